@@ -1,0 +1,45 @@
+# TokenTCO — two commands on a fresh Debian machine: `make report` and `make test`.
+SWIFT ?= swift
+MODEL ?= Models/support-copilot.yaml
+OUTPUT ?= reports
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT_PACKAGES := libxlsxwriter-dev pkg-config
+TEST_PACKAGES :=
+
+.PHONY: deps test-deps build report test bench check clean
+
+# Installs a Debian package only when it is missing (dpkg -s), refreshing the index once if needed.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing \
+	  || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-deps: deps
+	$(call apt_install,$(TEST_PACKAGES))
+
+build: deps
+	$(SWIFT) build -c release --product tco
+
+report: build
+	.build/release/tco check $(MODEL)
+	.build/release/tco solve $(MODEL)
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+bench: build
+	$(SWIFT) run -c release tco-bench
+
+check: build
+	.build/release/tco check Models/*.yaml ../shared/spec/example.yaml
+
+clean:
+	rm -rf .build reports

@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "TokenTCO",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tco", targets: ["tco"]),
+        .library(name: "TCOCore", targets: ["TCOCore"]),
+        .library(name: "TCOLoading", targets: ["TCOLoading"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+    ],
+    targets: [
+        // The domain: model, quantities, diagnostics, solver. Standard library (and the
+        // pure-Swift math of swift-numerics) only, no I/O.
+        .target(
+            name: "TCOCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // Reads model files (YAML) into a validated model, with located diagnostics.
+        .target(
+            name: "TCOLoading",
+            dependencies: ["TCOCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "tco",
+            dependencies: [
+                "TCOCore", "TCOLoading",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TCOCoreTests", dependencies: ["TCOCore"]),
+        .testTarget(
+            name: "TCOLoadingTests",
+            dependencies: ["TCOLoading", "TCOCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "tcoTests", dependencies: ["TCOCore"]),
+    ]
+)

@@ -1,0 +1,70 @@
+/// One problem found in a model, located in the file where the offending text is written.
+public struct Diagnostic: Sendable, Hashable {
+    /// How serious a problem is: errors stop the run, warnings do not.
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// Where the problem is; `nil` only for problems that have no place in a file (e.g. an unreadable file).
+    public var location: SourceLocation?
+    /// Dotted key path of the value at fault, e.g. `workloads.support-chat.growth`.
+    public var keyPath: String
+    /// What is wrong, in a finance user's words.
+    public var message: String
+    /// How to fix it, with a valid example where one exists.
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, at location: SourceLocation?, keyPath: String, message: String, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.keyPath = keyPath
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(
+        at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, at: location, keyPath: keyPath, message: message, hint: hint)
+    }
+
+    public static func warning(
+        at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, at: location, keyPath: keyPath, message: message, hint: hint)
+    }
+
+    /// The compiler-style first line: `FILE:LINE:COLUMN: error: KEY.PATH: message`.
+    public var headline: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "\(severity.rawValue): "
+        if !keyPath.isEmpty { text += "\(keyPath): " }
+        return text + message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any of the diagnostics is an error.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Errors first, then warnings, each group in file order; duplicates removed.
+    public func ordered() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = filter { seen.insert($0).inserted }
+        func rank(_ d: Diagnostic) -> Int { d.severity == .error ? 0 : 1 }
+        return unique.enumerated().sorted { l, r in
+            if rank(l.element) != rank(r.element) { return rank(l.element) < rank(r.element) }
+            switch (l.element.location, r.element.location) {
+            case let (a?, b?) where a != b: return a < b
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return l.offset < r.offset
+            }
+        }.map(\.element)
+    }
+}

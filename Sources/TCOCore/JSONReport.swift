@@ -1,0 +1,159 @@
+/// The `tco solve --json` document (outputs.md), written by hand so that keys keep their fixed order.
+public enum JSONReport {
+    /// The JSON text for `results` (one per scenario, `base` first) of `model`.
+    public static func render(model: Model, results: [ScenarioResult]) -> String {
+        let out = JSONWriter()
+        out.object {
+            out.key("model"); out.string(model.title)
+            out.key("currency"); out.string(model.currency)
+            out.key("start"); out.string(model.start.description)
+            out.key("months"); out.integer(model.horizonMonths)
+            out.key("baseline"); out.string(model.baseline)
+            out.key("scenarios")
+            out.object {
+                for result in results {
+                    out.key(result.name)
+                    scenario(result, into: out)
+                }
+            }
+        }
+        return out.text
+    }
+
+    private static func scenario(_ result: ScenarioResult, into out: JSONWriter) {
+        out.object {
+            out.key("tokens"); out.numbers(result.tokens)
+            out.key("strategies")
+            out.object {
+                for strategy in result.strategies {
+                    out.key(strategy.name)
+                    out.object {
+                        out.key("npv_cost"); out.number(strategy.npvCost)
+                        out.key("total_cost"); out.number(strategy.totalCost)
+                        out.key("total_pnl_cost"); out.number(strategy.totalPnLCost)
+                        out.key("capex"); out.number(strategy.capex)
+                        out.key("terminal_value"); out.number(strategy.terminalValue)
+                        out.key("levelized_cost_per_mtok"); out.number(strategy.levelizedCostPerMillionTokens)
+                        out.key("servers_max"); out.integer(strategy.serversMax)
+                        out.key("monthly")
+                        let m = strategy.monthly
+                        out.object {
+                            out.key("cost"); out.numbers(m.cost)
+                            out.key("api"); out.numbers(m.api)
+                            out.key("rented"); out.numbers(m.rented)
+                            out.key("capex"); out.numbers(m.capex)
+                            out.key("maintenance"); out.numbers(m.maintenance)
+                            out.key("power"); out.numbers(m.power)
+                            out.key("colocation"); out.numbers(m.colocation)
+                            out.key("staff"); out.numbers(m.staff)
+                            out.key("residual"); out.numbers(m.residual)
+                            out.key("terminal_value"); out.numbers(m.terminalValue)
+                            out.key("depreciation"); out.numbers(m.depreciation)
+                            out.key("servers"); out.integers(m.servers)
+                        }
+                    }
+                }
+            }
+            out.key("comparisons")
+            out.object {
+                for comparison in result.comparisons {
+                    out.key(comparison.strategy)
+                    out.object {
+                        out.key("npv_savings"); out.number(comparison.npvSavings)
+                        out.key("payback_month"); out.integer(comparison.paybackMonth)
+                        out.key("break_even_volume_multiplier"); out.number(comparison.breakEvenVolume.multiplier)
+                        out.key("break_even_volume_side"); out.string(comparison.breakEvenVolume.side.rawValue)
+                        out.key("break_even_price_multiplier"); out.number(comparison.breakEvenPrice.multiplier)
+                        out.key("break_even_price_side"); out.string(comparison.breakEvenPrice.side.rawValue)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A minimal JSON writer that keeps keys in the order they are written, two-space indented.
+final class JSONWriter {
+    private(set) var text = ""
+    private var depth = 0
+    private var needsComma = [false]
+    private var afterKey = false
+
+    private func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if needsComma[needsComma.count - 1] { text += "," }
+        if depth > 0 { text += "\n" + String(repeating: "  ", count: depth) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    func object(_ body: () -> Void) {
+        beginValue()
+        text += "{"
+        depth += 1
+        needsComma.append(false)
+        body()
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if hadMembers { text += "\n" + String(repeating: "  ", count: depth) }
+        text += "}"
+    }
+
+    func key(_ name: String) {
+        beginValue()
+        text += Self.quoted(name) + ": "
+        afterKey = true
+    }
+
+    func string(_ value: String) {
+        beginValue()
+        text += Self.quoted(value)
+    }
+
+    func number(_ value: Double?) {
+        beginValue()
+        text += value.map(Self.format) ?? "null"
+    }
+
+    func integer(_ value: Int?) {
+        beginValue()
+        text += value.map(String.init) ?? "null"
+    }
+
+    func numbers(_ values: [Double]) {
+        beginValue()
+        text += "[" + values.map(Self.format).joined(separator: ", ") + "]"
+    }
+
+    func integers(_ values: [Int]) {
+        beginValue()
+        text += "[" + values.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// Shortest text that reads back as the same double; JSON has no NaN or infinity, so those are null.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == 0 { return "0.0" }
+        return value.description
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

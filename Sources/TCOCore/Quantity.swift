@@ -1,0 +1,180 @@
+/// An amount read from a model file: a value in the canonical unit of its dimension.
+///
+/// Canonical units: fractions for percentages and rates, the model's currency for money,
+/// per month for volumes, kW for power, tokens per second for throughput, months for durations.
+public struct Quantity: Sendable, Hashable {
+    public var value: Double
+    public var dimension: Dimension
+
+    public init(_ value: Double, _ dimension: Dimension) {
+        self.value = value
+        self.dimension = dimension
+    }
+}
+
+/// Why a text is not a valid quantity: a message and a hint with a valid example.
+public struct QuantityError: Error, Sendable, Hashable {
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}
+
+extension Quantity {
+    /// Parses `text` (e.g. `280k USD`, `40%/year`, `1.2MW`) with `currency` as the model's currency code.
+    ///
+    /// Grammar (model-format.md, "Quantities and units"): a number with optional `_` digit
+    /// separators, an optional scale `k`/`M`/`B`, optional spaces, and a unit. Where a letter could
+    /// be a scale or a unit, the unit wins (`1.2MW` is 1.2 megawatts).
+    public static func parse(_ text: String, currency: String) -> Result<Quantity, QuantityError> {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else {
+            return .failure(QuantityError("expected a value, got nothing", hint: "write a number with its unit, e.g. '280k \(currency)'"))
+        }
+        guard let (numberText, rest) = splitNumber(trimmed) else {
+            return .failure(QuantityError("'\(trimmed)' is not a number with a unit", hint: "write a number first, e.g. '280k \(currency)' or '40%'"))
+        }
+        let unitText = rest.trimmingSpaces
+        switch Unit.lookup(unitText, currency: currency) {
+        case .unit(let unit):
+            return make(numberText, exponent: 0, unit: unit, original: trimmed)
+        case .foreignCurrency(let code):
+            return .failure(foreignCurrency(code, in: trimmed, currency: currency))
+        case .unknown:
+            break
+        }
+        guard let scale = unitText.first, let exponent = scaleExponent(scale) else {
+            return .failure(unknownUnit(unitText, in: trimmed, currency: currency))
+        }
+        let afterScale = String(unitText.dropFirst()).trimmingSpaces
+        switch Unit.lookup(afterScale, currency: currency) {
+        case .unit(let unit):
+            return make(numberText, exponent: exponent, unit: unit, original: trimmed)
+        case .foreignCurrency(let code):
+            return .failure(foreignCurrency(code, in: trimmed, currency: currency))
+        case .unknown:
+            return .failure(unknownUnit(afterScale, in: trimmed, currency: currency))
+        }
+    }
+
+    private static func scaleExponent(_ c: Character) -> Int? {
+        switch c {
+        case "k": 3
+        case "M": 6
+        case "B": 9
+        default: nil
+        }
+    }
+
+    /// Splits `-1_200.5k USD` into the digits (`-1200.5`) and the rest (`k USD`).
+    private static func splitNumber(_ text: String) -> (String, Substring)? {
+        var digits = ""
+        var index = text.startIndex
+        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
+            if text[index] == "-" { digits.append("-") }
+            index = text.index(after: index)
+        }
+        var sawDigit = false, sawPoint = false, previousWasDigit = false
+        while index < text.endIndex {
+            let c = text[index]
+            if c.isASCII, c.isNumber {
+                digits.append(c)
+                sawDigit = true
+                previousWasDigit = true
+            } else if c == "_", previousWasDigit, text.index(after: index) < text.endIndex,
+                text[text.index(after: index)].isASCII, text[text.index(after: index)].isNumber
+            {
+                previousWasDigit = false  // a separator between two digits: skipped
+            } else if c == ".", !sawPoint, sawDigit {
+                digits.append(c)
+                sawPoint = true
+                previousWasDigit = false
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        guard sawDigit else { return nil }
+        return (digits, text[index...])
+    }
+
+    private static func make(_ digits: String, exponent: Int, unit: Unit, original: String) -> Result<Quantity, QuantityError> {
+        // Shifting the decimal exponent in the text and parsing once keeps `1.2M` exactly the
+        // double nearest to 1 200 000, as written, rather than 1.2 × 10^6 with a rounding step.
+        let total = exponent + unit.exponent
+        guard let parsed = Double(total == 0 ? digits : "\(digits)e\(total)"), parsed.isFinite else {
+            return .failure(QuantityError("'\(original)' is too large to be an amount"))
+        }
+        var value = parsed * unit.factor
+        if unit.dimension == .perMonth, unit.perDay {
+            value = parsed * 365 / 12
+        }
+        if unit.dimension == .duration {
+            let rounded = value.rounded()
+            guard abs(value - rounded) < 1e-9 else {
+                return .failure(QuantityError(
+                    "'\(original)' is not a whole number of months",
+                    hint: "durations come to whole months, e.g. '18 months' or '1.5 years'"))
+            }
+            value = rounded
+        }
+        return .success(Quantity(value, unit.dimension))
+    }
+
+    private static func foreignCurrency(_ code: String, in text: String, currency: String) -> QuantityError {
+        QuantityError(
+            "'\(text)' is in \(code), but the model's currency is \(currency)",
+            hint: "write every amount of this model in \(currency), e.g. '280k \(currency)'")
+    }
+
+    private static func unknownUnit(_ unit: String, in text: String, currency: String) -> QuantityError {
+        if let near = Suggestion.nearest(to: unit, in: Unit.spellings(currency: currency)) {
+            return QuantityError("unknown unit '\(unit)' in '\(text)'", hint: "did you mean '\(near)'?")
+        }
+        return QuantityError(
+            "unknown unit '\(unit)' in '\(text)'",
+            hint: "units are %, %/year, %/month, \(currency), \(currency)/Mtok, \(currency)/GPU-hour, \(currency)/kW/month, \(currency)/kWh, \(currency)/year, /month, /day, W, kW, MW, tok/s, months, years")
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+
+}
+
+extension Quantity {
+    /// Parses `text` and checks that it has one of the `expected` dimensions (the first is the one
+    /// shown in examples). The error names what was expected and shows a valid value.
+    public static func parse(
+        _ text: String, expecting expected: [Dimension], currency: String
+    ) -> Result<Quantity, QuantityError> {
+        let primary = expected.first ?? .number
+        let example = primary.example(currency: currency)
+        switch parse(text, currency: currency) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let quantity) where expected.contains(quantity.dimension):
+            return .success(quantity)
+        case .success(let quantity):
+            let shown = text.trimmingSpaces
+            let message = "expected \(primary.noun) such as '\(example)', got '\(shown)'"
+            if quantity.dimension == .number {
+                let unit = String(example.drop { $0.isNumber || $0 == "." || $0 == "k" || $0 == "M" })
+                return .failure(QuantityError(message, hint: "write the unit: '\(shown)\(unit.first == " " || unit.first == "/" || unit.first == "%" ? "" : " ")\(unit)'"))
+            }
+            if primary == .number {
+                return .failure(QuantityError(message, hint: "this key counts things: write the number alone, e.g. '\(example)'"))
+            }
+            return .failure(QuantityError(message, hint: "'\(shown)' is \(quantity.dimension.noun); write \(primary.noun), e.g. '\(example)'"))
+        }
+    }
+}

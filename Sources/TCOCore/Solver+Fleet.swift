@@ -1,0 +1,68 @@
+extension Solver {
+    /// Plans one self-hosted option's fleet and adds its capex, depreciation, maintenance, power,
+    /// colocation, residual and terminal value (calculations.md, "Fleet"). Returns servers in
+    /// service by month.
+    func addFleetCosts(hardware: Hardware, demand: GPUDemand, into lines: inout MonthlyLines) -> [Int] {
+        let needed = demand.peakGPUs.map { Calendar.tolerantCeiling($0 / Double(hardware.gpus)) }
+        let plan = FleetPlan(needed: needed, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths)
+        let price = hardware.price
+        let residualValue = hardware.residual * price
+        let depreciationPerMonth = (price - residualValue) / Double(hardware.lifeMonths)
+        let maintenancePerMonth = price * hardware.maintenancePerYear / 12
+        let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
+        let colocationPerServer = hardware.power * facility.colocationPerKilowattMonth
+
+        for (index, count) in plan.entering.enumerated() where count > 0 {
+            let firstMonth = index + 1
+            let servers = Double(count)
+            lines.capex[firstMonth - hardware.leadTimeMonths - 1] += servers * price
+            let lastMonth = firstMonth + hardware.lifeMonths - 1
+            if lastMonth <= months {
+                lines.residual[lastMonth - 1] += servers * residualValue
+            } else {
+                let monthsInService = Double(months - firstMonth + 1)
+                let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
+                lines.terminalValue[months - 1] += servers * netBookValue
+            }
+        }
+        for m in 0..<months where plan.inService[m] > 0 {
+            let servers = Double(plan.inService[m])
+            lines.servers[m] += plan.inService[m]
+            lines.depreciation[m] += servers * depreciationPerMonth
+            lines.maintenance[m] += servers * maintenancePerMonth
+            lines.colocation[m] += servers * colocationPerServer
+            let busyShare = min(1, demand.averageBusyGPUs[m] / (servers * Double(hardware.gpus)))
+            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
+            lines.power[m] += servers * draw * Calendar.hoursPerMonth * facility.pue
+                * facility.electricityPerKilowattHour * Calendar.changeFactor(facility.electricityChange, month: m + 1)
+        }
+        return plan.inService
+    }
+}
+
+/// Perfect-foresight fleet orders: from month `1 + lead time`, top up to the servers needed.
+public struct FleetPlan: Sendable, Hashable {
+    /// Servers entering service in each month (index `m − 1`); ordered `lead time` months earlier.
+    public private(set) var entering: [Int]
+    /// Servers in service in each month.
+    public private(set) var inService: [Int]
+
+    /// Plans for `needed[m − 1]` servers in month `m`; servers serve `life` months, never sold early.
+    public init(needed: [Int], leadTime: Int, life: Int) {
+        let months = needed.count
+        entering = [Int](repeating: 0, count: months)
+        inService = [Int](repeating: 0, count: months)
+        var running = 0
+        guard leadTime < months else { return }
+        for t in (leadTime + 1)...months {
+            let retiringIndex = t - life - 1
+            if retiringIndex >= 0 { running -= entering[retiringIndex] }
+            let shortfall = needed[t - 1] - running
+            if shortfall > 0 {
+                entering[t - 1] = shortfall
+                running += shortfall
+            }
+            inService[t - 1] = running
+        }
+    }
+}

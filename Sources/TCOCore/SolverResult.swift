@@ -1,0 +1,101 @@
+/// The monthly cost lines of one strategy; every array has one value per month of the horizon.
+///
+/// Money in the model's currency. `residual` and `terminalValue` are inflows written as positive
+/// numbers; `cost` subtracts them.
+public struct MonthlyLines: Sendable, Hashable {
+    public var cost: [Double]
+    public var api: [Double]
+    public var rented: [Double]
+    public var capex: [Double]
+    public var maintenance: [Double]
+    public var power: [Double]
+    public var colocation: [Double]
+    public var staff: [Double]
+    public var residual: [Double]
+    public var terminalValue: [Double]
+    public var depreciation: [Double]
+    /// Self-hosted servers in service, all options together.
+    public var servers: [Int]
+
+    init(months: Int) {
+        let zeros = [Double](repeating: 0, count: months)
+        cost = zeros
+        api = zeros
+        rented = zeros
+        capex = zeros
+        maintenance = zeros
+        power = zeros
+        colocation = zeros
+        staff = zeros
+        residual = zeros
+        terminalValue = zeros
+        depreciation = zeros
+        servers = [Int](repeating: 0, count: months)
+    }
+}
+
+/// The solved timeline and totals of one strategy under one scenario.
+public struct StrategyResult: Sendable, Hashable {
+    public var name: String
+    public var monthly: MonthlyLines
+    /// Σ cost × (1 + discount rate)^(−m/12).
+    public var npvCost: Double
+    /// Σ cost (cash, undiscounted).
+    public var totalCost: Double
+    /// Σ (api + rented + maintenance + power + colocation + staff + depreciation).
+    public var totalPnLCost: Double
+    /// Σ capex.
+    public var capex: Double
+    /// Σ terminal value (all of it falls in the last month).
+    public var terminalValue: Double
+    /// 10^6 × NPV of cost / discounted tokens; `nil` when no tokens are served.
+    public var levelizedCostPerMillionTokens: Double?
+    /// Most self-hosted servers in service in any month.
+    public var serversMax: Int
+}
+
+/// Where a strategy wins relative to a break-even multiplier (calculations.md, "Break-even multipliers").
+public enum BreakEvenSide: String, Sendable, Hashable {
+    /// The strategy wins at factors above the multiplier.
+    case above
+    /// The strategy wins at factors below the multiplier.
+    case below
+    /// No crossing in [0.001, 1000] and the strategy wins at the forecast.
+    case always
+    /// No crossing in [0.001, 1000] and the strategy loses at the forecast.
+    case never
+}
+
+/// A break-even multiplier and the side on which the strategy wins.
+public struct BreakEven: Sendable, Hashable {
+    /// Factor on the forecast at which the decision flips; `nil` when it never does in [0.001, 1000].
+    public var multiplier: Double?
+    public var side: BreakEvenSide
+}
+
+/// A strategy against the baseline.
+public struct Comparison: Sendable, Hashable {
+    public var strategy: String
+    /// NPV(baseline) − NPV(strategy); positive when the strategy is cheaper.
+    public var npvSavings: Double
+    /// First month from which cumulative cash cost stays no dearer than the baseline's; 1-based.
+    public var paybackMonth: Int?
+    /// Multiplier on every workload's requests.
+    public var breakEvenVolume: BreakEven
+    /// Multiplier on every API option's token prices.
+    public var breakEvenPrice: BreakEven
+}
+
+/// Every strategy solved under one scenario.
+public struct ScenarioResult: Sendable, Hashable {
+    public var name: String
+    /// Tokens served per month (input + output), the same for every strategy.
+    public var tokens: [Double]
+    /// In the model's strategy order.
+    public var strategies: [StrategyResult]
+    /// One per strategy but the baseline, in strategy order.
+    public var comparisons: [Comparison]
+
+    /// The result of the strategy called `name`.
+    public func strategy(named name: String) -> StrategyResult? { strategies.first { $0.name == name } }
+}

@@ -1,0 +1,161 @@
+import TCOCore
+
+extension ModelDecoder {
+    /// Checks that cross the sections: names that must exist, sensitive data, fallbacks, unused definitions.
+    func checkRules(_ model: Model, facilityHasElectricity: Bool) {
+        let optionNames = model.serving.map(\.name)
+        let strategyNames = model.strategies.map(\.name)
+
+        if model.strategy(named: model.baseline) == nil {
+            error(location(of: "baseline"), "baseline", "baseline '\(model.baseline)' is not a strategy",
+                  hint: didYouMean(model.baseline, strategyNames, what: "strategies"))
+        }
+        for option in model.serving {
+            guard case .selfHosted(_, let hardwareName) = option.kind else { continue }
+            let path = "serving.\(option.name).hardware"
+            if model.hardware(named: hardwareName) == nil {
+                error(location(of: path), path, "hardware '\(hardwareName)' is not defined under 'hardware'",
+                      hint: didYouMean(hardwareName, model.hardware.map(\.name), what: "hardware"))
+            }
+            if !facilityHasElectricity {
+                error(location(of: "facility") ?? location(of: path), "facility.electricity",
+                      "self-hosted option '\(option.name)' needs the electricity price under 'facility'",
+                      hint: "add 'facility: {electricity: 0.11 \(model.currency)/kWh}'")
+            }
+        }
+        for strategy in model.strategies {
+            checkStrategy(strategy, in: model, optionNames: optionNames)
+        }
+        warnUnused(model)
+    }
+
+    func didYouMean(_ name: String, _ candidates: [String], what: String) -> String {
+        if let near = Suggestion.nearest(to: name, in: candidates) { return "did you mean '\(near)'?" }
+        return candidates.isEmpty ? "no \(what) are defined" : "defined \(what): \(candidates.joined(separator: ", "))"
+    }
+
+    private func checkStrategy(_ strategy: Strategy, in model: Model, optionNames: [String]) {
+        let path = "strategies.\(strategy.name)"
+        var routesOK = checkRoute(strategy.route, "\(path).route", model, optionNames)
+        if let escalation = strategy.escalation { checkEscalation(escalation, "\(path).escalation", model, optionNames) }
+        var fallbackOK = true
+        if let fallback = strategy.fallback {
+            fallbackOK = checkAPIReference(fallback, "\(path).fallback", model, optionNames, role: "fallback")
+        }
+        for routing in strategy.workloadOverrides {
+            let wpath = "\(path).workloads.\(routing.workload)"
+            if !model.workloads.contains(where: { $0.name == routing.workload }) {
+                error(location(of: wpath), wpath, "workload '\(routing.workload)' is not defined under 'workloads'",
+                      hint: didYouMean(routing.workload, model.workloads.map(\.name), what: "workloads"))
+            }
+            if let route = routing.route { routesOK = checkRoute(route, "\(wpath).route", model, optionNames) && routesOK }
+            if case .some(.some(let escalation)) = routing.escalation { checkEscalation(escalation, "\(wpath).escalation", model, optionNames) }
+        }
+        guard routesOK else { return }
+
+        // Sensitive data may reach only in-house or private API options (model-format.md, "Strategies").
+        for workload in model.workloads where workload.sensitive {
+            let own = strategy.workloadOverrides.first { $0.workload == workload.name }
+            let routePath = own?.route != nil ? "\(path).workloads.\(workload.name).route" : "\(path).route"
+            let route = strategy.effectiveRoute(for: workload.name).activeShares
+            for entry in route {
+                if let option = model.servingOption(named: entry.option), !option.allowsSensitiveData {
+                    error(location(of: "\(routePath).\(entry.option)") ?? location(of: routePath), routePath,
+                          "sensitive workload '\(workload.name)' is routed to '\(entry.option)', an API not marked private",
+                          hint: "route it to a self_hosted, rented or 'private: true' api option, or give the workload its own route under '\(path).workloads.\(workload.name)'")
+                }
+            }
+            let options = route.compactMap { model.servingOption(named: $0.option) }
+            if options.contains(where: \.isInHouse), let escalation = strategy.effectiveEscalation(for: workload.name),
+                let target = model.servingOption(named: escalation.to), !target.allowsSensitiveData
+            {
+                let escPath = own?.escalation != nil ? "\(path).workloads.\(workload.name).escalation" : "\(path).escalation"
+                error(location(of: "\(escPath).to") ?? location(of: escPath), "\(escPath).to",
+                      "sensitive workload '\(workload.name)' escalates to '\(escalation.to)', an API not marked private",
+                      hint: "escalate it to a 'private: true' api option, or set 'escalation: none' under '\(path).workloads.\(workload.name)'")
+            }
+            if fallbackOK, options.contains(where: \.isSelfHosted), let fallback = strategy.fallback,
+                let target = model.servingOption(named: fallback), !target.allowsSensitiveData
+            {
+                error(location(of: "\(path).fallback"), "\(path).fallback",
+                      "sensitive workload '\(workload.name)' would fall back to '\(fallback)', an API not marked private",
+                      hint: "use a 'private: true' api option as this strategy's fallback")
+            }
+        }
+
+        // A self-hosted option with demand before its first server is in service needs a fallback.
+        if strategy.fallback == nil {
+            for option in model.serving {
+                guard case .selfHosted(_, let hardwareName) = option.kind, let hardware = model.hardware(named: hardwareName),
+                    hardware.leadTimeMonths > 0
+                else { continue }
+                let hasDemand = model.workloads.contains { workload in
+                    let share = strategy.effectiveRoute(for: workload.name).activeShares.first { $0.option == option.name }?.share ?? 0
+                    return share > 0 && workload.requestsPerMonth > 0 && workload.inputTokens + workload.outputTokens > 0
+                }
+                if hasDemand {
+                    error(location(of: path), path,
+                          "strategy '\(strategy.name)' sends requests to '\(option.name)', whose servers arrive only after a \(hardware.leadTimeMonths)-month lead time, and has no fallback",
+                          hint: "add 'fallback: <an api option>' to serve those months, e.g. 'fallback: \(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
+                }
+            }
+        }
+    }
+
+    private func checkRoute(_ route: Route, _ path: String, _ model: Model, _ optionNames: [String]) -> Bool {
+        var ok = true
+        for entry in route.shares where model.servingOption(named: entry.option) == nil {
+            ok = false
+            error(location(of: "\(path).\(entry.option)") ?? location(of: path), "\(path).\(entry.option)",
+                  "serving option '\(entry.option)' is not defined under 'serving'",
+                  hint: didYouMean(entry.option, optionNames, what: "serving options"))
+        }
+        return ok
+    }
+
+    private func checkEscalation(_ escalation: Escalation, _ path: String, _ model: Model, _ optionNames: [String]) {
+        _ = checkAPIReference(escalation.to, "\(path).to", model, optionNames, role: "escalation target")
+    }
+
+    private func checkAPIReference(_ name: String, _ path: String, _ model: Model, _ optionNames: [String], role: String) -> Bool {
+        guard let option = model.servingOption(named: name) else {
+            error(location(of: path), path, "serving option '\(name)' is not defined under 'serving'",
+                  hint: didYouMean(name, optionNames, what: "serving options"))
+            return false
+        }
+        if !option.isAPI {
+            error(location(of: path), path, "the \(role) '\(name)' is a \(option.kindName) option; it must be an api option",
+                  hint: "name an api option, e.g. '\(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
+            return false
+        }
+        return true
+    }
+
+    private func warnUnused(_ model: Model) {
+        var used = Set<String>()
+        for strategy in model.strategies {
+            for workload in model.workloads {
+                for entry in strategy.effectiveRoute(for: workload.name).shares { used.insert(entry.option) }
+                if let escalation = strategy.effectiveEscalation(for: workload.name) { used.insert(escalation.to) }
+            }
+            for routing in strategy.workloadOverrides {
+                for entry in routing.route?.shares ?? [] { used.insert(entry.option) }
+            }
+            if let fallback = strategy.fallback { used.insert(fallback) }
+        }
+        for option in model.serving where !used.contains(option.name) {
+            let path = "serving.\(option.name)"
+            warning(location(of: path), path, "serving option '\(option.name)' is not used by any strategy",
+                    hint: "route a share to it in a strategy, or remove it")
+        }
+        let usedHardware = Set(model.serving.compactMap { option -> String? in
+            if case .selfHosted(_, let name) = option.kind { return name }
+            return nil
+        })
+        for hardware in model.hardware where !usedHardware.contains(hardware.name) {
+            let path = "hardware.\(hardware.name)"
+            warning(location(of: path), path, "hardware '\(hardware.name)' is not used by any self_hosted option",
+                    hint: "point a self_hosted option's 'hardware' at it, or remove it")
+        }
+    }
+}

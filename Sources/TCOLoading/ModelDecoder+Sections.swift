@@ -1,0 +1,168 @@
+import TCOCore
+
+extension ModelDecoder {
+    /// Decodes the whole tree; `nil` when any required part is missing or invalid.
+    func decodeModel(_ root: ConfigNode) -> Model? {
+        guard let top = mapping(root, "", example: "'model: My decision'") else { return nil }
+        checkKeys(top, "", allowed: ModelSchema.topLevel, required: ModelSchema.topLevelRequired, what: "the model")
+
+        if let node = top["currency"], let (code, location) = text(node, "currency", example: "USD") {
+            if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                currency = code
+            } else {
+                error(location, "currency", "expected a three-letter ISO currency code, got '\(code)'", hint: "e.g. 'currency: USD' or 'currency: EUR'")
+            }
+        }
+        let title = top["model"].flatMap { text($0, "model", example: "Support copilot — build vs buy")?.0 }
+        var start: YearMonth?
+        if let node = top["start"], let (raw, location) = text(node, "start", example: "2027-01") {
+            start = YearMonth(raw)
+            if start == nil {
+                error(location, "start", "expected a month as YYYY-MM, got '\(raw)'", hint: "e.g. 'start: 2027-01'")
+            }
+        }
+        let horizon = checked(quantity(top, "horizon", "", [.duration])?.value, "horizon", { (1...360).contains($0) },
+                              "the horizon must be from 1 month to 30 years", example: "5 years")
+        var discountRate: Double?
+        if let q = quantity(top, "discount_rate", "", [.percent, .ratePerYear]) {
+            discountRate = checked(q.value, "discount_rate", { (0...1).contains($0) }, "the discount rate must be from 0% to 100%", example: "9%")
+        }
+
+        let workloads = decodeWorkloads(top["workloads"])
+        let hardware = decodeHardware(top["hardware"])
+        let serving = decodeServing(top["serving"])
+        let facility = decodeFacility(top["facility"])
+        let staff = decodeStaff(top["staff"])
+        let strategies = decodeStrategies(top["strategies"])
+        let baseline = top["baseline"].flatMap { text($0, "baseline", example: "buy")?.0 }
+
+        guard let title, let start, let horizon, let discountRate, let workloads, let serving, let strategies, let baseline,
+            let hardware, let staff, !diagnostics.hasErrors
+        else { return nil }
+        return Model(
+            title: title, currency: currency, start: start, horizonMonths: Int(horizon), discountRate: discountRate,
+            workloads: workloads, serving: serving, hardware: hardware, facility: facility ?? nil, staff: staff,
+            strategies: strategies, baseline: baseline)
+    }
+
+    /// The entries of a section map (`workloads`, `serving`, …), with each name checked.
+    func entities(_ node: ConfigNode?, _ section: String, example: String, required: Bool) -> [(String, ConfigNode.Mapping)]? {
+        guard let node else { return required ? nil : [] }
+        guard let map = mapping(node, section, example: example) else { return nil }
+        var result: [(String, ConfigNode.Mapping)] = []
+        if required, map.entries.isEmpty {
+            error(map.location, section, "'\(section)' is empty", hint: "define at least one, e.g. \(example)")
+        }
+        for entry in map.entries {
+            let path = Self.join(section, entry.key)
+            checkName(entry.key, at: entry.keyLocation, path)
+            locations[path] = entry.keyLocation
+            if let inner = mapping(entry.value, path, example: example) {
+                result.append((entry.key, inner))
+            }
+        }
+        return result
+    }
+
+    func decodeWorkloads(_ node: ConfigNode?) -> [Workload]? {
+        guard let entries = entities(node, "workloads", example: "'support-chat: {requests: 1.2M/month, input_tokens: 1800, output_tokens: 350}'", required: true) else { return nil }
+        var result: [Workload] = []
+        for (name, map) in entries {
+            let path = "workloads.\(name)"
+            checkKeys(map, path, allowed: ModelSchema.workload, required: ModelSchema.workloadRequired, what: "workload '\(name)'")
+            let requests = nonNegative(quantity(map, "requests", path, [.perMonth])?.value, "\(path).requests", example: "1.2M/month")
+            let growth = rateOfChange(map, "growth", path)
+            let input = nonNegative(quantity(map, "input_tokens", path, [.number])?.value, "\(path).input_tokens", example: "1800")
+            let output = nonNegative(quantity(map, "output_tokens", path, [.number])?.value, "\(path).output_tokens", example: "350")
+            let cached = share(map, "cached_input", path, example: "30%")
+            let peak = checked(quantity(map, "peak_to_average", path, [.number])?.value, "\(path).peak_to_average", { $0 >= 1 },
+                               "peak-to-average must be at least 1 (peak load is never below average load)", example: "2.5")
+            let sensitive = boolean(map, "sensitive", path)
+            if let requests, let input, let output {
+                result.append(Workload(
+                    name: name, requestsPerMonth: requests, growth: growth ?? .zero, inputTokens: input, outputTokens: output,
+                    cachedInput: cached ?? 0, peakToAverage: peak ?? 1, sensitive: sensitive ?? false))
+            }
+        }
+        return result
+    }
+
+    func nonNegative(_ value: Double?, _ path: String, example: String) -> Double? {
+        checked(value, path, { $0 >= 0 }, "must not be negative", example: example)
+    }
+
+    func positive(_ value: Double?, _ path: String, example: String) -> Double? {
+        checked(value, path, { $0 > 0 }, "must be above zero", example: example)
+    }
+
+    /// A share from 0 % to 100 %.
+    func share(_ map: ConfigNode.Mapping, _ key: String, _ path: String, example: String) -> Double? {
+        checked(quantity(map, key, path, [.percent])?.value, Self.join(path, key), { (0...1).contains($0) },
+                "must be from 0% to 100%", example: example)
+    }
+
+    /// A rate of change, `%/year` or `%/month`, above −100 %.
+    func rateOfChange(_ map: ConfigNode.Mapping, _ key: String, _ path: String) -> Rate? {
+        guard let q = quantity(map, key, path, [.ratePerYear, .ratePerMonth]) else { return nil }
+        let monthly = q.dimension == .ratePerMonth
+        let value = checked(q.value, Self.join(path, key), { $0 > -1 },
+                            "a rate of change must be above -100%\(monthly ? "/month" : "/year")", example: "-20%/year")
+        return value.map { Rate($0, monthly: monthly) }
+    }
+
+    func decodeHardware(_ node: ConfigNode?) -> [Hardware]? {
+        guard let entries = entities(node, "hardware", example: "'h100-server: {gpus: 8, price: 280k \(currency), power: 10.2 kW, life: 4 years}'", required: false) else { return nil }
+        var result: [Hardware] = []
+        for (name, map) in entries {
+            let path = "hardware.\(name)"
+            checkKeys(map, path, allowed: ModelSchema.hardware, required: ModelSchema.hardwareRequired, what: "hardware '\(name)'")
+            let gpus = checked(quantity(map, "gpus", path, [.number])?.value, "\(path).gpus", { $0 >= 1 && $0 == $0.rounded() && $0 <= 1_000_000 },
+                               "GPUs per server must be a whole number of at least 1", example: "8")
+            let price = nonNegative(quantity(map, "price", path, [.money])?.value, "\(path).price", example: "280k \(currency)")
+            let power = positive(quantity(map, "power", path, [.power])?.value, "\(path).power", example: "10.2 kW")
+            var idle = quantity(map, "idle_power", path, [.power])?.value
+            if let value = idle, let power {
+                idle = checked(value, "\(path).idle_power", { $0 >= 0 && $0 <= power }, "idle power must be from 0 kW to the full-load power (\(Self.trim(power)) kW)", example: "3 kW")
+            }
+            let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life", { $0 >= 1 }, "life must be at least 1 month", example: "4 years")
+            let residual = checked(quantity(map, "residual", path, [.percent])?.value, "\(path).residual", { $0 >= 0 && $0 < 1 },
+                                   "residual must be from 0% to below 100% of price", example: "10%")
+            var maintenance: Double?
+            if let q = quantity(map, "maintenance", path, [.ratePerYear, .ratePerMonth]) {
+                maintenance = nonNegative(q.dimension == .ratePerMonth ? q.value * 12 : q.value, "\(path).maintenance", example: "8%/year")
+            }
+            let lead = nonNegative(quantity(map, "lead_time", path, [.duration])?.value, "\(path).lead_time", example: "3 months")
+            if let gpus, let price, let power, let life {
+                result.append(Hardware(
+                    name: name, gpus: Int(gpus), price: price, power: power, idlePower: idle, lifeMonths: Int(life),
+                    residual: residual ?? 0, maintenancePerYear: maintenance ?? 0, leadTimeMonths: Int(lead ?? 0)))
+            }
+        }
+        return result
+    }
+
+    func decodeFacility(_ node: ConfigNode?) -> Facility?? {
+        guard let node else { return .some(nil) }
+        guard let map = mapping(node, "facility", example: "'facility: {electricity: 0.11 \(currency)/kWh}'") else { return nil }
+        checkKeys(map, "facility", allowed: ModelSchema.facility, required: [], what: "the facility")
+        let pue = checked(quantity(map, "pue", "facility", [.number])?.value, "facility.pue", { $0 >= 1 }, "PUE must be at least 1", example: "1.3")
+        let electricity = nonNegative(quantity(map, "electricity", "facility", [.pricePerKilowattHour])?.value, "facility.electricity", example: "0.11 \(currency)/kWh")
+        let change = rateOfChange(map, "electricity_change", "facility")
+        let colocation = nonNegative(quantity(map, "colocation", "facility", [.pricePerKilowattMonth])?.value, "facility.colocation", example: "180 \(currency)/kW/month")
+        guard map["electricity"] == nil || electricity != nil else { return nil }
+        return Facility(pue: pue ?? 1, electricityPerKilowattHour: electricity ?? 0, electricityChange: change ?? .zero, colocationPerKilowattMonth: colocation ?? 0)
+    }
+
+    func decodeStaff(_ node: ConfigNode?) -> [StaffRole]? {
+        guard let entries = entities(node, "staff", example: "'ml-platform-engineer: {count: 2, cost: 220k \(currency)/year}'", required: false) else { return nil }
+        var result: [StaffRole] = []
+        for (name, map) in entries {
+            let path = "staff.\(name)"
+            checkKeys(map, path, allowed: ModelSchema.staffRole, required: ModelSchema.staffRole, what: "staff role '\(name)'")
+            let count = nonNegative(quantity(map, "count", path, [.number])?.value, "\(path).count", example: "2")
+            let cost = nonNegative(quantity(map, "cost", path, [.moneyPerYear])?.value, "\(path).cost", example: "220k \(currency)/year")
+            if let count, let cost { result.append(StaffRole(name: name, count: count, costPerYear: cost)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+import TCOCore
+
+extension ModelDecoder {
+    func decodeServing(_ node: ConfigNode?) -> [ServingOption]? {
+        guard let entries = entities(node, "serving", example: "'frontier: {kind: api, price_input: 3 \(currency)/Mtok, price_output: 15 \(currency)/Mtok}'", required: true) else { return nil }
+        var result: [ServingOption] = []
+        for (name, map) in entries {
+            let path = "serving.\(name)"
+            guard let kindNode = map["kind"] else {
+                checkKeys(map, path, allowed: ModelSchema.api + ModelSchema.selfHosted + ModelSchema.rented, required: ["kind"], what: "serving option '\(name)'")
+                continue
+            }
+            guard let (kind, kindLocation) = text(kindNode, "\(path).kind", example: "api") else { continue }
+            guard ModelSchema.kinds.contains(kind) else {
+                let near = Suggestion.nearest(to: kind, in: ModelSchema.kinds)
+                error(kindLocation, "\(path).kind", "unknown kind '\(kind)'",
+                      hint: near.map { "did you mean '\($0)'?" } ?? "a serving option is 'api', 'self_hosted' or 'rented'")
+                continue
+            }
+            let what = "\(kind) option '\(name)'"
+            switch kind {
+            case "api":
+                checkKeys(map, path, allowed: ModelSchema.api, required: ModelSchema.apiRequired, what: what)
+                let input = nonNegative(quantity(map, "price_input", path, [.pricePerMillionTokens])?.value, "\(path).price_input", example: "3 \(currency)/Mtok")
+                let output = nonNegative(quantity(map, "price_output", path, [.pricePerMillionTokens])?.value, "\(path).price_output", example: "15 \(currency)/Mtok")
+                let cached = nonNegative(quantity(map, "price_cached_input", path, [.pricePerMillionTokens])?.value, "\(path).price_cached_input", example: "0.30 \(currency)/Mtok")
+                let change = rateOfChange(map, "price_change", path)
+                let isPrivate = boolean(map, "private", path)
+                if let input, let output {
+                    result.append(ServingOption(name: name, kind: .api(APIPricing(
+                        priceInput: input, priceOutput: output, priceCachedInput: cached, priceChange: change ?? .zero, isPrivate: isPrivate ?? false))))
+                }
+            case "self_hosted":
+                checkKeys(map, path, allowed: ModelSchema.selfHosted, required: ModelSchema.selfHostedRequired, what: what)
+                let serving = gpuServing(map, path)
+                let hardware = map["hardware"].flatMap { text($0, "\(path).hardware", example: "h100-server")?.0 }
+                if let serving, let hardware {
+                    result.append(ServingOption(name: name, kind: .selfHosted(serving, hardware: hardware)))
+                }
+            default:
+                checkKeys(map, path, allowed: ModelSchema.rented, required: ModelSchema.rentedRequired, what: what)
+                let serving = gpuServing(map, path)
+                let gpuHour = nonNegative(quantity(map, "gpu_hour", path, [.pricePerGPUHour])?.value, "\(path).gpu_hour", example: "2.40 \(currency)/GPU-hour")
+                let change = rateOfChange(map, "price_change", path)
+                if let serving, let gpuHour {
+                    result.append(ServingOption(name: name, kind: .rented(serving, gpuHour: gpuHour, priceChange: change ?? .zero)))
+                }
+            }
+        }
+        return result
+    }
+
+    private func gpuServing(_ map: ConfigNode.Mapping, _ path: String) -> GPUServing? {
+        let decode = positive(quantity(map, "decode_throughput", path, [.throughput])?.value, "\(path).decode_throughput", example: "2400 tok/s")
+        let prefill = positive(quantity(map, "prefill_throughput", path, [.throughput])?.value, "\(path).prefill_throughput", example: "24000 tok/s")
+        let utilization = checked(quantity(map, "max_utilization", path, [.percent])?.value, "\(path).max_utilization", { $0 > 0 && $0 <= 1 },
+                                  "max utilization must be above 0% and at most 100%", example: "70%")
+        guard let decode, let prefill, let utilization else { return nil }
+        return GPUServing(decodeThroughput: decode, prefillThroughput: prefill, maxUtilization: utilization)
+    }
+
+    func decodeStrategies(_ node: ConfigNode?) -> [Strategy]? {
+        guard let entries = entities(node, "strategies", example: "'buy: {route: {frontier: 100%}}'", required: true) else { return nil }
+        var result: [Strategy] = []
+        for (name, map) in entries {
+            let path = "strategies.\(name)"
+            checkKeys(map, path, allowed: ModelSchema.strategy, required: ["route"], what: "strategy '\(name)'")
+            let route = map["route"].flatMap { decodeRoute($0, "\(path).route") }
+            let escalation = map["escalation"].flatMap { decodeEscalation($0, "\(path).escalation") }
+            let fallback = map["fallback"].flatMap { text($0, "\(path).fallback", example: "frontier")?.0 }
+            var overrides: [WorkloadRouting] = []
+            if let node = map["workloads"], let block = mapping(node, "\(path).workloads", example: "'invoice-extraction: {route: {slm-8b: 100%}}'") {
+                for entry in block.entries {
+                    let wpath = "\(path).workloads.\(entry.key)"
+                    locations[wpath] = entry.keyLocation
+                    guard let wmap = mapping(entry.value, wpath, example: "'{route: {slm-8b: 100%}}'") else { continue }
+                    locations[wpath] = entry.keyLocation
+                    checkKeys(wmap, wpath, allowed: ModelSchema.strategyWorkload, required: [], what: "the settings of workload '\(entry.key)' in strategy '\(name)'")
+                    let ownRoute = wmap["route"].flatMap { decodeRoute($0, "\(wpath).route") }
+                    let ownEscalation = wmap["escalation"].flatMap { decodeEscalation($0, "\(wpath).escalation") }
+                    overrides.append(WorkloadRouting(workload: entry.key, route: ownRoute, escalation: ownEscalation))
+                }
+            }
+            if let route {
+                result.append(Strategy(name: name, route: route, escalation: escalation ?? nil, workloadOverrides: overrides, fallback: fallback))
+            }
+        }
+        return result
+    }
+
+    /// A route: option → share, shares from 0 % to 100 % adding up to 100 % (within 10^-9).
+    func decodeRoute(_ node: ConfigNode, _ path: String) -> Route? {
+        guard let map = mapping(node, path, example: "'{slm-8b: 80%, frontier: 20%}'") else { return nil }
+        var shares: [(option: String, share: Double)] = []
+        var valid = true
+        for entry in map.entries {
+            guard let value = share(map, entry.key, path, example: "80%") else {
+                valid = false
+                continue
+            }
+            shares.append((entry.key, value))
+        }
+        if map.entries.isEmpty {
+            error(map.location, path, "the route is empty", hint: "give every request a destination, e.g. 'route: {frontier: 100%}'")
+            return nil
+        }
+        guard valid else { return nil }
+        let total = shares.reduce(0) { $0 + $1.share }
+        if abs(total - 1) > 1e-9 {
+            error(map.location, path, "route shares add up to \(Self.trim(total * 100))%, not 100%",
+                  hint: "adjust the shares so that they add up to 100%, e.g. '{slm-8b: 80%, frontier: 20%}'")
+            return nil
+        }
+        return Route(shares)
+    }
+
+    /// An escalation map `{rate, to}` or `none` (returned as `.some(nil)`).
+    func decodeEscalation(_ node: ConfigNode, _ path: String) -> Escalation?? {
+        if case .scalar(let s) = node, s.text == "none" {
+            locations[path] = s.location
+            return .some(nil)
+        }
+        guard let map = mapping(node, path, example: "'{rate: 10%, to: frontier}' or 'none'") else { return nil }
+        checkKeys(map, path, allowed: ModelSchema.escalation, required: ModelSchema.escalation, what: "an escalation")
+        let rate = share(map, "rate", path, example: "10%")
+        let to = map["to"].flatMap { text($0, "\(path).to", example: "frontier")?.0 }
+        guard let rate, let to else { return nil }
+        return .some(Escalation(rate: rate, to: to))
+    }
+}

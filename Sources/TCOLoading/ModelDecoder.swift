@@ -1,0 +1,148 @@
+import TCOCore
+
+/// Reads a merged `ConfigNode` tree into a `Model`, collecting every problem as a located diagnostic.
+final class ModelDecoder {
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Where each key path's value is written, for checks that run after decoding.
+    var locations: [String: SourceLocation] = [:]
+    var currency = "USD"
+    let fallbackLocation: SourceLocation
+
+    init(file: String) {
+        fallbackLocation = SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    func error(_ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(at: location ?? fallbackLocation, path, message, hint: hint))
+    }
+
+    func warning(_ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(at: location ?? fallbackLocation, path, message, hint: hint))
+    }
+
+    func location(of path: String) -> SourceLocation? { locations[path] }
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    // MARK: Maps and keys
+
+    /// The node as a map, or an error saying a map was expected.
+    func mapping(_ node: ConfigNode, _ path: String, example: String) -> ConfigNode.Mapping? {
+        if case .mapping(let m) = node { return m }
+        error(node.location, path, "expected a map of keys, got \(describe(node))", hint: "write it as nested keys, e.g. \(example)")
+        return nil
+    }
+
+    /// Reports unknown keys (with the nearest known one) and missing required keys.
+    func checkKeys(_ map: ConfigNode.Mapping, _ path: String, allowed: [String], required: [String], what: String) {
+        for entry in map.entries {
+            locations[Self.join(path, entry.key)] = entry.value.location
+            if !allowed.contains(entry.key) {
+                let near = Suggestion.nearest(to: entry.key, in: allowed)
+                error(entry.keyLocation, Self.join(path, entry.key), "unknown key '\(entry.key)' in \(what)",
+                      hint: near.map { "did you mean '\($0)'?" } ?? "known keys here: \(allowed.joined(separator: ", "))")
+            }
+        }
+        for key in required where map[key] == nil || map[key]?.scalar?.isNull == true {
+            error(map[key]?.location ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
+                  hint: "add it, e.g. '\(key): \(Self.example(for: key, currency: currency))'")
+        }
+    }
+
+    /// Checks a name (of a workload, option, …): letters, digits, `-` and `_`.
+    func checkName(_ name: String, at location: SourceLocation, _ path: String) {
+        let valid = !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
+        if !valid {
+            error(location, path, "'\(name)' is not a valid name", hint: "names use letters, digits, '-' and '_' only, e.g. 'support-chat'")
+        }
+    }
+
+    func describe(_ node: ConfigNode) -> String {
+        switch node {
+        case .scalar(let s): s.isNull ? "nothing" : "'\(s.text)'"
+        case .mapping: "a map"
+        case .sequence: "a list"
+        }
+    }
+
+    // MARK: Scalars
+
+    /// The text of a scalar value, or an error.
+    func text(_ node: ConfigNode, _ path: String, example: String) -> (String, SourceLocation)? {
+        locations[path] = node.location
+        guard case .scalar(let s) = node, !s.isNull else {
+            error(node.location, path, "expected a value such as '\(example)', got \(describe(node))", hint: "write '\(path.split(separator: ".").last ?? ""): \(example)'")
+            return nil
+        }
+        return (s.text, s.location)
+    }
+
+    /// A quantity of one of the `dimensions`, or `nil` (with an error) if absent-but-required or invalid.
+    func quantity(_ map: ConfigNode.Mapping, _ key: String, _ path: String, _ dimensions: [Dimension]) -> Quantity? {
+        guard let node = map[key] else { return nil }
+        let keyPath = Self.join(path, key)
+        guard let (raw, location) = text(node, keyPath, example: dimensions[0].example(currency: currency)) else { return nil }
+        switch Quantity.parse(raw, expecting: dimensions, currency: currency) {
+        case .success(let q):
+            guard q.value.isFinite else {
+                error(location, keyPath, "'\(raw)' is not a finite amount", hint: "write e.g. '\(dimensions[0].example(currency: currency))'")
+                return nil
+            }
+            return q
+        case .failure(let problem):
+            error(location, keyPath, problem.message, hint: problem.hint)
+            return nil
+        }
+    }
+
+    /// A value checked against a range; reports the range in words when it is outside.
+    func checked(_ value: Double?, _ path: String, _ isAllowed: (Double) -> Bool, _ rule: String, example: String) -> Double? {
+        guard let value else { return nil }
+        if isAllowed(value) { return value }
+        error(location(of: path), path, "\(rule), got \(Self.format(value, path: path))", hint: "e.g. '\(path.split(separator: ".").last ?? ""): \(example)'")
+        return nil
+    }
+
+    /// A boolean: `true` or `false` only.
+    func boolean(_ map: ConfigNode.Mapping, _ key: String, _ path: String) -> Bool? {
+        guard let node = map[key] else { return nil }
+        let keyPath = Self.join(path, key)
+        guard let (raw, location) = text(node, keyPath, example: "true") else { return nil }
+        switch raw {
+        case "true": return true
+        case "false": return false
+        default:
+            error(location, keyPath, "expected true or false, got '\(raw)'", hint: "booleans are written 'true' or 'false' only")
+            return nil
+        }
+    }
+
+    static func format(_ value: Double, path: String) -> String {
+        let percentKeys = ["cached_input", "rate", "max_utilization", "residual", "discount_rate", "growth", "price_change", "electricity_change", "maintenance"]
+        let last = String(path.split(separator: ".").last ?? "")
+        if percentKeys.contains(last) || path.contains(".route.") {
+            return "\(trim(value * 100))%"
+        }
+        return trim(value)
+    }
+
+    static func trim(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
+    static func example(for key: String, currency: String) -> String {
+        let examples: [String: String] = [
+            "model": "Support copilot — build vs buy", "currency": "USD", "start": "2027-01", "horizon": "5 years",
+            "discount_rate": "9%", "workloads": "{support-chat: {...}}", "serving": "{frontier: {kind: api, ...}}",
+            "strategies": "{buy: {route: {frontier: 100%}}}", "baseline": "buy",
+            "requests": "1.2M/month", "input_tokens": "1800", "output_tokens": "350",
+            "price_input": "3 \(currency)/Mtok", "price_output": "15 \(currency)/Mtok", "kind": "api",
+            "hardware": "h100-server", "decode_throughput": "2400 tok/s", "prefill_throughput": "24000 tok/s",
+            "max_utilization": "70%", "gpu_hour": "2.40 \(currency)/GPU-hour", "gpus": "8", "price": "280k \(currency)",
+            "power": "10.2 kW", "life": "4 years", "electricity": "0.11 \(currency)/kWh", "count": "2",
+            "cost": "220k \(currency)/year", "route": "{frontier: 100%}", "rate": "10%", "to": "frontier",
+        ]
+        return examples[key] ?? "…"
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import TCOCore
+
+/// Loads model files: YAML, `extends`, scenarios, validation (model-format.md).
+public struct ModelLoader: Sendable {
+    public init() {}
+
+    /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once.
+    public func load(_ path: String) -> (result: Result<LoadedModel, LoadFailure>, sources: [String: String]) {
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        guard let tree = readTree(path, chain: [], includedFrom: nil, sources: &sources, diagnostics: &diagnostics),
+            case .mapping(var root) = tree
+        else {
+            if diagnostics.isEmpty {
+                diagnostics.append(.error(at: SourceLocation(file: path, line: 1, column: 1), "", "the model must be a map of keys",
+                                          hint: "start with 'model: My decision'"))
+            }
+            return (.failure(LoadFailure(diagnostics: diagnostics.ordered(), sources: sources)), sources)
+        }
+        let scenariosNode = root["scenarios"]
+        root.remove("scenarios")
+        root.remove("extends")
+
+        let decoder = ModelDecoder(file: path)
+        let base = decode(.mapping(root), with: decoder)
+        diagnostics += decoder.diagnostics
+        var scenarios: [LoadedModel.Scenario] = []
+        if let base { scenarios.append(.init(name: "base", model: base, overrides: [])) }
+
+        let baseErrors = Set(decoder.diagnostics.map { "\($0.location.map(String.init(describing:)) ?? "")|\($0.message)" })
+        for (name, overrides, nameLocation) in readScenarios(scenariosNode, diagnostics: &diagnostics) {
+            var applied = ConfigNode.mapping(root)
+            var valid = true
+            for override in overrides {
+                if let (message, hint) = override.problem(in: root) {
+                    diagnostics.append(.error(at: override.keyLocation, "scenarios.\(name).\(override.path)", message, hint: hint))
+                    valid = false
+                } else {
+                    applied = override.applied(to: applied)
+                }
+            }
+            guard valid else { continue }
+            let scenarioDecoder = ModelDecoder(file: path)
+            let model = decode(applied, with: scenarioDecoder)
+            // Problems of the base model are reported once; new ones belong to the scenario.
+            for diagnostic in scenarioDecoder.diagnostics where diagnostic.severity == .error {
+                let key = "\(diagnostic.location.map(String.init(describing:)) ?? "")|\(diagnostic.message)"
+                guard !baseErrors.contains(key) else { continue }
+                var located = diagnostic
+                if let override = overrides.first(where: { diagnostic.keyPath.hasPrefix($0.path) || $0.value.location == diagnostic.location }) {
+                    located.keyPath = "scenarios.\(name).\(override.path)"
+                    located.location = override.value.location == diagnostic.location ? diagnostic.location : override.keyLocation
+                } else {
+                    located.message += " (in scenario '\(name)')"
+                    located.location = located.location ?? nameLocation
+                }
+                diagnostics.append(located)
+            }
+            if let model, !scenarioDecoder.diagnostics.hasErrors {
+                scenarios.append(.init(name: name, model: model, overrides: overrides.map { ($0.path, $0.value.scalar?.text ?? Self.render($0.value)) }))
+            }
+        }
+        guard let base, !diagnostics.hasErrors else {
+            return (.failure(LoadFailure(diagnostics: diagnostics.ordered(), sources: sources)), sources)
+        }
+        let loaded = LoadedModel(
+            path: path, base: base, scenarios: scenarios, warnings: diagnostics.ordered(),
+            inputs: Self.flatten(.mapping(root), prefix: ""))
+        return (.success(loaded), sources)
+    }
+
+    private func decode(_ tree: ConfigNode, with decoder: ModelDecoder) -> Model? {
+        guard let model = decoder.decodeModel(tree) else { return nil }
+        let facility = tree.mapping?["facility"]?.mapping
+        decoder.checkRules(model, facilityHasElectricity: facility?["electricity"] != nil)
+        return decoder.diagnostics.hasErrors ? nil : model
+    }
+
+    /// Reads `path` and its `extends` chain into one merged tree.
+    private func readTree(
+        _ path: String, chain: [String], includedFrom: SourceLocation?, sources: inout [String: String], diagnostics: inout [Diagnostic]
+    ) -> ConfigNode? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            diagnostics.append(.error(
+                at: includedFrom, includedFrom == nil ? "" : "extends",
+                exists ? "cannot read '\(path)'" : "file '\(path)' does not exist",
+                hint: includedFrom == nil ? "check the path" : "'extends' is relative to the file that contains it"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(.error(at: includedFrom, "", "'\(path)' is not UTF-8 text", hint: "save the file as UTF-8"))
+            return nil
+        }
+        sources[path] = text
+        let tree: ConfigNode
+        switch YAMLReader.read(text, file: path) {
+        case .success(let node): tree = node
+        case .failure(let problems):
+            diagnostics += problems.diagnostics
+            return nil
+        }
+        guard case .mapping(var map) = tree, let extendsNode = map["extends"] else { return tree }
+        map.remove("extends")
+        guard case .scalar(let scalar) = extendsNode, !scalar.isNull else {
+            diagnostics.append(.error(at: extendsNode.location, "extends", "expected the path of a base model file",
+                                      hint: "e.g. 'extends: support-copilot.yaml' (relative to this file)"))
+            return nil
+        }
+        let basePath = Self.resolve(scalar.text, relativeTo: path)
+        let canonical = URL(fileURLWithPath: basePath).standardizedFileURL.path
+        let chainHere = chain + [URL(fileURLWithPath: path).standardizedFileURL.path]
+        if chainHere.contains(canonical) {
+            diagnostics.append(.error(at: scalar.location, "extends",
+                                      "'extends' makes a loop: \(basePath) is already part of this chain",
+                                      hint: "a base file must not extend, directly or indirectly, the file that extends it"))
+            return nil
+        }
+        guard let baseTree = readTree(basePath, chain: chainHere, includedFrom: scalar.location, sources: &sources, diagnostics: &diagnostics) else {
+            return nil
+        }
+        var base = baseTree
+        if case .mapping(var baseMap) = base {
+            baseMap.remove("extends")
+            base = .mapping(baseMap)
+        }
+        return base.merged(with: .mapping(map))
+    }
+
+    static func resolve(_ relative: String, relativeTo file: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        let directory = (file as NSString).deletingLastPathComponent
+        return directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
+    }
+
+    private func readScenarios(_ node: ConfigNode?, diagnostics: inout [Diagnostic]) -> [(String, [ScenarioOverride], SourceLocation)] {
+        guard let node else { return [] }
+        guard case .mapping(let map) = node else {
+            diagnostics.append(.error(at: node.location, "scenarios", "expected a map of scenario names to overrides",
+                                      hint: "e.g. 'scenarios: {price-war: {serving.frontier.price_change: -50%/year}}'"))
+            return []
+        }
+        var result: [(String, [ScenarioOverride], SourceLocation)] = []
+        for entry in map.entries {
+            let path = "scenarios.\(entry.key)"
+            if entry.key == "base" {
+                diagnostics.append(.error(at: entry.keyLocation, path, "'base' is the scenario without overrides; no scenario may be called 'base'",
+                                          hint: "rename it, e.g. 'base-case'"))
+                continue
+            }
+            let validName = entry.key.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
+            if !validName {
+                diagnostics.append(.error(at: entry.keyLocation, path, "'\(entry.key)' is not a valid name", hint: "names use letters, digits, '-' and '_' only"))
+                continue
+            }
+            guard case .mapping(let overrides) = entry.value else {
+                diagnostics.append(.error(at: entry.value.location, path, "expected a map of dotted key paths to values",
+                                          hint: "e.g. 'serving.frontier.price_change: -50%/year'"))
+                continue
+            }
+            result.append((entry.key, overrides.entries.map { ScenarioOverride(path: $0.key, keyLocation: $0.keyLocation, value: $0.value) }, entry.keyLocation))
+        }
+        return result
+    }
+
+    /// Every scalar of the tree by dotted path, in file order; routes and escalations as one value.
+    static func flatten(_ node: ConfigNode, prefix: String) -> [(path: String, text: String)] {
+        switch node {
+        case .scalar(let s): return [(prefix, s.text)]
+        case .sequence: return [(prefix, "[…]")]
+        case .mapping(let m):
+            let last = prefix.split(separator: ".").last.map(String.init) ?? ""
+            if last == "route" || last == "escalation" { return [(prefix, render(node))] }
+            return m.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)") }
+        }
+    }
+
+    /// A compact one-line rendering of a value, e.g. `{slm-8b: 80%, frontier: 20%}`.
+    static func render(_ node: ConfigNode) -> String {
+        switch node {
+        case .scalar(let s): s.text
+        case .sequence: "[…]"
+        case .mapping(let m): "{" + m.entries.map { "\($0.key): \(render($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+}

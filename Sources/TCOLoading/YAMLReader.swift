@@ -1,0 +1,99 @@
+import TCOCore
+internal import Yams
+
+/// Reads YAML text into a `ConfigNode` tree, turning YAML problems into located diagnostics.
+enum YAMLReader {
+    struct Problems: Error {
+        var diagnostics: [Diagnostic]
+    }
+
+    static func read(_ text: String, file: String) -> Result<ConfigNode, Problems> {
+        if let tabs = tabDiagnostics(text, file: file) {
+            return .failure(Problems(diagnostics: tabs))
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                return .failure(Problems(diagnostics: [.error(
+                    at: SourceLocation(file: file, line: 1, column: 1), "", "the file is empty",
+                    hint: "start with 'model: My decision' and the other required keys; see Models/ for examples")]))
+            }
+            return convert(root, file: file)
+        } catch let error as YamlError {
+            return .failure(Problems(diagnostics: [diagnostic(for: error, file: file)]))
+        } catch {
+            return .failure(Problems(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")]))
+        }
+    }
+
+    /// YAML forbids tabs for indentation; say so plainly rather than with the scanner's words.
+    private static func tabDiagnostics(_ text: String, file: String) -> [Diagnostic]? {
+        var found: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            if let tab = indent.firstIndex(of: "\t") {
+                let column = line.distance(from: line.startIndex, to: tab) + 1
+                found.append(.error(
+                    at: SourceLocation(file: file, line: index + 1, column: column), "",
+                    "a tab character is used for indentation",
+                    hint: "YAML indents with spaces only: replace the tab with spaces"))
+            }
+        }
+        return found.isEmpty ? nil : found
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return .error(
+                at: SourceLocation(file: file, line: mark.line, column: mark.column), "", message,
+                hint: "check indentation and the ':' after each key; quote text that contains ':' or '#'")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column, length: duplicates.first?.count ?? 1),
+                duplicates.first ?? "", "key \(names) is written twice in the same map",
+                hint: "keep one of them: a later value would silently replace the earlier one")
+        default:
+            return .error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")
+        }
+    }
+
+    private static func location(_ node: Node, file: String, length: Int = 1) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, length: length)
+    }
+
+    private static func convert(_ node: Node, file: String) -> Result<ConfigNode, Problems> {
+        switch node {
+        case .scalar(let scalar):
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            return .success(.scalar(ConfigNode.Scalar(
+                text: scalar.string, location: location(node, file: file, length: scalar.string.count), isNull: isNull)))
+        case .mapping(let mapping):
+            var entries: [ConfigNode.Mapping.Entry] = []
+            var problems: [Diagnostic] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    problems.append(.error(at: location(key, file: file), "", "a key must be a plain name",
+                                           hint: "write 'name: value'"))
+                    continue
+                }
+                switch convert(value, file: file) {
+                case .success(let converted):
+                    entries.append(.init(key: keyScalar.string, keyLocation: location(key, file: file, length: keyScalar.string.count), value: converted))
+                case .failure(let more):
+                    problems += more.diagnostics
+                }
+            }
+            if !problems.isEmpty { return .failure(Problems(diagnostics: problems)) }
+            return .success(.mapping(ConfigNode.Mapping(entries: entries, location: location(node, file: file))))
+        case .sequence:
+            return .success(.sequence(location(node, file: file)))
+        case .alias:
+            return .failure(Problems(diagnostics: [.error(at: location(node, file: file), "", "YAML aliases (*name) are not supported in model files",
+                                    hint: "write the value out in full")]))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import TCOCore
+import TCOLoading
+
+/// `tco solve MODEL [--scenario NAME] [--json]`.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve every strategy under every scenario and print the results.")
+
+    @Argument(help: "Model file (YAML).")
+    var model: String
+
+    @Option(help: "Solve only this scenario ('base' is the model without overrides).")
+    var scenario: String?
+
+    @Flag(help: "Print the results as JSON (outputs.md).")
+    var json = false
+
+    func run() throws {
+        let loaded: LoadedModel
+        switch ModelLoader().load(model) {
+        case (.success(let value), let sources):
+            loaded = value
+            if !json { Terminal.printDiagnostics(value.warnings, sources: sources) }
+        case (.failure(let failure), _):
+            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
+            throw ExitCode(1)
+        }
+        var scenarios = loaded.scenarios
+        if let scenario {
+            guard let chosen = loaded.scenario(named: scenario) else {
+                let names = loaded.scenarios.map(\.name)
+                let hint = Suggestion.nearest(to: scenario, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                Terminal.error("\(model): no scenario '\(scenario)'\(hint); scenarios: \(names.joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            scenarios = [chosen]
+        }
+        let results = scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        if json {
+            print(JSONReport.render(model: loaded.base, results: results))
+        } else {
+            print(SolveTable.render(model: loaded.base, results: results))
+        }
+    }
+}

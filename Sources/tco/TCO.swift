@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `tco` command: build-vs-buy TCO for AI workloads.
+@main
+struct TCO: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tco",
+        abstract: "Total cost of ownership of AI workloads: buy APIs, build on own GPUs, or a hybrid.",
+        subcommands: [Check.self, Solve.self])
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import TCOCore
+
+@Suite("Quantities and units")
+struct QuantityTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var text: String
+        var value: Double
+        var dimension: Dimension
+        var description: String { text }
+    }
+
+    // Each expected value is the spec's conversion done by hand (model-format.md, "Quantities and units").
+    static let valid: [Case] = [
+        Case(text: "1800", value: 1800, dimension: .number),
+        Case(text: "0.11", value: 0.11, dimension: .number),
+        Case(text: "1_200_000", value: 1_200_000, dimension: .number),
+        Case(text: "1.8k", value: 1800, dimension: .number),
+        Case(text: "1.5B", value: 1_500_000_000, dimension: .number),
+        Case(text: "40%", value: 0.4, dimension: .percent),
+        Case(text: "49.03%", value: 0.4903, dimension: .percent),
+        Case(text: "40%/year", value: 0.4, dimension: .ratePerYear),
+        Case(text: "-20%/year", value: -0.2, dimension: .ratePerYear),
+        Case(text: "3%/month", value: 0.03, dimension: .ratePerMonth),
+        Case(text: "280k USD", value: 280_000, dimension: .money),
+        Case(text: "280kUSD", value: 280_000, dimension: .money),
+        Case(text: "3 USD/Mtok", value: 3, dimension: .pricePerMillionTokens),
+        Case(text: "0.30 USD/Mtok", value: 0.3, dimension: .pricePerMillionTokens),
+        Case(text: "2.4 USD/GPU-hour", value: 2.4, dimension: .pricePerGPUHour),
+        Case(text: "180 USD/kW/month", value: 180, dimension: .pricePerKilowattMonth),
+        Case(text: "0.11 USD/kWh", value: 0.11, dimension: .pricePerKilowattHour),
+        Case(text: "220k USD/year", value: 220_000, dimension: .moneyPerYear),
+        // 18 333.33 per month × 12 = 220 000 per year.
+        Case(text: "20k USD/month", value: 240_000, dimension: .moneyPerYear),
+        Case(text: "1.2M/month", value: 1_200_000, dimension: .perMonth),
+        // 40 000 per day × 365/12 days per month = 1 216 666.67 per month.
+        Case(text: "40k/day", value: 40_000.0 * 365 / 12, dimension: .perMonth),
+        Case(text: "10.2 kW", value: 10.2, dimension: .power),
+        Case(text: "10.2kW", value: 10.2, dimension: .power),
+        Case(text: "500 W", value: 0.5, dimension: .power),
+        // Unit letters win: 1.2MW is 1.2 megawatts = 1200 kW, not 1.2 million watts.
+        Case(text: "1.2MW", value: 1200, dimension: .power),
+        Case(text: "2400 tok/s", value: 2400, dimension: .throughput),
+        Case(text: "3 months", value: 3, dimension: .duration),
+        Case(text: "1 month", value: 1, dimension: .duration),
+        Case(text: "3 mo", value: 3, dimension: .duration),
+        Case(text: "4 years", value: 48, dimension: .duration),
+        Case(text: "1 year", value: 12, dimension: .duration),
+        Case(text: "4y", value: 48, dimension: .duration),
+        Case(text: "1.5 years", value: 18, dimension: .duration),
+        Case(text: "0 months", value: 0, dimension: .duration),
+        Case(text: "  9% ", value: 0.09, dimension: .percent),
+    ]
+
+    @Test("parses every unit form", arguments: valid)
+    func parses(_ c: Case) throws {
+        let q = try Quantity.parse(c.text, currency: "USD").get()
+        #expect(q.dimension == c.dimension)
+        #expect(abs(q.value - c.value) <= 1e-12 * max(1, abs(c.value)))
+    }
+
+    @Test("70% is the double nearest 0.7, as written")
+    func readsAsWritten() throws {
+        #expect(try Quantity.parse("70%", currency: "USD").get().value == 0.7)
+        #expect(try Quantity.parse("1.2M/month", currency: "USD").get().value == 1_200_000)
+    }
+
+    struct Bad: Sendable, CustomStringConvertible {
+        var text: String
+        var expecting: [Dimension]
+        var message: String
+        var hint: String?
+        var description: String { text }
+    }
+
+    static let invalid: [Bad] = [
+        Bad(text: "40", expecting: [.ratePerYear], message: "expected a rate per year such as '40%/year', got '40'", hint: "write the unit: '40%/year'"),
+        Bad(text: "10 kW", expecting: [.money], message: "expected an amount of money such as '280k USD', got '10 kW'", hint: "'10 kW' is a power; write an amount of money, e.g. '280k USD'"),
+        Bad(text: "280k EUR", expecting: [.money], message: "'280k EUR' is in EUR, but the model's currency is USD", hint: "write every amount of this model in USD, e.g. '280k USD'"),
+        Bad(text: "3 USD/Mtk", expecting: [.pricePerMillionTokens], message: "unknown unit 'USD/Mtk' in '3 USD/Mtk'", hint: "did you mean 'USD/Mtok'?"),
+        Bad(text: "1.3 months", expecting: [.duration], message: "'1.3 months' is not a whole number of months", hint: "durations come to whole months, e.g. '18 months' or '1.5 years'"),
+        Bad(text: "abc", expecting: [.number], message: "'abc' is not a number with a unit", hint: "write a number first, e.g. '280k USD' or '40%'"),
+        Bad(text: "nan", expecting: [.number], message: "'nan' is not a number with a unit", hint: "write a number first, e.g. '280k USD' or '40%'"),
+        Bad(text: ".inf", expecting: [.number], message: "'.inf' is not a number with a unit", hint: "write a number first, e.g. '280k USD' or '40%'"),
+        Bad(text: "", expecting: [.number], message: "expected a value, got nothing", hint: "write a number with its unit, e.g. '280k USD'"),
+        Bad(text: "8 GPUs", expecting: [.number], message: "unknown unit 'GPUs' in '8 GPUs'", hint: nil),
+        Bad(text: "40%", expecting: [.ratePerYear], message: "expected a rate per year such as '40%/year', got '40%'", hint: "'40%' is a percentage; write a rate per year, e.g. '40%/year'"),
+        Bad(text: "2 kW", expecting: [.number], message: "expected a plain number such as '8', got '2 kW'", hint: "this key counts things: write the number alone, e.g. '8'"),
+        Bad(text: "5 parsecs", expecting: [.duration], message: "unknown unit 'parsecs' in '5 parsecs'", hint: nil),
+        Bad(text: "1e6", expecting: [.number], message: "unknown unit 'e6' in '1e6'", hint: nil),
+    ]
+
+    @Test("rejects bad values with a message and a hint", arguments: invalid)
+    func rejects(_ bad: Bad) {
+        switch Quantity.parse(bad.text, expecting: bad.expecting, currency: "USD") {
+        case .success(let q):
+            Issue.record("accepted '\(bad.text)' as \(q)")
+        case .failure(let error):
+            #expect(error.message == bad.message)
+            if let hint = bad.hint { #expect(error.hint == hint) } else { #expect(error.hint != nil) }
+        }
+    }
+}
