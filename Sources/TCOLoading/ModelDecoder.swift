@@ -36,7 +36,8 @@ final class ModelDecoder {
     /// Reports unknown keys (with the nearest known one) and missing required keys.
     func checkKeys(_ map: ConfigNode.Mapping, _ path: String, allowed: [String], required: [String], what: String) {
         for entry in map.entries {
-            locations[Self.join(path, entry.key)] = entry.value.location
+            // A map is best pointed at by its key; a single value by the value itself.
+            locations[Self.join(path, entry.key)] = entry.value.mapping == nil ? entry.value.location : entry.keyLocation
             if !allowed.contains(entry.key) {
                 let near = Suggestion.nearest(to: entry.key, in: allowed)
                 error(entry.keyLocation, Self.join(path, entry.key), "unknown key '\(entry.key)' in \(what)",
@@ -44,7 +45,7 @@ final class ModelDecoder {
             }
         }
         for key in required where map[key] == nil || map[key]?.scalar?.isNull == true {
-            error(map[key]?.location ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
+            error(map[key]?.location ?? locations[path] ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
                   hint: "add it, e.g. '\(key): \(Self.example(for: key, currency: currency))'")
         }
     }
@@ -126,9 +127,11 @@ final class ModelDecoder {
         return trim(value)
     }
 
+    /// A readable number: whole numbers without decimals, others to at most 6 decimals.
     static func trim(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
+        let rounded = (value * 1e6).rounded() / 1e6
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return String(rounded)
     }
 
     static func example(for key: String, currency: String) -> String {

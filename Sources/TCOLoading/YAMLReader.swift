@@ -19,7 +19,7 @@ enum YAMLReader {
             }
             return convert(root, file: file)
         } catch let error as YamlError {
-            return .failure(Problems(diagnostics: [diagnostic(for: error, file: file)]))
+            return .failure(Problems(diagnostics: [diagnostic(for: error, file: file, yamlLines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]))
         } catch {
             return .failure(Problems(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")]))
         }
@@ -41,7 +41,7 @@ enum YAMLReader {
         return found.isEmpty ? nil : found
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, yamlLines: [String]) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
@@ -50,14 +50,54 @@ enum YAMLReader {
                 at: SourceLocation(file: file, line: mark.line, column: mark.column), "", message,
                 hint: "check indentation and the ':' after each key; quote text that contains ':' or '#'")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let key = duplicates.first ?? ""
+            let lines = yamlLines
+            let (line, column) = secondOccurrence(of: key, after: context.mark.line, column: context.mark.column, in: lines)
+            let path = (parentKeys(of: context.mark.line, column: context.mark.column, in: lines) + [key]).joined(separator: ".")
             return .error(
-                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column, length: duplicates.first?.count ?? 1),
-                duplicates.first ?? "", "key \(names) is written twice in the same map",
+                at: SourceLocation(file: file, line: line, column: column, length: key.count),
+                path, "key '\(key)' is written twice in the same map (first at line \(context.mark.line))",
                 hint: "keep one of them: a later value would silently replace the earlier one")
         default:
             return .error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")
         }
+    }
+
+    /// Where a duplicated block-style key is written again: the next line at the same indentation
+    /// with the same key, before the map ends; the first place if it cannot be found (flow maps).
+    static func secondOccurrence(of key: String, after line: Int, column: Int, in lines: [String]) -> (Int, Int) {
+        var index = line  // 0-based index of the line after the first occurrence
+        while index < lines.count {
+            let text = lines[index]
+            let indent = text.prefix { $0 == " " }.count
+            let content = text.dropFirst(indent)
+            if content.isEmpty || content.hasPrefix("#") {
+                index += 1
+                continue
+            }
+            if indent + 1 < column { break }
+            if indent + 1 == column, content.hasPrefix(key + ":") { return (index + 1, column) }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    /// The keys of the block-style maps that enclose the key at `line`/`column`, outermost first.
+    static func parentKeys(of line: Int, column: Int, in lines: [String]) -> [String] {
+        var keys: [String] = []
+        var limit = column - 1
+        var index = line - 2
+        while index >= 0, limit > 0 {
+            let text = lines[index]
+            let indent = text.prefix { $0 == " " }.count
+            let content = text.dropFirst(indent)
+            if !content.isEmpty, !content.hasPrefix("#"), indent < limit, let colon = content.firstIndex(of: ":") {
+                keys.insert(String(content[..<colon]), at: 0)
+                limit = indent
+            }
+            index -= 1
+        }
+        return keys
     }
 
     private static func location(_ node: Node, file: String, length: Int = 1) -> SourceLocation {

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TCOCore
+@testable import TCOLoading
+
+/// One fixture per class of bad input (Fixtures/invalid, made from Fixtures/valid/small.yaml by
+/// make_invalid_fixtures.py): the loader must refuse it, at the right place, with a helpful message.
+@Suite("Invalid model files")
+struct InvalidModelTests {
+    struct Bad: Sendable, CustomStringConvertible {
+        var fixture: String
+        var file: String
+        var line: Int
+        var column: Int
+        var key: String
+        var says: String
+        init(_ fixture: String, in file: String, line: Int, column: Int, key: String, says: String) {
+            (self.fixture, self.file, self.line, self.column, self.key, self.says) = (fixture, file, line, column, key, says)
+        }
+        var description: String { fixture }
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func path(_ name: String) -> String { fixtures.appendingPathComponent("invalid/\(name).yaml").path }
+
+    static let cases: [Bad] = [
+        Bad("yaml-syntax", in: "yaml-syntax", line: 11, column: 4, key: "", says: "YAML syntax error"),
+        Bad("tab-indent", in: "tab-indent", line: 11, column: 1, key: "", says: "tab character"),
+        Bad("duplicate-key", in: "duplicate-key", line: 15, column: 5, key: "workloads.chat.growth", says: "written twice"),
+        Bad("unknown-top-key", in: "unknown-top-key", line: 5, column: 1, key: "horizn", says: "did you mean 'horizon'"),
+        Bad("unknown-workload-key", in: "unknown-workload-key", line: 13, column: 5, key: "workloads.chat.outputs_tokens", says: "did you mean 'output_tokens'"),
+        Bad("missing-required-key", in: "missing-required-key", line: 16, column: 3, key: "workloads.claims.input_tokens", says: "missing required key 'input_tokens'"),
+        Bad("missing-kind", in: "missing-kind", line: 28, column: 3, key: "serving.private-api.kind", says: "missing required key 'kind'"),
+        Bad("unknown-kind", in: "unknown-kind", line: 34, column: 11, key: "serving.slm.kind", says: "did you mean 'self_hosted'"),
+        Bad("rate-without-unit", in: "rate-without-unit", line: 11, column: 13, key: "workloads.chat.growth", says: "expected a rate per year such as '40%/year', got '20'"),
+        Bad("wrong-dimension", in: "wrong-dimension", line: 49, column: 12, key: "hardware.gpu-server.price", says: "expected an amount of money"),
+        Bad("foreign-currency", in: "foreign-currency", line: 49, column: 12, key: "hardware.gpu-server.price", says: "the model's currency is USD"),
+        Bad("unknown-unit", in: "unknown-unit", line: 25, column: 18, key: "serving.frontier.price_input", says: "did you mean 'USD/Mtok'"),
+        Bad("negative-amount", in: "negative-amount", line: 10, column: 15, key: "workloads.chat.requests", says: "must not be negative"),
+        Bad("nan-amount", in: "nan-amount", line: 12, column: 19, key: "workloads.chat.input_tokens", says: "is not a number"),
+        Bad("infinite-amount", in: "infinite-amount", line: 49, column: 12, key: "hardware.gpu-server.price", says: "is not a number"),
+        Bad("share-above-100", in: "share-above-100", line: 14, column: 19, key: "workloads.chat.cached_input", says: "from 0% to 100%"),
+        Bad("utilization-zero", in: "utilization-zero", line: 38, column: 22, key: "serving.slm.max_utilization", says: "above 0% and at most 100%"),
+        Bad("residual-100", in: "residual-100", line: 53, column: 15, key: "hardware.gpu-server.residual", says: "below 100%"),
+        Bad("route-shares-sum", in: "route-shares-sum", line: 71, column: 12, key: "strategies.hybrid.route", says: "add up to 110%, not 100%"),
+        Bad("unknown-route-option", in: "unknown-route-option", line: 71, column: 34, key: "strategies.hybrid.route.frontierr", says: "did you mean 'frontier'"),
+        Bad("unknown-hardware", in: "unknown-hardware", line: 35, column: 15, key: "serving.slm.hardware", says: "did you mean 'gpu-server'"),
+        Bad("baseline-not-strategy", in: "baseline-not-strategy", line: 82, column: 11, key: "baseline", says: "did you mean 'buy'"),
+        Bad("sensitive-route", in: "sensitive-route", line: 69, column: 34, key: "strategies.buy.workloads.claims.route", says: "sensitive workload 'claims'"),
+        Bad("sensitive-escalation", in: "sensitive-escalation", line: 77, column: 36, key: "strategies.hybrid.workloads.claims.escalation.to", says: "escalates to 'frontier'"),
+        Bad("sensitive-fallback", in: "sensitive-fallback", line: 73, column: 15, key: "strategies.hybrid.fallback", says: "fall back to 'frontier'"),
+        Bad("escalation-to-non-api", in: "escalation-to-non-api", line: 72, column: 33, key: "strategies.hybrid.escalation.to", says: "must be an api option"),
+        Bad("missing-fallback", in: "missing-fallback", line: 70, column: 3, key: "strategies.hybrid", says: "has no fallback"),
+        Bad("horizon-too-long", in: "horizon-too-long", line: 5, column: 10, key: "horizon", says: "from 1 month to 30 years"),
+        Bad("horizon-zero", in: "horizon-zero", line: 5, column: 10, key: "horizon", says: "from 1 month to 30 years"),
+        Bad("life-zero", in: "life-zero", line: 52, column: 11, key: "hardware.gpu-server.life", says: "at least 1 month"),
+        Bad("fractional-months", in: "fractional-months", line: 55, column: 16, key: "hardware.gpu-server.lead_time", says: "not a whole number of months"),
+        Bad("boolean-yes", in: "boolean-yes", line: 20, column: 16, key: "workloads.claims.sensitive", says: "expected true or false"),
+        Bad("gpus-fraction", in: "gpus-fraction", line: 48, column: 11, key: "hardware.gpu-server.gpus", says: "whole number"),
+        Bad("discount-monthly", in: "discount-monthly", line: 6, column: 16, key: "discount_rate", says: "expected a percentage"),
+        Bad("idle-above-power", in: "idle-above-power", line: 51, column: 17, key: "hardware.gpu-server.idle_power", says: "idle power must be from 0 kW"),
+        Bad("invalid-name", in: "invalid-name", line: 9, column: 3, key: "workloads.chat bot", says: "not a valid name"),
+        Bad("rate-below-minus-100", in: "rate-below-minus-100", line: 11, column: 13, key: "workloads.chat.growth", says: "above -100%/year"),
+        Bad("escalation-missing-to", in: "escalation-missing-to", line: 72, column: 5, key: "strategies.hybrid.escalation.to", says: "missing required key 'to'"),
+        Bad("bad-start", in: "bad-start", line: 4, column: 8, key: "start", says: "YYYY-MM"),
+        Bad("missing-electricity", in: "missing-electricity", line: 57, column: 1, key: "facility.electricity", says: "needs the electricity price"),
+        Bad("peak-below-one", in: "peak-below-one", line: 15, column: 22, key: "workloads.chat.peak_to_average", says: "at least 1"),
+        Bad("scenario-unknown-path", in: "scenario-unknown-path", line: 86, column: 5, key: "scenarios.price-war.serving.frontir.price_change", says: "did you mean 'frontier'"),
+        Bad("scenario-wrong-dimension", in: "scenario-wrong-dimension", line: 86, column: 27, key: "scenarios.price-war.facility.electricity", says: "expected a price of energy"),
+        Bad("scenario-not-overridable", in: "scenario-not-overridable", line: 86, column: 5, key: "scenarios.price-war.horizon", says: "cannot be overridden"),
+        Bad("scenario-named-base", in: "scenario-named-base", line: 85, column: 3, key: "scenarios.base", says: "no scenario may be called 'base'"),
+        Bad("scenario-route-share", in: "scenario-route-share", line: 86, column: 5, key: "scenarios.price-war.strategies.hybrid.route.slm", says: "single share inside a route"),
+        Bad("scenario-missing-block", in: "scenario-missing-block", line: 86, column: 5, key: "scenarios.price-war.strategies.rent.workloads.chat.route", says: "has no settings for workload 'chat'"),
+        Bad("scenario-breaks-sensitive", in: "scenario-breaks-sensitive", line: 69, column: 37, key: "strategies.buy.workloads.claims.route", says: "(in scenario 'price-war')"),
+        Bad("extends-missing-file", in: "extends-missing-file", line: 2, column: 10, key: "extends", says: "does not exist"),
+        Bad("extends-loop-a", in: "extends-loop-b", line: 2, column: 10, key: "extends", says: "makes a loop"),
+    ]
+
+    @Test("each class of bad input is reported at its place, with key path and hint", arguments: cases)
+    func reports(_ bad: Bad) throws {
+        let (result, sources) = ModelLoader().load(Self.path(bad.fixture))
+        guard case .failure(let failure) = result else {
+            Issue.record("\(bad.fixture) was accepted")
+            return
+        }
+        let match = failure.diagnostics.first { $0.message.contains(bad.says) || ($0.hint ?? "").contains(bad.says) }
+        let found = try #require(match, "no diagnostic says '\(bad.says)'; got:\n\(failure.diagnostics.map(\.headline).joined(separator: "\n"))")
+        #expect(found.severity == .error)
+        #expect(found.location?.file == Self.path(bad.file))
+        #expect(found.location?.line == bad.line)
+        #expect(found.location?.column == bad.column)
+        #expect(found.keyPath == bad.key)
+        #expect(found.hint?.isEmpty == false, "every error carries a hint")
+        // The rendered block quotes the offending line with a caret under the column.
+        let block = DiagnosticRenderer.render(found, sources: sources)
+        #expect(block.contains("\(Self.path(bad.file)):\(bad.line):\(bad.column): error: "))
+        #expect(block.contains("^"))
+        #expect(block.contains("= hint: "))
+    }
+
+    @Test("all problems of a file are reported at once")
+    func reportsAll() throws {
+        // unknown-workload-key both misspells a key and so leaves the required 'output_tokens' missing.
+        let (result, _) = ModelLoader().load(Self.path("unknown-workload-key"))
+        guard case .failure(let failure) = result else {
+            Issue.record("accepted")
+            return
+        }
+        let keys = failure.diagnostics.map(\.keyPath)
+        #expect(keys.contains("workloads.chat.outputs_tokens"))
+        #expect(keys.contains("workloads.chat.output_tokens"))
+    }
+
+    @Test("a definition nobody uses is a warning, not an error")
+    func unusedIsWarning() throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("valid/small.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  rented-slm:\n    kind: rented", with: "  spare-api:\n    kind: api\n    price_input: 1 USD/Mtok\n    price_output: 2 USD/Mtok\n  rented-slm:\n    kind: rented")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tco-unused-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (result, _) = ModelLoader().load(path)
+        let loaded = try result.get()
+        let warning = try #require(loaded.warnings.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.keyPath == "serving.spare-api")
+        #expect(warning.message == "serving option 'spare-api' is not used by any strategy")
+    }
+}
