@@ -11,7 +11,9 @@ struct LoaderTests {
         let folder = repository.appendingPathComponent("Models")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
-            + [repository.appendingPathComponent("../shared/spec/example.yaml").standardizedFileURL.path]
+            + ["spec-example.yaml", "small.yaml"].map {
+                repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/\($0)").path
+            }
     }()
 
     @Test("every model in Models/ and the spec's example loads without errors", arguments: models)
