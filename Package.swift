@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: load and solve timings and peak memory (printed, never asserted).
+        .executableTarget(name: "tco-bench", dependencies: ["TCOCore", "TCOLoading"]),
         .testTarget(name: "TCOCoreTests", dependencies: ["TCOCore"]),
         .testTarget(
             name: "TCOLoadingTests",

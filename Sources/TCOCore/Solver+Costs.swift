@@ -17,11 +17,11 @@ extension Solver {
             }
             let demand = gpuDemand(shares: shares, serving: serving, volumeFactor: volumeFactor)
             switch option.kind {
-            case .rented(_, let gpuHour, let priceChange):
+            case .rented(_, let gpuHour, _):
+                let factors = priceFactors[option.name] ?? []
                 for m in 0..<months {
                     let gpus = Double(Calendar.tolerantCeiling(demand.peakGPUs[m]))
-                    lines.rented[m] += gpus * gpuHour * Calendar.hoursPerMonth
-                        * Calendar.changeFactor(priceChange, month: m + 1)
+                    lines.rented[m] += gpus * gpuHour * Calendar.hoursPerMonth * factors[m]
                 }
             case .selfHosted(_, let hardwareName):
                 guard let hardware = model.hardware(named: hardwareName) else { continue }
@@ -98,22 +98,27 @@ extension Solver {
             if let fallback = strategy.fallback, !selfHosted.isEmpty {
                 flows[flowIndex(fallback)].fallback = true
             }
+            // In-house share actually served in-house (escalates) and share sent to the fallback, by month.
+            var servedInHouse = [Double](repeating: rentedShare, count: months)
+            var sentToFallback = [Double](repeating: 0, count: months)
+            for entry in selfHosted {
+                let inService = hasServers[entry.option] ?? []
+                for m in 0..<months {
+                    if m < inService.count, inService[m] { servedInHouse[m] += entry.share } else { sentToFallback[m] += entry.share }
+                }
+            }
             for flow in flows {
                 guard case .api(let pricing) = model.servingOption(named: flow.option)?.kind else { continue }
                 let c = workload.cachedInput
                 let costPerRequest = (workload.inputTokens * ((1 - c) * pricing.priceInput + c * pricing.priceCachedInput)
                     + workload.outputTokens * pricing.priceOutput) / 1e6 * apiPriceFactor
+                let factors = priceFactors[flow.option] ?? []
                 for m in 0..<months {
-                    var servedInHouse = rentedShare, sentToFallback = 0.0
-                    for entry in selfHosted {
-                        if hasServers[entry.option]?[m] == true { servedInHouse += entry.share } else { sentToFallback += entry.share }
-                    }
                     var share = flow.direct
-                    if flow.escalated, let escalation { share += escalation.rate * servedInHouse }
-                    if flow.fallback { share += sentToFallback }
+                    if flow.escalated, let escalation { share += escalation.rate * servedInHouse[m] }
+                    if flow.fallback { share += sentToFallback[m] }
                     guard share > 0 else { continue }
-                    lines.api[m] += requests[w][m] * volumeFactor * share * costPerRequest
-                        * Calendar.changeFactor(pricing.priceChange, month: m + 1)
+                    lines.api[m] += requests[w][m] * volumeFactor * share * costPerRequest * factors[m]
                 }
             }
         }

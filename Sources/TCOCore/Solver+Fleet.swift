@@ -34,7 +34,7 @@ extension Solver {
             let busyShare = min(1, demand.averageBusyGPUs[m] / (servers * Double(hardware.gpus)))
             let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
             lines.power[m] += servers * draw * Calendar.hoursPerMonth * facility.pue
-                * facility.electricityPerKilowattHour * Calendar.changeFactor(facility.electricityChange, month: m + 1)
+                * facility.electricityPerKilowattHour * electricityFactors[m]
         }
         return plan.inService
     }

@@ -8,6 +8,10 @@ public struct Solver: Sendable {
     let discount: [Double]
     /// Tokens served each month at volume factor 1.
     let tokens: [Double]
+    /// Price factor of each serving option's `price_change` by month, by option name.
+    let priceFactors: [String: [Double]]
+    /// Electricity price factor by month.
+    let electricityFactors: [Double]
 
     public init(model: Model) {
         self.model = model
@@ -23,6 +27,19 @@ public struct Solver: Sendable {
             for m in 0..<months { tokens[m] += requests[w][m] * perRequest }
         }
         self.tokens = tokens
+        var priceFactors: [String: [Double]] = [:]
+        for option in model.serving {
+            let rate: Rate
+            switch option.kind {
+            case .api(let pricing): rate = pricing.priceChange
+            case .rented(_, _, let change): rate = change
+            case .selfHosted: continue
+            }
+            priceFactors[option.name] = (1...months).map { Calendar.changeFactor(rate, month: $0) }
+        }
+        self.priceFactors = priceFactors
+        let electricityChange = model.facility?.electricityChange ?? .zero
+        electricityFactors = (1...months).map { Calendar.changeFactor(electricityChange, month: $0) }
     }
 
     /// Solves every strategy and compares each with the baseline; `name` labels the scenario.
