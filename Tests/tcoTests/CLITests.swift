@@ -32,4 +32,85 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Models/support-copilot.yaml: ok"))
     }
+
+    static let fixtures = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures")
+
+    @Test("check refuses every invalid fixture with exit 1, located errors on stderr, nothing on stdout")
+    func checkRefuses() throws {
+        let folder = Self.fixtures.appendingPathComponent("invalid")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 30)
+        for file in files {
+            let relative = "Tests/TCOLoadingTests/Fixtures/invalid/\(file)"
+            let result = try Self.run(["check", relative])
+            #expect(result.status == 1, "\(file)")
+            #expect(result.stdout.isEmpty, "\(file)")
+            // FILE:LINE:COLUMN: error: … then the quoted line, the caret and a hint.
+            #expect(result.stderr.range(of: #"\.yaml:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(file): \(result.stderr)")
+            #expect(result.stderr.contains("= hint: "), "\(file)")
+        }
+    }
+
+    @Test("check prints warnings but exits 0")
+    func checkWarns() throws {
+        // support-copilot-h200 keeps the base's h100-server, which no option uses any more.
+        let result = try Self.run(["check", "Models/support-copilot-h200.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: hardware.h100-server"))
+    }
+
+    @Test("solve --json gives the contract's shape and the spec example's NPVs")
+    func solveJSON() throws {
+        let result = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["months"] as? Int == 60)
+        let scenarios = try #require(object["scenarios"] as? [String: Any])
+        let base = try #require(scenarios["base"] as? [String: Any])
+        let strategies = try #require(base["strategies"] as? [String: Any])
+        let buy = try #require((strategies["buy"] as? [String: Any])?["npv_cost"] as? Double)
+        let hybrid = try #require((strategies["hybrid"] as? [String: Any])?["npv_cost"] as? Double)
+        // The issue's figures to four significant digits: 5.306 M and 3.607 M USD.
+        #expect((buy / 1e6 * 1000).rounded() / 1000 == 5.306)
+        #expect((hybrid / 1e6 * 1000).rounded() / 1000 == 3.607)
+        // Keys in the fixed order: base first, then file order.
+        let order = ["\"base\"", "\"high-growth\"", "\"price-war\""].compactMap { result.stdout.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted())
+        // Integers are JSON integers.
+        #expect(result.stdout.contains("\"servers_max\": 2"))
+        #expect(result.stdout.contains("\"payback_month\": 18"))
+    }
+
+    @Test("the same input gives byte-identical output")
+    func deterministic() throws {
+        let a = try Self.run(["solve", "Models/support-copilot.yaml", "--json"])
+        let b = try Self.run(["solve", "Models/support-copilot.yaml", "--json"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+    }
+
+    @Test("--scenario solves one scenario; an unknown one is an error with a suggestion")
+    func scenarioOption() throws {
+        let one = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-war", "--json"])
+        #expect(one.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect((object["scenarios"] as? [String: Any])?.keys.sorted() == ["price-war"])
+        let bad = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-wars"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("did you mean 'price-war'?"))
+    }
+
+    @Test("solve prints a readable table per scenario")
+    func solveTable() throws {
+        let result = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Scenario base"))
+        #expect(result.stdout.contains("buy (baseline)   $5,306,195"))
+        #expect(result.stdout.contains("month 18"))
+    }
+
+    @Test("wrong usage exits with a code other than 0 and 1")
+    func usage() throws {
+        let result = try Self.run(["solve"])
+        #expect(result.status != 0 && result.status != 1)
+    }
 }
