@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "tco", targets: ["tco"]),
         .library(name: "TCOCore", targets: ["TCOCore"]),
         .library(name: "TCOLoading", targets: ["TCOLoading"]),
+        .library(name: "TCOWorkbook", targets: ["TCOWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -26,10 +27,16 @@ let package = Package(
             name: "TCOLoading",
             dependencies: ["TCOCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Debian's libxlsxwriter-dev, wrapped once by TCOWorkbook.
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // The XLSX workbook: live formulas over named inputs, checked by LibreOffice in the tests.
+        .target(name: "TCOWorkbook", dependencies: ["TCOCore", "TCOLoading", "CXLSXWriter"]),
         .executableTarget(
             name: "tco",
             dependencies: [
-                "TCOCore", "TCOLoading",
+                "TCOCore", "TCOLoading", "TCOWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,5 +49,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "tcoTests", dependencies: ["TCOCore"]),
+        .testTarget(name: "TCOWorkbookTests", dependencies: ["TCOWorkbook", "TCOLoading", "TCOCore"]),
     ]
 )

@@ -2,7 +2,7 @@ import RealModule
 
 extension Solver {
     /// "x is no dearer than b": `x ≤ b + 10^-9 × max(|b|, 1)`; ties go to the strategy.
-    static func isNoDearer(_ x: Double, than b: Double) -> Bool {
+    public static func isNoDearer(_ x: Double, than b: Double) -> Bool {
         x <= b + 1e-9 * Swift.max(abs(b), 1)
     }
 

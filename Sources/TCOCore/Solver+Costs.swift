@@ -1,6 +1,9 @@
 extension Solver {
     /// Adds every cost line of `strategy` (calculations.md, "Routing" to "Staff") into `lines`.
-    func addCosts(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines) {
+    func addCosts(
+        of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines,
+        details: inout StrategyDetails?
+    ) {
         let workloads = model.workloads
         let routes = workloads.map { strategy.effectiveRoute(for: $0.name).activeShares }
         // Whether each self-hosted option has a server in service, by month: its requests go to
@@ -16,24 +19,36 @@ extension Solver {
             case .api: continue
             }
             let demand = gpuDemand(shares: shares, serving: serving, volumeFactor: volumeFactor)
+            var detail: StrategyDetails.InHouse?
+            if details != nil {
+                detail = StrategyDetails.InHouse(option: option.name, isRented: !option.isSelfHosted, months: months)
+                detail?.averageBusyGPUs = demand.averageBusyGPUs
+                detail?.peakGPUs = demand.peakGPUs
+            }
             switch option.kind {
             case .rented(_, let gpuHour, _):
                 let factors = priceFactors[option.name] ?? []
                 for m in 0..<months {
-                    let gpus = Double(Calendar.tolerantCeiling(demand.peakGPUs[m]))
-                    lines.rented[m] += gpus * gpuHour * Calendar.hoursPerMonth * factors[m]
+                    let gpus = Calendar.tolerantCeiling(demand.peakGPUs[m])
+                    let cost = Double(gpus) * gpuHour * Calendar.hoursPerMonth * factors[m]
+                    lines.rented[m] += cost
+                    if detail != nil {
+                        detail?.unitsNeeded[m] = gpus
+                        detail?.rentedCost[m] = cost
+                    }
                 }
             case .selfHosted(_, let hardwareName):
                 guard let hardware = model.hardware(named: hardwareName) else { continue }
-                let inService = addFleetCosts(hardware: hardware, demand: demand, into: &lines)
+                let inService = addFleetCosts(hardware: hardware, demand: demand, into: &lines, detail: &detail)
                 hasServers[option.name] = inService.map { $0 > 0 }
             case .api:
                 continue
             }
+            if let detail { details?.inHouse.append(detail) }
         }
 
         addAPICosts(of: strategy, routes: routes, hasServers: hasServers,
-                    volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines)
+                    volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &details)
 
         let usesInHouse = routes.contains { route in
             route.contains { model.servingOption(named: $0.option)?.isInHouse == true }
@@ -71,7 +86,7 @@ extension Solver {
     /// API costs: routed shares, escalated re-runs of in-house requests, and fallback traffic.
     func addAPICosts(
         of strategy: Strategy, routes: [[(option: String, share: Double)]], hasServers: [String: [Bool]],
-        volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines
+        volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines, details: inout StrategyDetails?
     ) {
         for (w, workload) in model.workloads.enumerated() {
             let route = routes[w]
@@ -113,13 +128,23 @@ extension Solver {
                 let costPerRequest = (workload.inputTokens * ((1 - c) * pricing.priceInput + c * pricing.priceCachedInput)
                     + workload.outputTokens * pricing.priceOutput) / 1e6 * apiPriceFactor
                 let factors = priceFactors[flow.option] ?? []
+                var record = details.map { _ in
+                    StrategyDetails.APIFlow(workload: workload.name, option: flow.option,
+                                            requests: [Double](repeating: 0, count: months), cost: [Double](repeating: 0, count: months))
+                }
                 for m in 0..<months {
                     var share = flow.direct
                     if flow.escalated, let escalation { share += escalation.rate * servedInHouse[m] }
                     if flow.fallback { share += sentToFallback[m] }
                     guard share > 0 else { continue }
-                    lines.api[m] += requests[w][m] * volumeFactor * share * costPerRequest * factors[m]
+                    let cost = requests[w][m] * volumeFactor * share * costPerRequest * factors[m]
+                    lines.api[m] += cost
+                    if record != nil {
+                        record?.requests[m] = requests[w][m] * volumeFactor * share
+                        record?.cost[m] = cost
+                    }
                 }
+                if let record { details?.apiFlows.append(record) }
             }
         }
     }

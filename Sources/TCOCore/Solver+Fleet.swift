@@ -2,7 +2,7 @@ extension Solver {
     /// Plans one self-hosted option's fleet and adds its capex, depreciation, maintenance, power,
     /// colocation, residual and terminal value (calculations.md, "Fleet"). Returns servers in
     /// service by month.
-    func addFleetCosts(hardware: Hardware, demand: GPUDemand, into lines: inout MonthlyLines) -> [Int] {
+    func addFleetCosts(hardware: Hardware, demand: GPUDemand, into lines: inout MonthlyLines, detail: inout StrategyDetails.InHouse?) -> [Int] {
         let needed = demand.peakGPUs.map { Calendar.tolerantCeiling($0 / Double(hardware.gpus)) }
         let plan = FleetPlan(needed: needed, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths)
         let price = hardware.price
@@ -12,17 +12,26 @@ extension Solver {
         let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
         let colocationPerServer = hardware.power * facility.colocationPerKilowattMonth
 
+        if detail != nil {
+            detail?.unitsNeeded = needed
+            detail?.entering = plan.entering
+            detail?.inService = plan.inService
+        }
         for (index, count) in plan.entering.enumerated() where count > 0 {
             let firstMonth = index + 1
             let servers = Double(count)
-            lines.capex[firstMonth - hardware.leadTimeMonths - 1] += servers * price
+            let orderMonth = firstMonth - hardware.leadTimeMonths
+            lines.capex[orderMonth - 1] += servers * price
+            detail?.capex[orderMonth - 1] += servers * price
             let lastMonth = firstMonth + hardware.lifeMonths - 1
             if lastMonth <= months {
                 lines.residual[lastMonth - 1] += servers * residualValue
+                detail?.residual[lastMonth - 1] += servers * residualValue
             } else {
                 let monthsInService = Double(months - firstMonth + 1)
                 let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
                 lines.terminalValue[months - 1] += servers * netBookValue
+                detail?.terminalValue[months - 1] += servers * netBookValue
             }
         }
         for m in 0..<months where plan.inService[m] > 0 {
@@ -33,8 +42,16 @@ extension Solver {
             lines.colocation[m] += servers * colocationPerServer
             let busyShare = min(1, demand.averageBusyGPUs[m] / (servers * Double(hardware.gpus)))
             let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
-            lines.power[m] += servers * draw * Calendar.hoursPerMonth * facility.pue
+            let power = servers * draw * Calendar.hoursPerMonth * facility.pue
                 * facility.electricityPerKilowattHour * electricityFactors[m]
+            lines.power[m] += power
+            if detail != nil {
+                detail?.depreciation[m] = servers * depreciationPerMonth
+                detail?.maintenance[m] = servers * maintenancePerMonth
+                detail?.colocation[m] = servers * colocationPerServer
+                detail?.busyShare[m] = busyShare
+                detail?.power[m] = power
+            }
         }
         return plan.inService
     }

@@ -58,9 +58,24 @@ public struct Solver: Sendable {
     /// and every API price scaled by `apiPriceFactor`.
     public func timeline(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double) -> StrategyResult {
         var lines = MonthlyLines(months: months)
-        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines)
+        var none: StrategyDetails?
+        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
         return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor)
     }
+
+    /// Every intermediate line of `strategy` at the forecast, for the workbook.
+    public func details(of strategy: Strategy) -> StrategyDetails {
+        var lines = MonthlyLines(months: months)
+        var details: StrategyDetails? = StrategyDetails()
+        addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &details)
+        return details ?? StrategyDetails()
+    }
+
+    /// Requests of each workload by month, in workload order.
+    public var requestsByWorkload: [[Double]] { requests }
+
+    /// Discount factor by month.
+    public var discountFactors: [Double] { discount }
 
     func totals(of name: String, lines: MonthlyLines, volumeFactor: Double) -> StrategyResult {
         var lines = lines

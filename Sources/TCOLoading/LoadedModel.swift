@@ -11,7 +11,22 @@ public struct LoadedModel: Sendable {
     /// Warnings found while loading (definitions nobody uses).
     public var warnings: [Diagnostic]
     /// Every input value after `extends` as written, by dotted key path, in file order (for `compare`).
-    public var inputs: [(path: String, text: String)]
+    public var inputs: [Input]
+
+    /// One value as written in a model file.
+    public struct Input: Sendable {
+        /// Dotted key path, e.g. `facility.electricity`.
+        public var path: String
+        /// The value as written, e.g. `0.11 USD/kWh`.
+        public var text: String
+        /// Where it is written (after `extends`, the file that wins).
+        public var location: SourceLocation
+        /// The comment at the end of its line, the figure's source by this project's convention.
+        public var source: String?
+    }
+
+    /// The source comment of the value at `path`, if one is written.
+    public func source(of path: String) -> String? { inputs.first { $0.path == path }?.source }
 
     /// A named what-if: the model with a scenario's overrides applied.
     public struct Scenario: Sendable {

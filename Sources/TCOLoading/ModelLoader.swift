@@ -6,6 +6,7 @@ public struct ModelLoader: Sendable {
     public init() {}
 
     /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once.
+    /// Loads the file at `path`; `sources` holds the text of every file read, for error excerpts.
     public func load(_ path: String) -> (result: Result<LoadedModel, LoadFailure>, sources: [String: String]) {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -66,7 +67,10 @@ public struct ModelLoader: Sendable {
         }
         let loaded = LoadedModel(
             path: path, base: base, scenarios: scenarios, warnings: diagnostics.ordered(),
-            inputs: Self.flatten(.mapping(root), prefix: ""))
+            inputs: Self.flatten(.mapping(root), prefix: "").map { item in
+                LoadedModel.Input(path: item.path, text: item.text, location: item.location,
+                                  source: Self.comment(at: item.location, sources: sources))
+            })
         return (.success(loaded), sources)
     }
 
@@ -165,15 +169,26 @@ public struct ModelLoader: Sendable {
     }
 
     /// Every scalar of the tree by dotted path, in file order; routes and escalations as one value.
-    static func flatten(_ node: ConfigNode, prefix: String) -> [(path: String, text: String)] {
+    static func flatten(_ node: ConfigNode, prefix: String) -> [(path: String, text: String, location: SourceLocation)] {
         switch node {
-        case .scalar(let s): return [(prefix, s.text)]
-        case .sequence: return [(prefix, "[…]")]
+        case .scalar(let s): return [(prefix, s.text, s.location)]
+        case .sequence(let location): return [(prefix, "[…]", location)]
         case .mapping(let m):
             let last = prefix.split(separator: ".").last.map(String.init) ?? ""
-            if last == "route" || last == "escalation" { return [(prefix, render(node))] }
+            if last == "route" || last == "escalation" { return [(prefix, render(node), m.location)] }
             return m.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)") }
         }
+    }
+
+    /// The `# comment` at the end of the line of `location`, trimmed: by this project's convention, the figure's source.
+    static func comment(at location: SourceLocation, sources: [String: String]) -> String? {
+        guard let text = sources[location.file] else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        let line = lines[location.line - 1]
+        guard let hash = line.range(of: " #") else { return nil }
+        let comment = line[hash.upperBound...].trimmingCharacters(in: .whitespaces)
+        return comment.isEmpty ? nil : comment
     }
 
     /// A compact one-line rendering of a value, e.g. `{slm-8b: 80%, frontier: 20%}`.

@@ -1,0 +1,187 @@
+import TCOCore
+import TCOLoading
+
+/// Every assumption of a model as one row of the `Inputs` sheet, with a defined name and one
+/// value per scenario (scenarios that do not override it link to the base value).
+struct InputCatalog {
+    struct Item {
+        /// Dotted key path in the model file (`facility.electricity`), or `calendar.*` for conventions.
+        var key: String
+        /// Excel defined name, e.g. `Facility_Electricity`.
+        var name: String
+        var label: String
+        var unit: String
+        var format: CellStyle.NumberFormat
+        /// Value in each scenario, in scenario order (base first).
+        var values: [Double]
+        var minimum: Double?
+        var maximum: Double?
+        var source: String?
+    }
+
+    private(set) var items: [Item] = []
+    private var usedNames: Set<String> = []
+    let scenarios: [LoadedModel.Scenario]
+    let loaded: LoadedModel
+
+    init(_ loaded: LoadedModel) {
+        self.loaded = loaded
+        scenarios = loaded.scenarios
+        build()
+    }
+
+    /// The name of the item for `key`, if the catalog has one.
+    func name(_ key: String) -> String? { items.first { $0.key == key }?.name }
+
+    /// An Excel-safe name made of `parts`: letters, digits and `_`, unique ignoring case.
+    private mutating func makeName(_ parts: [String]) -> String {
+        var base = parts.map { part in
+            String(part.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        }.joined(separator: "_")
+        if let first = base.first, !first.isLetter { base = "N_" + base }
+        var name = base, counter = 2
+        while usedNames.contains(name.lowercased()) {
+            name = "\(base)_\(counter)"
+            counter += 1
+        }
+        usedNames.insert(name.lowercased())
+        return name
+    }
+
+    private mutating func add(
+        _ key: String, _ nameParts: [String], _ label: String, _ unit: String, _ format: CellStyle.NumberFormat,
+        min: Double? = nil, max: Double? = nil, source: String? = nil, value: (Model) -> Double?
+    ) {
+        let values = scenarios.map { value($0.model) ?? 0 }
+        guard scenarios.contains(where: { value($0.model) != nil }) else { return }
+        items.append(Item(key: key, name: makeName(nameParts), label: label, unit: unit, format: format, values: values,
+                          minimum: min, maximum: max, source: source ?? loaded.source(of: key)))
+    }
+
+    private mutating func build() {
+        let base = loaded.base
+        let cur = base.currency
+        let conventions = "calculations.md, Time"
+        add("calendar.hours_per_month", ["Hours_Per_Month"], "Hours in a month (8760 / 12)", "hours", .integer, source: conventions) { _ in Calendar.hoursPerMonth }
+        add("calendar.seconds_per_month", ["Seconds_Per_Month"], "Seconds in a month (730 × 3600)", "seconds", .integer, source: conventions) { _ in Calendar.secondsPerMonth }
+        add("calendar.months_per_year", ["Months_Per_Year"], "Months in a year", "months", .integer, source: conventions) { _ in 12 }
+        add("calendar.tokens_per_million", ["Tokens_Per_Million"], "Tokens in a million (prices are per Mtok)", "tokens", .integer, source: conventions) { _ in 1e6 }
+        add("calendar.ceiling_tolerance", ["Ceiling_Tolerance"], "Tolerance of ceil (floating-point noise)", "units", .number, source: "calculations.md, GPU demand") { _ in 1e-9 }
+        add("calendar.comparison_tolerance", ["Comparison_Tolerance"], "Relative tolerance of 'no dearer than'", "fraction", .number, source: "calculations.md, Comparison") { _ in 1e-9 }
+        add("horizon", ["Horizon_Months"], "Horizon", "months", .integer) { Double($0.horizonMonths) }
+        add("discount_rate", ["Discount_Rate"], "Discount rate (cost of capital)", "%/year", .percent, min: 0, max: 1) { $0.discountRate }
+
+        for workload in base.workloads {
+            let w = workload.name, key = "workloads.\(w)"
+            func find(_ m: Model) -> Workload? { m.workloads.first { $0.name == w } }
+            add("\(key).requests", ["W", w, "Requests"], "\(w): requests in month 1", "requests/month", .integer, min: 0) { find($0)?.requestsPerMonth }
+            add("\(key).growth", ["W", w, "Growth"], "\(w): growth", workload.growth.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { find($0)?.growth.value }
+            add("\(key).input_tokens", ["W", w, "Input_Tokens"], "\(w): input tokens per request", "tokens", .integer, min: 0) { find($0)?.inputTokens }
+            add("\(key).output_tokens", ["W", w, "Output_Tokens"], "\(w): output tokens per request", "tokens", .integer, min: 0) { find($0)?.outputTokens }
+            add("\(key).cached_input", ["W", w, "Cached_Input"], "\(w): cached share of input", "%", .percent, min: 0, max: 1) { find($0)?.cachedInput }
+            add("\(key).peak_to_average", ["W", w, "Peak_To_Average"], "\(w): peak-to-average load", "ratio", .number, min: 1) { find($0)?.peakToAverage }
+        }
+
+        for option in base.serving {
+            let o = option.name, key = "serving.\(o)"
+            func pricing(_ m: Model) -> APIPricing? {
+                if case .api(let p) = m.servingOption(named: o)?.kind { return p }
+                return nil
+            }
+            func gpu(_ m: Model) -> GPUServing? {
+                switch m.servingOption(named: o)?.kind {
+                case .selfHosted(let s, _), .rented(let s, _, _): return s
+                default: return nil
+                }
+            }
+            switch option.kind {
+            case .api(let p):
+                add("\(key).price_input", ["API", o, "Price_Input"], "\(o): input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceInput }
+                add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput }
+                add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput }
+                add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.value }
+            case .selfHosted, .rented:
+                let prefix = option.isSelfHosted ? "SH" : "Rent"
+                add("\(key).decode_throughput", [prefix, o, "Decode"], "\(o): decode throughput per GPU", "tok/s", .integer, min: 0) { gpu($0)?.decodeThroughput }
+                add("\(key).prefill_throughput", [prefix, o, "Prefill"], "\(o): prefill throughput per GPU", "tok/s", .integer, min: 0) { gpu($0)?.prefillThroughput }
+                add("\(key).max_utilization", [prefix, o, "Max_Utilization"], "\(o): maximum utilization at peak", "%", .percent, min: 0, max: 1) { gpu($0)?.maxUtilization }
+                if case .rented(_, _, let change) = option.kind {
+                    func rented(_ m: Model) -> (Double, Double)? {
+                        if case .rented(_, let hour, let c) = m.servingOption(named: o)?.kind { return (hour, c.value) }
+                        return nil
+                    }
+                    add("\(key).gpu_hour", [prefix, o, "GPU_Hour"], "\(o): price per GPU-hour", "\(cur)/GPU-hour", .price, min: 0) { rented($0)?.0 }
+                    add("\(key).price_change", [prefix, o, "Price_Change"], "\(o): price change", change.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { rented($0)?.1 }
+                }
+            }
+        }
+
+        for hardware in base.hardware {
+            let h = hardware.name, key = "hardware.\(h)"
+            func find(_ m: Model) -> Hardware? { m.hardware(named: h) }
+            add("\(key).gpus", ["HW", h, "GPUs"], "\(h): GPUs per server", "GPUs", .integer, min: 1) { find($0).map { Double($0.gpus) } }
+            add("\(key).price", ["HW", h, "Price"], "\(h): price per server", cur, .money, min: 0) { find($0)?.price }
+            add("\(key).power", ["HW", h, "Power"], "\(h): power at full load", "kW", .number, min: 0) { find($0)?.power }
+            add("\(key).idle_power", ["HW", h, "Idle_Power"], "\(h): power when idle", "kW", .number, min: 0) { find($0)?.idlePower }
+            add("\(key).life", ["HW", h, "Life"], "\(h): life", "months", .integer, min: 1) { find($0).map { Double($0.lifeMonths) } }
+            add("\(key).residual", ["HW", h, "Residual"], "\(h): residual value", "% of price", .percent, min: 0, max: 0.999999) { find($0)?.residual }
+            add("\(key).maintenance", ["HW", h, "Maintenance"], "\(h): maintenance", "% of price/year", .percent, min: 0) { find($0)?.maintenancePerYear }
+            add("\(key).lead_time", ["HW", h, "Lead_Time"], "\(h): lead time", "months", .integer, min: 0) { find($0).map { Double($0.leadTimeMonths) } }
+        }
+
+        if base.facility != nil || scenarios.contains(where: { $0.model.facility != nil }) {
+            add("facility.pue", ["Facility_PUE"], "PUE", "ratio", .number, min: 1) { $0.facility?.pue }
+            add("facility.electricity", ["Electricity_Price"], "Electricity price", "\(cur)/kWh", .price, min: 0) { $0.facility?.electricityPerKilowattHour }
+            add("facility.electricity_change", ["Electricity_Change"], "Electricity price change", base.facility?.electricityChange.isMonthly == true ? "%/month" : "%/year", .percent, min: -0.999999) { $0.facility?.electricityChange.value }
+            add("facility.colocation", ["Colocation"], "Colocation", "\(cur)/kW/month", .price, min: 0) { $0.facility?.colocationPerKilowattMonth }
+        }
+
+        for role in base.staff {
+            let r = role.name
+            func find(_ m: Model) -> StaffRole? { m.staff.first { $0.name == r } }
+            add("staff.\(r).count", ["Staff", r, "Count"], "\(r): full-time equivalents", "FTE", .number, min: 0) { find($0)?.count }
+            add("staff.\(r).cost", ["Staff", r, "Cost"], "\(r): cost per FTE", "\(cur)/year", .money, min: 0) { find($0)?.costPerYear }
+        }
+
+        // Routing shares and escalation rates: the union over scenarios, 0 where a scenario has none.
+        for strategy in base.strategies {
+            let s = strategy.name
+            func find(_ m: Model) -> Strategy? { m.strategy(named: s) }
+            let options = Self.union(scenarios.map { find($0.model)?.route.shares.map(\.option) ?? [] })
+            for o in options {
+                add("strategies.\(s).route.\(o)", ["S", s, "Route", o], "\(s): share to \(o)", "%", .percent, min: 0, max: 1) { m in
+                    find(m).map { st in st.route.shares.first { $0.option == o }?.share ?? 0 }
+                }
+            }
+            add("strategies.\(s).escalation.rate", ["S", s, "Escalation"], "\(s): escalation rate", "%", .percent, min: 0, max: 1) { m in
+                find(m).map { $0.escalation?.rate ?? 0 }
+            }
+            let workloads = Self.union(scenarios.map { find($0.model)?.workloadOverrides.map(\.workload) ?? [] })
+            for w in workloads {
+                func own(_ m: Model) -> WorkloadRouting? { find(m)?.workloadOverrides.first { $0.workload == w } }
+                let routeOptions = Self.union(scenarios.map { own($0.model)?.route?.shares.map(\.option) ?? [] })
+                for o in routeOptions {
+                    add("strategies.\(s).workloads.\(w).route.\(o)", ["S", s, "W", w, "Route", o], "\(s), \(w): share to \(o)", "%", .percent, min: 0, max: 1) { m in
+                        own(m)?.route.map { route in route.shares.first { $0.option == o }?.share ?? 0 }
+                    }
+                }
+                if scenarios.contains(where: { own($0.model)?.escalation != nil }) {
+                    add("strategies.\(s).workloads.\(w).escalation.rate", ["S", s, "W", w, "Escalation"], "\(s), \(w): escalation rate", "%", .percent, min: 0, max: 1) { m in
+                        own(m).map { routing in
+                            switch routing.escalation {
+                            case .some(.some(let e)): e.rate
+                            default: 0
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func union(_ lists: [[String]]) -> [String] {
+        var seen = Set<String>(), result: [String] = []
+        for list in lists { for x in list where seen.insert(x).inserted { result.append(x) } }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TCOCore
+import TCOLoading
+import TCOWorkbook
+
+/// `tco report MODEL [--output DIR]`: the workbook (and memo) for a review meeting.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the decision workbook (DIR/<stem>.xlsx) for a model.",
+        discussion: "Nothing is written when the model has errors; files are written to a temporary name and renamed into place.")
+
+    @Argument(help: "Model file (YAML).")
+    var model: String
+
+    @Option(help: "Folder for the outputs.")
+    var output = "reports"
+
+    func run() throws {
+        let loaded: LoadedModel
+        switch ModelLoader().load(model) {
+        case (.success(let value), let sources):
+            loaded = value
+            Terminal.printDiagnostics(value.warnings, sources: sources)
+        case (.failure(let failure), _):
+            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
+            throw ExitCode(1)
+        }
+        let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
+            _ = try WorkbookWriter.write(loaded, results: results, to: workbook)
+            print("wrote \(workbook)")
+        } catch {
+            Terminal.error("\(model): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
