@@ -4,7 +4,7 @@ MODEL ?= Models/support-copilot.yaml
 OUTPUT ?= reports
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
-TEST_PACKAGES :=
+TEST_PACKAGES := libreoffice-calc-nogui
 
 .PHONY: deps test-deps build report test bench check clean
 
@@ -30,6 +30,7 @@ build: deps
 report: build
 	.build/release/tco check $(MODEL)
 	.build/release/tco solve $(MODEL)
+	.build/release/tco report $(MODEL) --output $(OUTPUT)
 
 test: test-deps
 	$(SWIFT) build --build-tests

@@ -9,13 +9,22 @@ public struct WorkbookWriter {
     let results: [ScenarioResult]
     let catalog: InputCatalog
     var manifest = WorkbookManifest()
+    var changedInputs: [String: Double] = [:]
 
     /// Writes the workbook for `loaded` (solved into `results`, one per scenario, base first) to
     /// `path`, atomically: a temporary file beside it is renamed into place, nothing is left on error.
     public static func write(_ loaded: LoadedModel, results: [ScenarioResult], to path: String) throws -> WorkbookManifest {
+        try write(loaded, results: results, to: path, changingInputs: [:])
+    }
+
+    /// As `write`, but with some base input cells (by defined name) set to other values while every
+    /// cached result stays the solver's: only a recalculation can then show the right numbers.
+    /// For tests of the formulas' liveness.
+    static func write(_ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double]) throws -> WorkbookManifest {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
+        writer.changedInputs = changingInputs
         do {
             let book = try XLSXWorkbook(path: temporary)
             try writer.fill(book)
@@ -96,7 +105,8 @@ public struct WorkbookWriter {
                 if s > 0, value == item.values[0] {
                     sheet.write(formula: "=" + CellReference.a1(row: row, column: baseColumn), cached: value, row: row, column: column, style: .calc(item.format))
                 } else {
-                    sheet.write(value, row: row, column: column, style: isConvention ? .calc(item.format) : .input(item.format))
+                    let shown = s == 0 ? changedInputs[item.name] ?? value : value
+                    sheet.write(shown, row: row, column: column, style: isConvention ? .calc(item.format) : .input(item.format))
                     if !isConvention {
                         sheet.validateDecimal(row: row, column: column, minimum: item.minimum, maximum: item.maximum,
                                               message: "\(item.label): \(Self.rangeText(item))")
