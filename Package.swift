@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "TCOCore", targets: ["TCOCore"]),
         .library(name: "TCOLoading", targets: ["TCOLoading"]),
         .library(name: "TCOWorkbook", targets: ["TCOWorkbook"]),
+        .library(name: "TCOMemo", targets: ["TCOMemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The domain: model, quantities, diagnostics, solver. Standard library (and the
@@ -33,10 +35,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
         // The XLSX workbook: live formulas over named inputs, checked by LibreOffice in the tests.
         .target(name: "TCOWorkbook", dependencies: ["TCOCore", "TCOLoading", "CXLSXWriter"]),
+        // The review memo: Markdown from a Mustache template in Templates/.
+        .target(
+            name: "TCOMemo",
+            dependencies: ["TCOCore", "TCOLoading", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "tco",
             dependencies: [
-                "TCOCore", "TCOLoading", "TCOWorkbook",
+                "TCOCore", "TCOLoading", "TCOWorkbook", "TCOMemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +55,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "tcoTests", dependencies: ["TCOCore"]),
+        .testTarget(
+            name: "TCOMemoTests", dependencies: ["TCOMemo", "TCOLoading", "TCOCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TCOWorkbookTests", dependencies: ["TCOWorkbook", "TCOLoading", "TCOCore"]),
     ]
 )

@@ -88,6 +88,7 @@ extension WorkbookWriter {
         }
         sheet.setColumn(0, 0, width: 26)
         sheet.setColumn(1, 13, width: 16)
+        for wide in [8, 10, 12] { sheet.setColumn(wide, wide, width: 23) }
         sheet.freezePanes(row: 4, column: 1)
         sheet.printArea(lastRow: row + 40, lastColumn: 13)
         return layout

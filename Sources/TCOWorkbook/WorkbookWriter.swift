@@ -29,10 +29,9 @@ public struct WorkbookWriter {
             let book = try XLSXWorkbook(path: temporary)
             try writer.fill(book)
             try book.close()
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            // rename(2) replaces an existing file atomically; readers see the old or the new workbook.
+            guard rename(temporary, path) == 0 else {
+                throw XLSXError(description: "cannot move the workbook into place at \(path): \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -106,6 +106,7 @@ struct XLSXChart {
     func setAxisNames(x: String, y: String) {
         chart_axis_set_name(chart.pointee.x_axis, x)
         chart_axis_set_name(chart.pointee.y_axis, y)
+        chart_axis_set_num_format(chart.pointee.y_axis, "#,##0")
     }
 
     func legendAtBottom() { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }

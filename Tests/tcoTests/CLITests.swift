@@ -113,4 +113,27 @@ struct CLITests {
         let result = try Self.run(["solve"])
         #expect(result.status != 0 && result.status != 1)
     }
+
+    @Test("report writes the workbook and the memo; a bad template or model writes nothing")
+    func report() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ok = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", folder.path])
+        #expect(ok.status == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["spec-example.md", "spec-example.xlsx"])
+
+        let template = folder.appendingPathComponent("bad.mustache")
+        try "# {{title}}\n{{recomendation}}\n".write(to: template, atomically: true, encoding: .utf8)
+        let empty = folder.appendingPathComponent("out")
+        let bad = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", empty.path, "--template", template.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.mustache:2:1: error: template: unknown tag 'recomendation'"))
+        #expect(bad.stderr.contains("did you mean 'recommendation'?"))
+        #expect(!FileManager.default.fileExists(atPath: empty.path))
+
+        let invalid = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml", "--output", empty.path])
+        #expect(invalid.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: empty.path))
+    }
 }

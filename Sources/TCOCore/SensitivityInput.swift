@@ -1,0 +1,130 @@
+/// A numeric assumption of a model that a one-at-a-time sensitivity can move: its key path,
+/// a reader's label, and how to read and change it.
+public struct SensitivityInput: Sendable {
+    public var key: String
+    public var label: String
+    public let value: @Sendable (Model) -> Double
+    public let setting: @Sendable (inout Model, Double) -> Void
+    /// Largest value allowed (shares and rates stay at most 100 %).
+    public var maximum: Double?
+
+    /// Every continuous assumption of `model`. Whole-number structure (GPUs per server, life, lead
+    /// time, horizon) and route shares (which must add up to 100 %) are left out.
+    public static func all(in model: Model) -> [SensitivityInput] {
+        var inputs: [SensitivityInput] = []
+        func add(_ key: String, _ label: String, max: Double? = nil,
+                 _ get: @escaping @Sendable (Model) -> Double?, _ set: @escaping @Sendable (inout Model, Double) -> Void) {
+            guard let v = get(model), v != 0 else { return }
+            inputs.append(SensitivityInput(key: key, label: label, value: { get($0) ?? 0 }, setting: set, maximum: max))
+        }
+        add("discount_rate", "discount rate", max: 1, { $0.discountRate }, { $0.discountRate = $1 })
+        for (i, w) in model.workloads.enumerated() {
+            let k = "workloads.\(w.name)"
+            add("\(k).requests", "\(w.name) requests", { $0.workloads[i].requestsPerMonth }, { $0.workloads[i].requestsPerMonth = $1 })
+            add("\(k).growth", "\(w.name) growth", { $0.workloads[i].growth.value }, { $0.workloads[i].growth.value = $1 })
+            add("\(k).input_tokens", "\(w.name) input tokens", { $0.workloads[i].inputTokens }, { $0.workloads[i].inputTokens = $1 })
+            add("\(k).output_tokens", "\(w.name) output tokens", { $0.workloads[i].outputTokens }, { $0.workloads[i].outputTokens = $1 })
+            add("\(k).cached_input", "\(w.name) cached input share", max: 1, { $0.workloads[i].cachedInput }, { $0.workloads[i].cachedInput = $1 })
+            add("\(k).peak_to_average", "\(w.name) peak-to-average", { $0.workloads[i].peakToAverage }, { $0.workloads[i].peakToAverage = Swift.max(1, $1) })
+        }
+        for (i, option) in model.serving.enumerated() {
+            let k = "serving.\(option.name)"
+            switch option.kind {
+            case .api:
+                @Sendable func pricing(_ m: Model) -> APIPricing? { if case .api(let p) = m.serving[i].kind { return p }; return nil }
+                @Sendable func update(_ m: inout Model, _ change: (inout APIPricing) -> Void) {
+                    if case .api(var p) = m.serving[i].kind { change(&p); m.serving[i].kind = .api(p) }
+                }
+                add("\(k).price_input", "\(option.name) input price", { pricing($0)?.priceInput }, { m, v in update(&m) { $0.priceInput = v } })
+                add("\(k).price_output", "\(option.name) output price", { pricing($0)?.priceOutput }, { m, v in update(&m) { $0.priceOutput = v } })
+                add("\(k).price_cached_input", "\(option.name) cached input price", { pricing($0)?.priceCachedInput }, { m, v in update(&m) { $0.priceCachedInput = v } })
+                add("\(k).price_change", "\(option.name) price change", { pricing($0)?.priceChange.value }, { m, v in update(&m) { $0.priceChange.value = v } })
+            case .selfHosted, .rented:
+                @Sendable func serving(_ m: Model) -> GPUServing? {
+                    switch m.serving[i].kind {
+                    case .selfHosted(let s, _), .rented(let s, _, _): return s
+                    case .api: return nil
+                    }
+                }
+                @Sendable func update(_ m: inout Model, _ change: (inout GPUServing) -> Void) {
+                    switch m.serving[i].kind {
+                    case .selfHosted(var s, let h): change(&s); m.serving[i].kind = .selfHosted(s, hardware: h)
+                    case .rented(var s, let g, let c): change(&s); m.serving[i].kind = .rented(s, gpuHour: g, priceChange: c)
+                    case .api: break
+                    }
+                }
+                add("\(k).decode_throughput", "\(option.name) decode throughput", { serving($0)?.decodeThroughput }, { m, v in update(&m) { $0.decodeThroughput = v } })
+                add("\(k).prefill_throughput", "\(option.name) prefill throughput", { serving($0)?.prefillThroughput }, { m, v in update(&m) { $0.prefillThroughput = v } })
+                add("\(k).max_utilization", "\(option.name) max utilization", max: 1, { serving($0)?.maxUtilization }, { m, v in update(&m) { $0.maxUtilization = v } })
+                if case .rented = option.kind {
+                    @Sendable func hour(_ m: Model) -> Double? { if case .rented(_, let g, _) = m.serving[i].kind { return g }; return nil }
+                    add("\(k).gpu_hour", "\(option.name) GPU-hour price", { hour($0) }, { m, v in
+                        if case .rented(let s, _, let c) = m.serving[i].kind { m.serving[i].kind = .rented(s, gpuHour: v, priceChange: c) }
+                    })
+                }
+            }
+        }
+        for (i, h) in model.hardware.enumerated() {
+            let k = "hardware.\(h.name)"
+            add("\(k).price", "\(h.name) price", { $0.hardware[i].price }, { $0.hardware[i].price = $1 })
+            add("\(k).power", "\(h.name) power", { $0.hardware[i].power }, { m, v in
+                m.hardware[i].power = v
+                m.hardware[i].idlePower = Swift.min(m.hardware[i].idlePower, v)
+            })
+            add("\(k).idle_power", "\(h.name) idle power", { $0.hardware[i].idlePower }, { $0.hardware[i].idlePower = Swift.min($1, $0.hardware[i].power) })
+            add("\(k).residual", "\(h.name) residual value", max: 0.99, { $0.hardware[i].residual }, { $0.hardware[i].residual = $1 })
+            add("\(k).maintenance", "\(h.name) maintenance", { $0.hardware[i].maintenancePerYear }, { $0.hardware[i].maintenancePerYear = $1 })
+        }
+        if model.facility != nil {
+            add("facility.pue", "PUE", { $0.facility?.pue }, { $0.facility?.pue = Swift.max(1, $1) })
+            add("facility.electricity", "electricity price", { $0.facility?.electricityPerKilowattHour }, { $0.facility?.electricityPerKilowattHour = $1 })
+            add("facility.electricity_change", "electricity price change", { $0.facility?.electricityChange.value }, { $0.facility?.electricityChange.value = $1 })
+            add("facility.colocation", "colocation price", { $0.facility?.colocationPerKilowattMonth }, { $0.facility?.colocationPerKilowattMonth = $1 })
+        }
+        for (i, role) in model.staff.enumerated() {
+            add("staff.\(role.name).count", "\(role.name) headcount", { $0.staff[i].count }, { $0.staff[i].count = $1 })
+            add("staff.\(role.name).cost", "\(role.name) cost", { $0.staff[i].costPerYear }, { $0.staff[i].costPerYear = $1 })
+        }
+        for (i, s) in model.strategies.enumerated() where s.escalation != nil {
+            add("strategies.\(s.name).escalation.rate", "\(s.name) escalation rate", max: 1,
+                { $0.strategies[i].escalation?.rate }, { $0.strategies[i].escalation?.rate = $1 })
+        }
+        return inputs
+    }
+}
+
+/// One input's effect on a comparison: NPV savings at −20 % and +20 % of its value.
+public struct SensitivityResult: Sendable {
+    public var key: String
+    public var label: String
+    /// NPV savings (baseline − strategy) with the input at 80 % and 120 % of its value.
+    public var savingsLow: Double
+    public var savingsHigh: Double
+    /// |high − low|.
+    public var swing: Double { abs(savingsHigh - savingsLow) }
+}
+
+extension Solver {
+    /// One-at-a-time sensitivity of `strategy`'s NPV savings against the baseline: each input at
+    /// ±`change` (default 20 %), ranked by swing, largest first.
+    public static func sensitivity(of strategy: String, in model: Model, change: Double = 0.2) -> [SensitivityResult] {
+        guard model.strategy(named: strategy) != nil, model.strategy(named: model.baseline) != nil else { return [] }
+        func savings(_ m: Model) -> Double {
+            let solver = Solver(model: m)
+            guard let x = m.strategy(named: strategy), let b = m.strategy(named: m.baseline) else { return 0 }
+            return solver.timeline(of: b, volumeFactor: 1, apiPriceFactor: 1).npvCost - solver.timeline(of: x, volumeFactor: 1, apiPriceFactor: 1).npvCost
+        }
+        let results = SensitivityInput.all(in: model).map { input -> SensitivityResult in
+            let v = input.value(model)
+            func moved(_ factor: Double) -> Double {
+                var m = model
+                var target = v * factor
+                if let maximum = input.maximum { target = Swift.min(target, maximum) }
+                input.setting(&m, target)
+                return savings(m)
+            }
+            return SensitivityResult(key: input.key, label: input.label, savingsLow: moved(1 - change), savingsHigh: moved(1 + change))
+        }
+        return results.sorted { $0.swing > $1.swing || ($0.swing == $1.swing && $0.key < $1.key) }
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import TCOCore
+import TCOLoading
+
+/// The values a memo template can show, built from a solved model (Templates/memo.md.mustache
+/// lists them). Money is formatted for readers (`$1.70M`); every figure comes from the solver.
+public enum MemoContext {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// `2027-03` → `March 2027`.
+    static func label(_ month: YearMonth) -> String { "\(monthNames[month.month - 1]) \(month.year)" }
+
+    static func percent(_ x: Double, decimals: Int = 0) -> String { MoneyFormat.grouped(x * 100, decimals: decimals) + "%" }
+
+    /// How a break-even multiplier reads in a sentence, e.g. "volume stays above 57% of the forecast".
+    static func breakEvenPhrase(_ b: BreakEven, subject: String, verb: String, reference: String) -> String {
+        let k = b.multiplier.map { $0 >= 1 ? MoneyFormat.grouped($0, decimals: 2) + "×" : percent($0) } ?? ""
+        switch b.side {
+        case .above: return "\(subject) \(verb) above \(k) of \(reference)"
+        case .below: return "\(subject) \(verb) below \(k) of \(reference)"
+        case .always: return "\(subject) \(verb) anywhere from 0.1% to 1000× \(reference)"
+        case .never: return "no \(subject) from 0.1% to 1000× \(reference) makes it cheaper"
+        }
+    }
+
+    static func breakEvenCell(_ b: BreakEven) -> String {
+        switch b.side {
+        case .always: return "always wins"
+        case .never: return "never wins"
+        case .above, .below: return "\(b.side.rawValue) \(MoneyFormat.grouped(b.multiplier ?? 0, decimals: 3))×"
+        }
+    }
+
+    /// The memo's context for `loaded`, solved into `results` (base first).
+    public static func make(_ loaded: LoadedModel, results: [ScenarioResult]) -> [String: Any] {
+        let model = loaded.base
+        let cur = model.currency
+        func money(_ x: Double) -> String { MoneyFormat.short(x, currency: cur) }
+        guard let base = results.first else { return [:] }
+        let winner = base.strategies.min { $0.npvCost < $1.npvCost } ?? base.strategies[0]
+        let baseline = base.strategy(named: model.baseline) ?? base.strategies[0]
+        // The strategy whose case the memo argues: the winner, or when the baseline wins, its nearest challenger.
+        let challenger = winner.name != baseline.name ? winner
+            : base.strategies.filter { $0.name != baseline.name }.min { $0.npvCost < $1.npvCost }
+        let comparison = challenger.flatMap { c in base.comparisons.first { $0.strategy == c.name } }
+        let winners = results.map { r in (r.name, r.strategies.min { $0.npvCost < $1.npvCost }?.name ?? "") }
+        let losses = winners.filter { $0.1 != winner.name }
+        let years = Double(model.horizonMonths) / 12
+
+        var paragraph: String
+        if winner.name != baseline.name, let comparison {
+            let saving = comparison.npvSavings
+            paragraph = "Adopt **\(winner.name)**. Over \(MoneyFormat.grouped(years, decimals: years == years.rounded() ? 0 : 1)) years from \(label(model.start)) its NPV of cost is \(money(winner.npvCost)), \(money(saving)) (\(percent(saving / baseline.npvCost))) less than **\(baseline.name)**, the baseline (\(money(baseline.npvCost)))."
+            if let month = comparison.paybackMonth {
+                paragraph += month == 1
+                    ? " It is cheaper in cash from the first month."
+                    : " It pays back in month \(month) (\(label(model.start.adding(months: month - 1)))): from then on its cumulative cash cost stays below the baseline's."
+            } else {
+                paragraph += " Its cumulative cash cost does not fall below the baseline's within the horizon: the saving is in NPV terms only, counting the servers' terminal value."
+            }
+        } else {
+            paragraph = "Keep **\(baseline.name)**. No alternative has a lower NPV of cost (\(money(baseline.npvCost)))"
+            if let challenger, let comparison {
+                paragraph += "; the nearest, **\(challenger.name)**, costs \(money(-comparison.npvSavings)) more."
+            } else {
+                paragraph += "."
+            }
+        }
+        if losses.isEmpty {
+            paragraph += " It has the lowest NPV of cost in every scenario (\(results.map(\.name).joined(separator: ", ")))."
+        } else {
+            paragraph += " It does not win every scenario: " + losses.map { "in *\($0.0)* **\($0.1)** is cheaper" }.joined(separator: "; ") + "."
+        }
+        if let comparison, let challenger {
+            paragraph += " Against **\(baseline.name)**, **\(challenger.name)** stays the cheaper choice as long as "
+                + breakEvenPhrase(comparison.breakEvenVolume, subject: "volume", verb: "stays", reference: "the forecast") + " and "
+                + breakEvenPhrase(comparison.breakEvenPrice, subject: "API prices", verb: "stay", reference: "today's") + "."
+        }
+
+        let scenarios: [[String: Any]] = zip(loaded.scenarios, results).map { scenario, result in
+            let scenarioWinner = result.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
+            let rows: [[String: Any]] = result.strategies.map { s in
+                let c = result.comparisons.first { $0.strategy == s.name }
+                return [
+                    "strategy": s.name,
+                    "is_baseline": s.name == model.baseline,
+                    "is_winner": s.name == scenarioWinner,
+                    "npv_cost": money(s.npvCost),
+                    "total_cost": money(s.totalCost),
+                    "capex": money(s.capex),
+                    "pnl_cost": money(s.totalPnLCost),
+                    "levelized_cost_per_mtok": s.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: cur, decimals: 2) } ?? "n/a",
+                    "servers_max": String(s.serversMax),
+                    "npv_savings": c.map { money($0.npvSavings) } ?? "—",
+                    "payback": c.map { $0.paybackMonth.map { "month \($0)" } ?? "never" } ?? "—",
+                    "break_even_volume": c.map { breakEvenCell($0.breakEvenVolume) } ?? "—",
+                    "break_even_price": c.map { breakEvenCell($0.breakEvenPrice) } ?? "—",
+                ]
+            }
+            return [
+                "name": scenario.name, "is_base": scenario.name == "base", "winner": scenarioWinner,
+                "overrides": scenario.overrides.map { ["path": $0.path, "value": $0.text] as [String: Any] },
+                "has_overrides": !scenario.overrides.isEmpty, "rows": rows,
+                "overrides_text": scenario.overrides.map { "`\($0.path)` = \($0.text)" }.joined(separator: "; "),
+            ]
+        }
+
+        let driverStrategy = challenger?.name ?? winner.name
+        let drivers: [[String: Any]] = Solver.sensitivity(of: driverStrategy, in: model).prefix(5).enumerated().map { i, d in
+            ["rank": i + 1, "label": d.label, "key": d.key, "low": money(d.savingsLow), "high": money(d.savingsHigh), "swing": money(d.swing)]
+        }
+
+        let assumptions: [[String: Any]] = loaded.inputs.filter { !$0.path.hasPrefix("model") }.map {
+            ["key": $0.path, "value": $0.text, "source": $0.source ?? "no source given"]
+        }
+
+        return [
+            "title": model.title,
+            "model_file": loaded.path,
+            "date_label": label(model.start),
+            "start": model.start.description,
+            "horizon": "\(model.horizonMonths) months",
+            "discount_rate": percent(model.discountRate, decimals: 1),
+            "currency": cur,
+            "baseline": model.baseline,
+            "recommended": winner.name,
+            "recommendation": paragraph,
+            "scenarios": scenarios,
+            "drivers_strategy": driverStrategy,
+            "drivers": drivers,
+            "assumptions": assumptions,
+            "risks": risks(model: model, results: results, winner: winner.name, challenger: challenger?.name, comparison: comparison, losses: losses)
+                .map { ["text": $0] as [String: Any] },
+            "chart": chart(model: model, result: base),
+            "chart_legend": base.strategies.map(\.name).joined(separator: ", "),
+        ]
+    }
+
+    static func risks(model: Model, results: [ScenarioResult], winner: String, challenger: String?, comparison: Comparison?, losses: [(String, String)]) -> [String] {
+        var risks: [String] = []
+        if let comparison, let challenger {
+            let v = comparison.breakEvenVolume
+            if let k = v.multiplier, k > 0.75, k < 1.33 {
+                let direction = v.side == .above ? "falls short of the forecast by \(percent(1 - k))" : "exceeds the forecast by \(percent(k - 1))"
+                risks.append("**Volume close to break-even.** If volume \(direction), **\(challenger)** stops being cheaper than **\(model.baseline)** (break-even at \(MoneyFormat.grouped(k, decimals: 2))× the forecast).")
+            }
+            let p = comparison.breakEvenPrice
+            if let k = p.multiplier, p.side == .above, k > 0.5 {
+                risks.append("**API price cuts.** If API list prices fall to \(percent(k)) of today's (a \(percent(1 - k)) cut beyond the modelled price changes), **\(model.baseline)** becomes cheaper than **\(challenger)**. Frontier prices have fallen fast; ask for a price floor or a short commitment.")
+            }
+            if let month = comparison.paybackMonth, month > model.horizonMonths / 2 {
+                risks.append("**Late payback.** **\(challenger)** pays back only in month \(month) of \(model.horizonMonths); an early change of course would lose money.")
+            } else if comparison.paybackMonth == nil {
+                risks.append("**No cash payback.** **\(challenger)**'s cumulative cash cost stays above the baseline's through the horizon.")
+            }
+        }
+        for (scenario, other) in losses {
+            risks.append("**Scenario *\(scenario)* flips the decision:** **\(other)** has the lowest NPV of cost there.")
+        }
+        if results.first?.strategy(named: winner)?.capex ?? 0 > 0 {
+            risks.append("**Capital at risk.** **\(winner)** buys servers up front; demand that does not materialize leaves idle hardware worth only its residual value.")
+        }
+        if risks.isEmpty { risks.append("No tested scenario changes the decision, and volume and API prices would have to move far from the forecast to flip it.") }
+        return risks
+    }
+
+    /// A Mermaid `xychart-beta` of cumulative cash cost per strategy at each year end (millions).
+    static func chart(model: Model, result: ScenarioResult) -> String {
+        let months = model.horizonMonths
+        let yearEnds = stride(from: 12, to: months + 12, by: 12).map { min($0, months) }
+        let labels = yearEnds.map { "\"\(model.start.adding(months: $0 - 1).year)\"" }
+        var lines = ["xychart-beta", "    title \"Cumulative cash cost, \(model.currency) millions (base scenario)\"",
+                     "    x-axis [\(labels.joined(separator: ", "))]", "    y-axis \"\(model.currency) M\""]
+        for strategy in result.strategies {
+            var running = 0.0
+            let cumulative = strategy.monthly.cost.map { running += $0; return running }
+            let points = yearEnds.map { String(format: "%.2f", cumulative[$0 - 1] / 1e6) }
+            lines.append("    line [\(points.joined(separator: ", "))]")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func replacingFirstOccurrence(_ target: String, _ replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

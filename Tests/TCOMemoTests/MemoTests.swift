@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TCOCore
+import TCOLoading
+@testable import TCOMemo
+
+@Suite("Review memo")
+struct MemoTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let repository = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let template = repository.appendingPathComponent("Templates/memo.md.mustache").path
+
+    static func render(_ relativeModel: String, template: String = MemoTests.template) throws -> (String, LoadedModel, [ScenarioResult]) {
+        let loaded = try ModelLoader().load(repository.appendingPathComponent(relativeModel).path).result.get()
+        let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        // The model path inside the memo is shown relative to the repository, as `make report` runs there.
+        var context = MemoContext.make(loaded, results: results)
+        context["model_file"] = relativeModel
+        return (try MemoTemplate(path: template).render(context), loaded, results)
+    }
+
+    /// Snapshots: re-record with `RECORD_SNAPSHOTS=1 swift test --filter MemoTests`.
+    @Test("memo matches its snapshot", arguments: ["Models/support-copilot.yaml", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"])
+    func snapshot(_ model: String) throws {
+        let (memo, _, _) = try Self.render(model)
+        let name = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+        let file = Self.fixtures.appendingPathComponent("snapshots/\(name).md")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try memo.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(memo == expected, "memo differs from \(file.path); re-record with RECORD_SNAPSHOTS=1 if the change is intended")
+    }
+
+    @Test("every number in the results tables is the solver's value, formatted")
+    func numbersMatchSolver() throws {
+        let (memo, loaded, results) = try Self.render("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml")
+        let currency = loaded.base.currency
+        for result in results {
+            for strategy in result.strategies {
+                let c = result.comparisons.first { $0.strategy == strategy.name }
+                let money: (Double) -> String = { MoneyFormat.short($0, currency: currency) }
+                var cells: [String] = [money(strategy.npvCost), money(strategy.totalCost), money(strategy.capex), money(strategy.totalPnLCost)]
+                cells.append(MoneyFormat.full(strategy.levelizedCostPerMillionTokens ?? 0, currency: currency, decimals: 2))
+                cells.append(String(strategy.serversMax))
+                if let c {
+                    let payback: String = c.paybackMonth.map { "month \($0)" } ?? "never"
+                    cells += [money(c.npvSavings), payback, MemoContext.breakEvenCell(c.breakEvenVolume), MemoContext.breakEvenCell(c.breakEvenPrice)]
+                } else {
+                    cells += ["—", "—", "—", "—"]
+                }
+                let row = " | " + cells.joined(separator: " | ") + " |"
+                #expect(memo.contains(row), "\(result.name)/\(strategy.name): no row ending with\(row)")
+            }
+        }
+        // Hand-checked against the solver: base NPV of hybrid 3 607 032.57 → $3.61M; buy 5 306 195.44 → $5.31M.
+        #expect(memo.contains("| hybrid | $3.61M |"))
+        #expect(memo.contains("| buy (baseline) | $5.31M |"))
+    }
+
+    @Test("the recommendation answers what, why, when it pays back and what would change our mind")
+    func recommendation() throws {
+        let (memo, _, _) = try Self.render("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml")
+        // Spec example, base: rent $3.04M is lowest; saves $2.26M (43%) against buy $5.31M; payback month 1;
+        // volume break-even 0.445 above, price 0.477 above; wins every scenario.
+        #expect(memo.contains("Adopt **rent**"))
+        #expect(memo.contains("$2.26M (43%) less than **buy**"))
+        #expect(memo.contains("cheaper in cash from the first month"))
+        #expect(memo.contains("lowest NPV of cost in every scenario"))
+        #expect(memo.contains("volume stays above 45% of the forecast and API prices stay above 48% of today's"))
+        #expect(memo.contains("```mermaid\nxychart-beta"))
+    }
+
+    @Test("a user's own template outside the repository renders")
+    func customTemplate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-template-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("board.md.mustache").path
+        try "# Board note: {{title}}\n{{#scenarios}}{{#is_base}}{{#rows}}- {{strategy}}: {{npv_cost}}\n{{/rows}}{{/is_base}}{{/scenarios}}"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let (memo, _, _) = try Self.render("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", template: path)
+        #expect(memo == "# Board note: Example support copilot — build vs buy\n- buy: $5.31M\n- hybrid: $3.61M\n- rent: $3.04M\n")
+    }
+
+    @Test("an unknown tag is an error at its line, with a suggestion")
+    func unknownTag() throws {
+        let template = try MemoTemplate(text: "# {{title}}\n\nNPV: {{npv_cots}}\n", file: "memo.md.mustache")
+        #expect(throws: TemplateError.self) { try template.render(["title": "x", "npv_cost": "1"]) }
+        do {
+            _ = try template.render(["title": "x", "npv_cost": "1"])
+        } catch let error as TemplateError {
+            #expect(error.line == 3 && error.column == 6)
+            #expect(error.message == "unknown tag 'npv_cots'")
+            #expect(error.hint == "did you mean 'npv_cost'?")
+            #expect(error.description.hasPrefix("memo.md.mustache:3:6: error: template: "))
+        }
+    }
+
+    @Test("bad syntax is an error naming the template file and line")
+    func badSyntax() {
+        do {
+            _ = try MemoTemplate(text: "# {{title}}\n{{#scenarios}}\n- {{name}}\n", file: "broken.mustache")
+            Issue.record("accepted an unclosed section")
+        } catch let error as TemplateError {
+            #expect(error.file == "broken.mustache")
+            #expect(error.line >= 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
