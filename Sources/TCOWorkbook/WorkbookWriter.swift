@@ -68,7 +68,7 @@ public struct WorkbookWriter {
 
     /// Midnight UTC on the first day of `month`: the workbook's creation time, so that the same
     /// model always gives the same bytes.
-    static func date(of month: YearMonth) -> Date {
+    public static func date(of month: YearMonth) -> Date {
         // Days from 1970-01-01 to the civil date (H. Hinnant's days_from_civil).
         let y = month.month <= 2 ? month.year - 1 : month.year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -110,3 +110,56 @@ struct MemoTests {
         }
     }
 }
+
+@Suite("Comparing two versions of a decision")
+struct CompareTests {
+    static func solved(_ relative: String) throws -> (LoadedModel, [ScenarioResult]) {
+        let loaded = try ModelLoader().load(MemoTests.repository.appendingPathComponent(relative).path).result.get()
+        return (loaded, loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) })
+    }
+
+    @Test("a file compared with itself has no input changes and zero deltas")
+    func itself() throws {
+        let (a, ra) = try Self.solved("Models/support-copilot.yaml")
+        let c = ModelComparison(a, ra, a, ra)
+        #expect(c.inputChanges.isEmpty)
+        #expect(!c.results.isEmpty && c.results.allSatisfy { $0.npvDelta == 0 })
+        #expect(c.winners.allSatisfy { $0.old == $0.new })
+    }
+
+    @Test("the default model and its proposal differ in exactly the keys the proposal writes")
+    func proposal() throws {
+        let (a, ra) = try Self.solved("Models/support-copilot.yaml")
+        let (b, rb) = try Self.solved("Models/support-copilot-h200.yaml")
+        let c = ModelComparison(a, ra, b, rb)
+        let expected = [
+            "model", "serving.slm-8b.hardware", "serving.slm-8b.decode_throughput",
+            "hardware.h200-server.gpus", "hardware.h200-server.price", "hardware.h200-server.power", "hardware.h200-server.idle_power",
+            "hardware.h200-server.life", "hardware.h200-server.residual", "hardware.h200-server.maintenance", "hardware.h200-server.lead_time",
+            "scenarios.h200-supply-delay.hardware.h200-server.lead_time",
+        ]
+        #expect(c.inputChanges.map(\.path) == expected)
+        #expect(c.inputChanges.first { $0.path == "serving.slm-8b.decode_throughput" } == .init(path: "serving.slm-8b.decode_throughput", old: "4000 tok/s", new: "5600 tok/s"))
+        // Strategies that do not use the changed server move by exactly zero.
+        #expect(c.results.filter { $0.strategy != "hybrid" }.allSatisfy { $0.npvDelta == 0 })
+        #expect(c.results.contains { $0.strategy == "hybrid" && $0.npvDelta != 0 })
+        // The scenario new in B is not compared (present in one version only).
+        #expect(!c.winners.contains { $0.scenario == "h200-supply-delay" })
+    }
+
+    @Test("compare memo matches its snapshot")
+    func snapshot() throws {
+        let (a, ra) = try Self.solved("Models/support-copilot.yaml")
+        let (b, rb) = try Self.solved("Models/support-copilot-h200.yaml")
+        var context = CompareContext.make(ModelComparison(a, ra, b, rb), a: a, b: b)
+        context["file_a"] = "Models/support-copilot.yaml"
+        context["file_b"] = "Models/support-copilot-h200.yaml"
+        let memo = try MemoTemplate(path: MemoTests.repository.appendingPathComponent("Templates/compare.md.mustache").path).render(context)
+        let file = MemoTests.fixtures.appendingPathComponent("snapshots/support-copilot-vs-h200.md")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try memo.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(memo == (try String(contentsOf: file, encoding: .utf8)))
+        #expect(memo.contains("| `serving.slm-8b.decode_throughput` | 4000 tok/s | 5600 tok/s |"))
+    }
+}

@@ -136,4 +136,18 @@ struct CLITests {
         #expect(invalid.status == 1)
         #expect(!FileManager.default.fileExists(atPath: empty.path))
     }
+
+    @Test("compare of a file with itself reports no changes; with --output writes a workbook and memo")
+    func compare() throws {
+        let same = try Self.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot.yaml"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("Inputs: no changes."))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pair = try Self.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml", "--output", folder.path])
+        #expect(pair.status == 0)
+        #expect(pair.stdout.contains("Inputs that changed (12)"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["support-copilot-vs-support-copilot-h200.md", "support-copilot-vs-support-copilot-h200.xlsx"])
+    }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TCOCore
+import TCOLoading
+import TCOMemo
+import TCOWorkbook
+
+/// `tco compare MODEL_A MODEL_B [--output DIR]`: what changed in the inputs and how the results moved.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two versions of a decision: changed inputs and how every strategy's results moved.",
+        discussion: "With --output, also writes DIR/<A>-vs-<B>.xlsx (Inputs A, Inputs B, Compare) and DIR/<A>-vs-<B>.md (from Templates/compare.md.mustache).")
+
+    @Argument(help: "The current model (A).")
+    var modelA: String
+
+    @Argument(help: "The proposal (B).")
+    var modelB: String
+
+    @Option(help: "Folder for the comparison workbook and memo.")
+    var output: String?
+
+    @Option(help: "Compare memo template (Mustache).")
+    var template = "Templates/compare.md.mustache"
+
+    func run() throws {
+        let a = try Self.load(modelA), b = try Self.load(modelB)
+        let resultsA = a.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let resultsB = b.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let comparison = ModelComparison(a, resultsA, b, resultsB)
+        print(CompareTable.render(comparison, a: a, b: b))
+        guard let output else { return }
+        let stem = [modelA, modelB].map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }.joined(separator: "-vs-")
+        let memo: String
+        do {
+            memo = try MemoTemplate(path: template).render(CompareContext.make(comparison, a: a, b: b))
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
+            try CompareWorkbookWriter.write(comparison, a: a, b: b, to: workbook)
+            let memoPath = (output as NSString).appendingPathComponent("\(stem).md")
+            try Data(memo.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
+            print("\nwrote \(workbook)\nwrote \(memoPath)")
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func load(_ path: String) throws -> LoadedModel {
+        switch ModelLoader().load(path) {
+        case (.success(let loaded), _):
+            return loaded
+        case (.failure(let failure), _):
+            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Terminal tables of `tco compare`.
+enum CompareTable {
+    static func render(_ c: ModelComparison, a: LoadedModel, b: LoadedModel) -> String {
+        let cur = a.base.currency
+        var blocks: [String] = ["A: \(a.path) — \(a.base.title)\nB: \(b.path) — \(b.base.title)"]
+        if c.inputChanges.isEmpty {
+            blocks.append("Inputs: no changes.")
+        } else {
+            blocks.append("Inputs that changed (\(c.inputChanges.count))\n" + SolveTable.table(
+                header: ["key path", "A", "B"],
+                rows: c.inputChanges.map { [$0.path, $0.old ?? "(absent)", $0.new ?? "(absent)"] }))
+        }
+        for winner in c.winners {
+            let rows = c.results.filter { $0.scenario == winner.scenario }.map { r -> [String] in
+                [r.strategy,
+                 MoneyFormat.full(r.old.npvCost, currency: cur), MoneyFormat.full(r.new.npvCost, currency: cur), MoneyFormat.full(r.npvDelta, currency: cur),
+                 r.old.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: cur, decimals: 3) } ?? "—",
+                 r.new.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: cur, decimals: 3) } ?? "—",
+                 payback(r.old, r.oldPayback, baseline: a.base.baseline), payback(r.new, r.newPayback, baseline: b.base.baseline)]
+            }
+            blocks.append("Scenario \(winner.scenario) — lowest NPV of cost: A \(winner.old), B \(winner.new)\(winner.old == winner.new ? "" : "  ← the decision changes")\n"
+                + SolveTable.table(header: ["strategy", "NPV A", "NPV B", "Δ NPV", "cost/Mtok A", "cost/Mtok B", "payback A", "payback B"], rows: rows))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    static func payback(_ s: StrategyResult, _ month: Int?, baseline: String) -> String {
+        s.name == baseline ? "baseline" : month.map { "month \($0)" } ?? "never"
+    }
+}
