@@ -10,6 +10,9 @@ public enum MemoContext {
     /// `2027-03` → `March 2027`.
     static func label(_ month: YearMonth) -> String { "\(monthNames[month.month - 1]) \(month.year)" }
 
+    /// `2028-07` → `Jul 2028`.
+    static func shortLabel(_ month: YearMonth) -> String { "\(monthNames[month.month - 1].prefix(3)) \(month.year)" }
+
     static func percent(_ x: Double, decimals: Int = 0) -> String { MoneyFormat.grouped(x * 100, decimals: decimals) + "%" }
 
     /// How a break-even multiplier reads in a sentence, e.g. "volume stays above 57% of the forecast".
@@ -53,7 +56,7 @@ public enum MemoContext {
             paragraph = "Adopt **\(winner.name)**. Over \(MoneyFormat.grouped(years, decimals: years == years.rounded() ? 0 : 1)) years from \(label(model.start)) its NPV of cost is \(money(winner.npvCost)), \(money(saving)) (\(percent(saving / baseline.npvCost))) less than **\(baseline.name)**, the baseline (\(money(baseline.npvCost)))."
             if let month = comparison.paybackMonth {
                 paragraph += month == 1
-                    ? " It is cheaper in cash from the first month."
+                    ? (winner.capex == 0 ? " It needs no upfront investment and is cheaper in cash from the first month." : " It is cheaper in cash from the first month.")
                     : " It pays back in month \(month) (\(label(model.start.adding(months: month - 1)))): from then on its cumulative cash cost stays below the baseline's."
             } else {
                 paragraph += " Its cumulative cash cost does not fall below the baseline's within the horizon: the saving is in NPV terms only, counting the servers' terminal value."
@@ -92,7 +95,8 @@ public enum MemoContext {
                     "levelized_cost_per_mtok": s.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: cur, decimals: 2) } ?? "n/a",
                     "servers_max": String(s.serversMax),
                     "npv_savings": c.map { money($0.npvSavings) } ?? "—",
-                    "payback": c.map { $0.paybackMonth.map { "month \($0)" } ?? "never" } ?? "—",
+                    "payback": c.map { $0.paybackMonth.map { "month \($0) (\(shortLabel(model.start.adding(months: $0 - 1))))" } ?? "never" } ?? "—",
+                    "terminal_value": money(s.terminalValue),
                     "break_even_volume": c.map { breakEvenCell($0.breakEvenVolume) } ?? "—",
                     "break_even_price": c.map { breakEvenCell($0.breakEvenPrice) } ?? "—",
                 ]
@@ -106,11 +110,24 @@ public enum MemoContext {
         }
 
         let driverStrategy = challenger?.name ?? winner.name
-        let drivers: [[String: Any]] = Solver.sensitivity(of: driverStrategy, in: model).prefix(5).enumerated().map { i, d in
+        // Inputs that act identically (a role's headcount and its cost) are one driver, not two.
+        var distinct: [SensitivityResult] = []
+        for d in Solver.sensitivity(of: driverStrategy, in: model) {
+            if let i = distinct.firstIndex(where: { abs($0.savingsLow - d.savingsLow) <= 1e-6 * max(1, abs(d.savingsLow)) && abs($0.savingsHigh - d.savingsHigh) <= 1e-6 * max(1, abs(d.savingsHigh)) }) {
+                distinct[i].label += " (same effect: \(d.label))"
+            } else {
+                distinct.append(d)
+            }
+        }
+        let drivers: [[String: Any]] = distinct.prefix(5).enumerated().map { i, d in
             ["rank": i + 1, "label": d.label, "key": d.key, "low": money(d.savingsLow), "high": money(d.savingsHigh), "swing": money(d.swing)]
         }
 
-        let assumptions: [[String: Any]] = loaded.inputs.filter { !$0.path.hasPrefix("model") }.map {
+        let structural = ["kind", "route", "escalation", "fallback", "hardware", "private", "sensitive", "baseline", "currency", "start", "model"]
+        let assumptions: [[String: Any]] = loaded.inputs.filter { input in
+            let last = input.path.split(separator: ".").last.map(String.init) ?? ""
+            return input.source != nil || !(structural.contains(last) || input.path.contains(".route") || input.path.contains(".escalation"))
+        }.map {
             ["key": $0.path, "value": $0.text, "source": $0.source ?? "no source given"]
         }
 
@@ -157,10 +174,34 @@ public enum MemoContext {
         for (scenario, other) in losses {
             risks.append("**Scenario *\(scenario)* flips the decision:** **\(other)** has the lowest NPV of cost there.")
         }
+        for result in results.dropFirst() {
+            guard let c = result.comparisons.first(where: { $0.strategy == winner }), let b = result.strategy(named: model.baseline),
+                c.npvSavings > 0, c.npvSavings < 0.05 * b.npvCost
+            else { continue }
+            risks.append("**Close call in *\(result.name)*.** **\(winner)** saves only \(MoneyFormat.short(c.npvSavings, currency: model.currency)) (\(percent(c.npvSavings / b.npvCost))) there; the choice is a coin flip if that scenario comes true.")
+        }
+        if let w = results.first?.strategy(named: winner), w.totalCost > 0 {
+            let staff = w.monthly.staff.reduce(0, +)
+            if staff > 0.3 * w.totalCost {
+                risks.append("**Staff is \(percent(staff / w.totalCost)) of \(winner)'s cash cost.** Hiring or retaining the in-house team at the modelled cost matters more than GPU prices.")
+            }
+        }
+        if let strategy = model.strategy(named: winner) {
+            let rentedSensitive = model.workloads.filter { w in
+                w.sensitive && strategy.effectiveRoute(for: w.name).activeShares.contains { share in
+                    if case .rented = model.servingOption(named: share.option)?.kind { return true }
+                    return false
+                }
+            }
+            if !rentedSensitive.isEmpty {
+                risks.append("**Sensitive data on rented GPUs.** \(rentedSensitive.map { "*\($0.name)*" }.joined(separator: ", ")) would run on a GPU provider's machines: confirm with legal that the provider meets the data-processing agreement.")
+            }
+        }
+        risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
         if results.first?.strategy(named: winner)?.capex ?? 0 > 0 {
             risks.append("**Capital at risk.** **\(winner)** buys servers up front; demand that does not materialize leaves idle hardware worth only its residual value.")
         }
-        if risks.isEmpty { risks.append("No tested scenario changes the decision, and volume and API prices would have to move far from the forecast to flip it.") }
+        if risks.count == 1 { risks.insert("No tested scenario changes the decision, and volume and API prices would have to move far from the forecast to flip it.", at: 0) }
         return risks
     }
 

@@ -40,11 +40,11 @@ struct MemoTests {
             for strategy in result.strategies {
                 let c = result.comparisons.first { $0.strategy == strategy.name }
                 let money: (Double) -> String = { MoneyFormat.short($0, currency: currency) }
-                var cells: [String] = [money(strategy.npvCost), money(strategy.totalCost), money(strategy.capex), money(strategy.totalPnLCost)]
+                var cells: [String] = [money(strategy.npvCost), money(strategy.totalCost), money(strategy.capex), money(strategy.totalPnLCost), money(strategy.terminalValue)]
                 cells.append(MoneyFormat.full(strategy.levelizedCostPerMillionTokens ?? 0, currency: currency, decimals: 2))
                 cells.append(String(strategy.serversMax))
                 if let c {
-                    let payback: String = c.paybackMonth.map { "month \($0)" } ?? "never"
+                    let payback: String = c.paybackMonth.map { "month \($0) (\(MemoContext.shortLabel(loaded.base.start.adding(months: $0 - 1))))" } ?? "never"
                     cells += [money(c.npvSavings), payback, MemoContext.breakEvenCell(c.breakEvenVolume), MemoContext.breakEvenCell(c.breakEvenPrice)]
                 } else {
                     cells += ["—", "—", "—", "—"]
@@ -65,7 +65,7 @@ struct MemoTests {
         // volume break-even 0.445 above, price 0.477 above; wins every scenario.
         #expect(memo.contains("Adopt **rent**"))
         #expect(memo.contains("$2.26M (43%) less than **buy**"))
-        #expect(memo.contains("cheaper in cash from the first month"))
+        #expect(memo.contains("needs no upfront investment and is cheaper in cash from the first month"))
         #expect(memo.contains("lowest NPV of cost in every scenario"))
         #expect(memo.contains("volume stays above 45% of the forecast and API prices stay above 48% of today's"))
         #expect(memo.contains("```mermaid\nxychart-beta"))
