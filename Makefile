@@ -36,8 +36,10 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
-bench: build
-	$(SWIFT) run -c release tco-bench
+# Run the binary itself, not through `swift run`: peak RSS survives exec and would count SwiftPM's own memory.
+bench: deps
+	$(SWIFT) build -c release --product tco-bench
+	.build/release/tco-bench
 
 check: build
 	.build/release/tco check Models/*.yaml ../shared/spec/example.yaml

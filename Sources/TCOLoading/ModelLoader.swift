@@ -67,10 +67,7 @@ public struct ModelLoader: Sendable {
         }
         let loaded = LoadedModel(
             path: path, base: base, scenarios: scenarios, warnings: diagnostics.ordered(),
-            inputs: Self.flatten(.mapping(root), prefix: "").map { item in
-                LoadedModel.Input(path: item.path, text: item.text, location: item.location,
-                                  source: Self.comment(at: item.location, sources: sources))
-            })
+            inputs: Self.inputs(of: .mapping(root), sources: sources))
         return (.success(loaded), sources)
     }
 
@@ -180,10 +177,18 @@ public struct ModelLoader: Sendable {
         }
     }
 
+    /// Every input of the merged tree with the source comment of its line; each file is split
+    /// into lines once.
+    static func inputs(of root: ConfigNode, sources: [String: String]) -> [LoadedModel.Input] {
+        let lines = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        return flatten(root, prefix: "").map { item in
+            LoadedModel.Input(path: item.path, text: item.text, location: item.location,
+                              source: comment(at: item.location, lines: lines[item.location.file] ?? []))
+        }
+    }
+
     /// The `# comment` at the end of the line of `location`, trimmed: by this project's convention, the figure's source.
-    static func comment(at location: SourceLocation, sources: [String: String]) -> String? {
-        guard let text = sources[location.file] else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    static func comment(at location: SourceLocation, lines: [Substring]) -> String? {
         guard location.line >= 1, location.line <= lines.count else { return nil }
         let line = lines[location.line - 1]
         guard let hash = line.range(of: " #") else { return nil }
