@@ -21,21 +21,12 @@ public struct WorkbookWriter {
     /// cached result stays the solver's: only a recalculation can then show the right numbers.
     /// For tests of the formulas' liveness.
     static func write(_ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double]) throws -> WorkbookManifest {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
-        do {
+        try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)
             try writer.fill(book)
             try book.close()
-            // rename(2) replaces an existing file atomically; readers see the old or the new workbook.
-            guard rename(temporary, path) == 0 else {
-                throw XLSXError(description: "cannot move the workbook into place at \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
         }
         return writer.manifest
     }

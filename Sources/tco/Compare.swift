@@ -24,7 +24,7 @@ struct Compare: ParsableCommand {
     var template = "Templates/compare.md.mustache"
 
     func run() throws {
-        let a = try Self.load(modelA), b = try Self.load(modelB)
+        let a = try Terminal.load(modelA), b = try Terminal.load(modelB)
         let resultsA = a.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
         let resultsB = b.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
         let comparison = ModelComparison(a, resultsA, b, resultsB)
@@ -47,16 +47,6 @@ struct Compare: ParsableCommand {
             print("\nwrote \(workbook)\nwrote \(memoPath)")
         } catch {
             Terminal.error("\(error)")
-            throw ExitCode(1)
-        }
-    }
-
-    static func load(_ path: String) throws -> LoadedModel {
-        switch ModelLoader().load(path) {
-        case (.success(let loaded), _):
-            return loaded
-        case (.failure(let failure), _):
-            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
             throw ExitCode(1)
         }
     }

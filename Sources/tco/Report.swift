@@ -21,15 +21,7 @@ struct Report: ParsableCommand {
     var template = "Templates/memo.md.mustache"
 
     func run() throws {
-        let loaded: LoadedModel
-        switch ModelLoader().load(model) {
-        case (.success(let value), let sources):
-            loaded = value
-            Terminal.printDiagnostics(value.warnings, sources: sources)
-        case (.failure(let failure), _):
-            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
-            throw ExitCode(1)
-        }
+        let loaded = try Terminal.load(model)
         let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
         // The memo is rendered before anything is written: a template error writes nothing.

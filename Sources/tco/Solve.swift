@@ -17,15 +17,7 @@ struct Solve: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded: LoadedModel
-        switch ModelLoader().load(model) {
-        case (.success(let value), let sources):
-            loaded = value
-            if !json { Terminal.printDiagnostics(value.warnings, sources: sources) }
-        case (.failure(let failure), _):
-            Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
-            throw ExitCode(1)
-        }
+        let loaded = try Terminal.load(model, quiet: json)
         var scenarios = loaded.scenarios
         if let scenario {
             guard let chosen = loaded.scenario(named: scenario) else {

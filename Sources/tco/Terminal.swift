@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import Foundation
 import TCOCore
 import TCOLoading
@@ -11,6 +12,18 @@ enum Terminal {
         for diagnostic in diagnostics {
             let block = DiagnosticRenderer.render(diagnostic, sources: sources) + "\n"
             FileHandle.standardError.write(Data(block.utf8))
+        }
+    }
+
+    /// Loads a model; prints its warnings (unless `quiet`), or every problem and exits with status 1.
+    static func load(_ path: String, quiet: Bool = false) throws -> LoadedModel {
+        switch ModelLoader().load(path) {
+        case (.success(let loaded), let sources):
+            if !quiet { printDiagnostics(loaded.warnings, sources: sources) }
+            return loaded
+        case (.failure(let failure), _):
+            printDiagnostics(failure.diagnostics, sources: failure.sources)
+            throw ExitCode(1)
         }
     }
 
