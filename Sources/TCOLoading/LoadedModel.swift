@@ -38,6 +38,11 @@ public struct LoadedModel: Sendable {
 
     /// The scenario called `name`.
     public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
+
+    /// Every scenario solved, `base` first: what the reports, the memo and compare show.
+    public func solvedScenarios() -> [ScenarioResult] {
+        scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+    }
 }
 
 /// Why a model file could not be loaded: every problem found, with the text of the files for excerpts.

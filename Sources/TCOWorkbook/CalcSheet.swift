@@ -41,6 +41,8 @@ struct CalcSheet {
     let f: CalcFormulas
     private(set) var rows: [Row] = []
     private(set) var strategyRows: [String: StrategyRows] = [:]
+    /// Discount factor of each month (the solver's), shown in the discount-factor row.
+    let discountFactors: [Double]
     private(set) var discountedTokensRow = 0
     private(set) var tokensRow = 0
 
@@ -53,7 +55,9 @@ struct CalcSheet {
         self.catalog = catalog
         months = scenario.model.horizonMonths
         f = CalcFormulas(months: scenario.model.horizonMonths, catalog: catalog)
-        build()
+        let solver = Solver(model: scenario.model)
+        discountFactors = solver.discountFactors
+        build(solver)
     }
 
     private mutating func add(_ row: Row) -> Int {
@@ -67,10 +71,9 @@ struct CalcSheet {
 
     // MARK: Building
 
-    private mutating func build() {
+    private mutating func build(_ solver: Solver) {
         let f = self.f
         let model = scenario.model
-        let solver = Solver(model: model)
         header("Volumes")
         var requestRows: [String: Int] = [:]
         for (w, workload) in model.workloads.enumerated() {
@@ -298,7 +301,6 @@ struct CalcSheet {
             },
             values: m.cost, total: .sum))
         let cost = rows.cost
-        let discountFactors = Solver(model: model).discountFactors
         rows.discounted = add(Row(
             label: "\(s): discounted cash cost", unit: model.currency, format: .money,
             formula: { c in "\(f.ref(cost, c))*\(CellReference.a1(row: Self.discountRow, column: c, absoluteRow: true))" },

@@ -146,7 +146,7 @@ public struct WorkbookWriter {
         sheet.write("Discount factor (end of month)", row: CalcSheet.discountRow, column: 0, style: .label)
         let spacer = CellReference.absolute(row: 0, column: CalcLayout.spacerColumn)
         let firstMonth = CellReference.absolute(row: 0, column: first)
-        let discounts = Solver(model: model).discountFactors
+        let discounts = calc.discountFactors
         for m in 1...calc.months {
             let c = first + m - 1
             sheet.write("Month \(m)", row: 2, column: c, style: .header)

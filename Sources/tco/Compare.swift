@@ -25,30 +25,17 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let a = try Terminal.load(modelA), b = try Terminal.load(modelB)
-        let resultsA = a.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
-        let resultsB = b.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let resultsA = a.solvedScenarios()
+        let resultsB = b.solvedScenarios()
         let comparison = ModelComparison(a, resultsA, b, resultsB)
         print(CompareTable.render(comparison, a: a, b: b))
         guard let output else { return }
         let stem = [modelA, modelB].map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }.joined(separator: "-vs-")
-        let memo: String
-        do {
-            memo = try MemoTemplate(path: template).render(CompareContext.make(comparison, a: a, b: b))
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(1)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
-            try CompareWorkbookWriter.write(comparison, a: a, b: b, to: workbook)
-            let memoPath = (output as NSString).appendingPathComponent("\(stem).md")
-            try Data(memo.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
-            print("\nwrote \(workbook)\nwrote \(memoPath)")
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(1)
-        }
+        print()
+        try Terminal.writeOutputs(
+            to: output, stem: stem,
+            memo: { try MemoTemplate(path: template).render(CompareContext.make(comparison, a: a, b: b)) },
+            workbook: { try CompareWorkbookWriter.write(comparison, a: a, b: b, to: $0) })
     }
 }
 

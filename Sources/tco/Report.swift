@@ -22,27 +22,11 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let loaded = try Terminal.load(model)
-        let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let results = loaded.solvedScenarios()
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
-        // The memo is rendered before anything is written: a template error writes nothing.
-        let memo: String
-        do {
-            memo = try MemoTemplate(path: template).render(MemoContext.make(loaded, results: results))
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(1)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
-            _ = try WorkbookWriter.write(loaded, results: results, to: workbook)
-            let memoPath = (output as NSString).appendingPathComponent("\(stem).md")
-            try Data(memo.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
-            print("wrote \(workbook)")
-            print("wrote \(memoPath)")
-        } catch {
-            Terminal.error("\(model): \(error)")
-            throw ExitCode(1)
-        }
+        try Terminal.writeOutputs(
+            to: output, stem: stem, failurePrefix: "\(model): ",
+            memo: { try MemoTemplate(path: template).render(MemoContext.make(loaded, results: results)) },
+            workbook: { _ = try WorkbookWriter.write(loaded, results: results, to: $0) })
     }
 }

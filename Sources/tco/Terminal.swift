@@ -27,6 +27,32 @@ enum Terminal {
         }
     }
 
+    /// Writes `DIR/<stem>.xlsx` and `DIR/<stem>.md`. The memo is rendered first, so a template
+    /// error writes nothing; each file is written to a temporary name and renamed into place.
+    static func writeOutputs(
+        to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String, workbook write: (String) throws -> Void
+    ) throws {
+        let memo: String
+        do {
+            memo = try render()
+        } catch {
+            self.error("\(error)")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
+            try write(workbook)
+            let memoPath = (output as NSString).appendingPathComponent("\(stem).md")
+            try Data(memo.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
+            print("wrote \(workbook)")
+            print("wrote \(memoPath)")
+        } catch {
+            self.error("\(failurePrefix)\(error)")
+            throw ExitCode(1)
+        }
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }

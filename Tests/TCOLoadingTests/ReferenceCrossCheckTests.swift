@@ -23,7 +23,7 @@ struct ReferenceCrossCheckTests {
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let expectedData = try Data(contentsOf: Self.fixtures.appendingPathComponent("reference/\(stem).json"))
         let loaded = try ModelLoader().load(path).result.get()
-        let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let results = loaded.solvedScenarios()
         let actualData = Data(JSONReport.render(model: loaded.base, results: results).utf8)
         let expected = try JSONSerialization.jsonObject(with: expectedData)
         let actual = try JSONSerialization.jsonObject(with: actualData)

@@ -12,7 +12,7 @@ struct MemoTests {
 
     static func render(_ relativeModel: String, template: String = MemoTests.template) throws -> (String, LoadedModel, [ScenarioResult]) {
         let loaded = try ModelLoader().load(repository.appendingPathComponent(relativeModel).path).result.get()
-        let results = loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let results = loaded.solvedScenarios()
         // The model path inside the memo is shown relative to the repository, as `make report` runs there.
         var context = MemoContext.make(loaded, results: results)
         context["model_file"] = relativeModel
@@ -115,7 +115,7 @@ struct MemoTests {
 struct CompareTests {
     static func solved(_ relative: String) throws -> (LoadedModel, [ScenarioResult]) {
         let loaded = try ModelLoader().load(MemoTests.repository.appendingPathComponent(relative).path).result.get()
-        return (loaded, loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) })
+        return (loaded, loaded.solvedScenarios())
     }
 
     @Test("a file compared with itself has no input changes and zero deltas")

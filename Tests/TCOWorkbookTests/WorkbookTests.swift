@@ -18,7 +18,7 @@ struct WorkbookTests {
 
     static func solve(_ path: String) throws -> (LoadedModel, [ScenarioResult]) {
         let loaded = try ModelLoader().load(path).result.get()
-        return (loaded, loaded.scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) })
+        return (loaded, loaded.solvedScenarios())
     }
 
     static func temporaryFolder() throws -> URL {
