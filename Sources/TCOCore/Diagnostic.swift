@@ -7,6 +7,8 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     public var severity: Severity
+    /// The stable class of the problem, e.g. `TCO303` (docs/errors.md).
+    public var code: DiagnosticCode
     /// Where the problem is; `nil` only for problems that have no place in a file (e.g. an unreadable file).
     public var location: SourceLocation?
     /// Dotted key path of the value at fault, e.g. `workloads.support-chat.growth`.
@@ -17,34 +19,38 @@ public struct Diagnostic: Sendable, Hashable {
     public var hint: String?
 
     public init(
-        _ severity: Severity, at location: SourceLocation?, keyPath: String, message: String, hint: String? = nil
+        _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation?, keyPath: String, message: String,
+        hint: String? = nil
     ) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.keyPath = keyPath
         self.message = message
         self.hint = hint
     }
 
+    /// An error of class `code`.
     public static func error(
-        at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
+        _ code: DiagnosticCode, at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, at: location, keyPath: keyPath, message: message, hint: hint)
+        Diagnostic(.error, code, at: location, keyPath: keyPath, message: message, hint: hint)
     }
 
+    /// A warning of class `code`.
     public static func warning(
-        at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
+        _ code: DiagnosticCode, at location: SourceLocation?, _ keyPath: String, _ message: String, hint: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.warning, at: location, keyPath: keyPath, message: message, hint: hint)
+        Diagnostic(.warning, code, at: location, keyPath: keyPath, message: message, hint: hint)
     }
 
-    /// The compiler-style first line: `FILE:LINE:COLUMN: error: KEY.PATH: message`.
+    /// The compiler-style first line: `FILE:LINE:COLUMN: error: KEY.PATH: message [TCO303]`.
     public var headline: String {
         var text = ""
         if let location { text += "\(location): " }
         text += "\(severity.rawValue): "
         if !keyPath.isEmpty { text += "\(keyPath): " }
-        return text + message
+        return text + message + " [\(code.code)]"
     }
 }
 

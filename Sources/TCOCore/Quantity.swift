@@ -14,10 +14,12 @@ public struct Quantity: Sendable, Hashable {
 
 /// Why a text is not a valid quantity: a message and a hint with a valid example.
 public struct QuantityError: Error, Sendable, Hashable {
+    public var code: DiagnosticCode
     public var message: String
     public var hint: String?
 
-    public init(_ message: String, hint: String? = nil) {
+    public init(_ code: DiagnosticCode, _ message: String, hint: String? = nil) {
+        self.code = code
         self.message = message
         self.hint = hint
     }
@@ -32,10 +34,10 @@ extension Quantity {
     public static func parse(_ text: String, currency: String) -> Result<Quantity, QuantityError> {
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else {
-            return .failure(QuantityError("expected a value, got nothing", hint: "write a number with its unit, e.g. '280k \(currency)'"))
+            return .failure(QuantityError(.expectedValue, "expected a value, got nothing", hint: "write a number with its unit, e.g. '280k \(currency)'"))
         }
         guard let (numberText, rest) = splitNumber(trimmed) else {
-            return .failure(QuantityError("'\(trimmed)' is not a number with a unit", hint: "write a number first, e.g. '280k \(currency)' or '40%'"))
+            return .failure(QuantityError(.notANumber, "'\(trimmed)' is not a number with a unit", hint: "write a number first, e.g. '280k \(currency)' or '40%'"))
         }
         let unitText = rest.trimmingSpaces
         switch Unit.lookup(unitText, currency: currency) {
@@ -106,7 +108,7 @@ extension Quantity {
         // double nearest to 1 200 000, as written, rather than 1.2 × 10^6 with a rounding step.
         let total = exponent + unit.exponent
         guard let parsed = Double(total == 0 ? digits : "\(digits)e\(total)"), parsed.isFinite else {
-            return .failure(QuantityError("'\(original)' is too large to be an amount"))
+            return .failure(QuantityError(.tooLarge, "'\(original)' is too large to be an amount"))
         }
         var value = parsed * unit.factor
         if unit.dimension == .perMonth, unit.perDay {
@@ -116,7 +118,7 @@ extension Quantity {
             let rounded = value.rounded()
             guard abs(value - rounded) < 1e-9 else {
                 return .failure(QuantityError(
-                    "'\(original)' is not a whole number of months",
+                    .notWholeNumber, "'\(original)' is not a whole number of months",
                     hint: "durations come to whole months, e.g. '18 months' or '1.5 years'"))
             }
             value = rounded
@@ -126,16 +128,16 @@ extension Quantity {
 
     private static func foreignCurrency(_ code: String, in text: String, currency: String) -> QuantityError {
         QuantityError(
-            "'\(text)' is in \(code), but the model's currency is \(currency)",
+            .foreignCurrency, "'\(text)' is in \(code), but the model's currency is \(currency)",
             hint: "write every amount of this model in \(currency), e.g. '280k \(currency)'")
     }
 
     private static func unknownUnit(_ unit: String, in text: String, currency: String) -> QuantityError {
         if let near = Suggestion.nearest(to: unit, in: Unit.spellings(currency: currency)) {
-            return QuantityError("unknown unit '\(unit)' in '\(text)'", hint: "did you mean '\(near)'?")
+            return QuantityError(.unknownUnit, "unknown unit '\(unit)' in '\(text)'", hint: "did you mean '\(near)'?")
         }
         return QuantityError(
-            "unknown unit '\(unit)' in '\(text)'",
+            .unknownUnit, "unknown unit '\(unit)' in '\(text)'",
             hint: "units are %, %/year, %/month, \(currency), \(currency)/Mtok, \(currency)/GPU-hour, \(currency)/kW/month, \(currency)/kWh, \(currency)/year, /month, /day, W, kW, MW, tok/s, months, years")
     }
 }
@@ -153,28 +155,82 @@ extension StringProtocol {
 
 extension Quantity {
     /// Parses `text` and checks that it has one of the `expected` dimensions (the first is the one
-    /// shown in examples). The error names what was expected and shows a valid value.
+    /// shown in examples, unless `example` gives the form this key is usually written in, e.g.
+    /// `3 months` for a lead time). The error names what was expected and shows a valid value.
     public static func parse(
-        _ text: String, expecting expected: [Dimension], currency: String
+        _ text: String, expecting expected: [Dimension], currency: String, example: String? = nil
     ) -> Result<Quantity, QuantityError> {
         let primary = expected.first ?? .number
-        let example = primary.example(currency: currency)
+        let example = example ?? primary.example(currency: currency)
+        let shown = text.trimmingSpaces
         switch parse(text, currency: currency) {
-        case .failure(let error):
+        case .failure(var error):
+            if error.code == .unknownUnit { error.hint = unknownUnitHint(shown, expected, example, currency: currency) }
             return .failure(error)
         case .success(let quantity) where expected.contains(quantity.dimension):
             return .success(quantity)
         case .success(let quantity):
-            let shown = text.trimmingSpaces
             let message = "expected \(primary.noun) such as '\(example)', got '\(shown)'"
             if quantity.dimension == .number {
-                let unit = String(example.drop { $0.isNumber || $0 == "." || $0 == "k" || $0 == "M" })
-                return .failure(QuantityError(message, hint: "write the unit: '\(shown)\(unit.first == " " || unit.first == "/" || unit.first == "%" ? "" : " ")\(unit)'"))
+                return .failure(QuantityError(.wrongDimension, message, hint: plainNumberHint(quantity.value, primary, example)))
             }
             if primary == .number {
-                return .failure(QuantityError(message, hint: "this key counts things: write the number alone, e.g. '\(example)'"))
+                return .failure(QuantityError(
+                    .wrongDimension, message, hint: "this key counts things: write the number alone, e.g. '\(example)'"))
             }
-            return .failure(QuantityError(message, hint: "'\(shown)' is \(quantity.dimension.noun); write \(primary.noun), e.g. '\(example)'"))
+            return .failure(QuantityError(
+                .wrongDimension, message,
+                hint: "'\(shown)' is \(quantity.dimension.noun); write \(primary.noun), e.g. '\(example)'"))
         }
+    }
+
+    /// The unit that `example` is written in, e.g. ` months` in `3 months`, `%/year` in `40%/year`.
+    private static func unitPart(of example: String) -> String {
+        String(example.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "k" || $0 == "M" })
+    }
+
+    /// A plain number where a unit belongs. A fraction below 1 where a percentage belongs is most
+    /// likely a share written as a decimal (`0.09` meaning 9 %), so the hint converts it.
+    private static func plainNumberHint(_ value: Double, _ primary: Dimension, _ example: String) -> String {
+        let unit = unitPart(of: example)
+        let isPercent = [.percent, .ratePerYear, .ratePerMonth].contains(primary)
+        if isPercent, value != 0, abs(value) < 1 {
+            let percent = QuantityText.plain(value * 100)
+            return "'\(QuantityText.plain(value))' reads as a fraction; as a percentage it is '\(percent)\(unit)'"
+        }
+        let separator = unit.first == " " || unit.first == "/" || unit.first == "%" ? "" : " "
+        return "write the unit: '\(QuantityText.plain(value))\(separator)\(unit)'"
+    }
+
+    /// For an unknown unit: thousands separators, a unit of the expected kind, or what the key expects.
+    private static func unknownUnitHint(
+        _ shown: String, _ expected: [Dimension], _ example: String, currency: String
+    ) -> String {
+        let afterDigits = shown.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "_" }
+        if let first = afterDigits.first, first == "," || first == "'",
+            afterDigits.dropFirst().first?.isNumber == true
+        {
+            return "thousands separators are written with '_' or a scale: '280_000' or '280k', not '280,000'"
+        }
+        let wanted = expected.map(\.noun).joined(separator: " or ")
+        let candidates = Unit.spellings(currency: currency, for: expected)
+        let unitText = String(afterDigits).trimmingSpaces
+        if let near = Suggestion.nearest(to: unitText, in: candidates) {
+            return "did you mean '\(near)'? This key expects \(wanted), e.g. '\(example)'"
+        }
+        return "this key expects \(wanted), e.g. '\(example)'"
+    }
+}
+
+/// Short, readable text for numbers shown in hints: no exponent, no trailing zeros.
+enum QuantityText {
+    /// `0.09` → `0.09`, `9.000000001` → `9`, `1200` → `1200`.
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let rounded = (value * 1e9).rounded() / 1e9
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(rounded)
+        if text.contains("e") { text = String(value) }
+        return text
     }
 }

@@ -65,4 +65,10 @@ struct Unit: Sendable {
     static func spellings(currency: String) -> [String] {
         plain.keys.filter { !$0.isEmpty }.sorted() + perCurrency.keys.map { currency + $0 }.sorted()
     }
+
+    /// The spellings of units of the `dimensions`, for hints that suggest a unit the key accepts.
+    static func spellings(currency: String, for dimensions: [Dimension]) -> [String] {
+        plain.filter { !$0.key.isEmpty && dimensions.contains($0.value.dimension) }.keys.sorted()
+            + perCurrency.filter { dimensions.contains($0.value.dimension) }.keys.map { currency + $0 }.sorted()
+    }
 }

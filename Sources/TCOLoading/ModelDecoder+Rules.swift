@@ -7,18 +7,18 @@ extension ModelDecoder {
         let strategyNames = model.strategies.map(\.name)
 
         if model.strategy(named: model.baseline) == nil {
-            error(location(of: "baseline"), "baseline", "baseline '\(model.baseline)' is not a strategy",
+            error(.undefinedReference, location(of: "baseline"), "baseline", "baseline '\(model.baseline)' is not a strategy",
                   hint: didYouMean(model.baseline, strategyNames, what: "strategies"))
         }
         for option in model.serving {
             guard case .selfHosted(_, let hardwareName) = option.kind else { continue }
             let path = "serving.\(option.name).hardware"
             if model.hardware(named: hardwareName) == nil {
-                error(location(of: path), path, "hardware '\(hardwareName)' is not defined under 'hardware'",
+                error(.undefinedReference, location(of: path), path, "hardware '\(hardwareName)' is not defined under 'hardware'",
                       hint: didYouMean(hardwareName, model.hardware.map(\.name), what: "hardware"))
             }
             if !facilityHasElectricity {
-                error(location(of: "facility") ?? location(of: path), "facility.electricity",
+                error(.missingElectricity, location(of: "facility") ?? location(of: path), "facility.electricity",
                       "self-hosted option '\(option.name)' needs the electricity price under 'facility'",
                       hint: "add 'facility: {electricity: 0.11 \(model.currency)/kWh}'")
             }
@@ -45,7 +45,7 @@ extension ModelDecoder {
         for routing in strategy.workloadOverrides {
             let wpath = "\(path).workloads.\(routing.workload)"
             if !model.workloads.contains(where: { $0.name == routing.workload }) {
-                error(location(of: wpath), wpath, "workload '\(routing.workload)' is not defined under 'workloads'",
+                error(.undefinedReference, location(of: wpath), wpath, "workload '\(routing.workload)' is not defined under 'workloads'",
                       hint: didYouMean(routing.workload, model.workloads.map(\.name), what: "workloads"))
             }
             if let route = routing.route { routesOK = checkRoute(route, "\(wpath).route", model, optionNames) && routesOK }
@@ -60,7 +60,7 @@ extension ModelDecoder {
             let route = strategy.effectiveRoute(for: workload.name).activeShares
             for entry in route {
                 if let option = model.servingOption(named: entry.option), !option.allowsSensitiveData {
-                    error(location(of: "\(routePath).\(entry.option)") ?? location(of: routePath), routePath,
+                    error(.sensitiveData, location(of: "\(routePath).\(entry.option)") ?? location(of: routePath), routePath,
                           "sensitive workload '\(workload.name)' is routed to '\(entry.option)', an API not marked private",
                           hint: "route it to a self_hosted, rented or 'private: true' api option, or give the workload its own route under '\(path).workloads.\(workload.name)'")
                 }
@@ -70,14 +70,14 @@ extension ModelDecoder {
                 let target = model.servingOption(named: escalation.to), !target.allowsSensitiveData
             {
                 let escPath = own?.escalation != nil ? "\(path).workloads.\(workload.name).escalation" : "\(path).escalation"
-                error(location(of: "\(escPath).to") ?? location(of: escPath), "\(escPath).to",
+                error(.sensitiveData, location(of: "\(escPath).to") ?? location(of: escPath), "\(escPath).to",
                       "sensitive workload '\(workload.name)' escalates to '\(escalation.to)', an API not marked private",
                       hint: "escalate it to a 'private: true' api option, or set 'escalation: none' under '\(path).workloads.\(workload.name)'")
             }
             if fallbackOK, options.contains(where: \.isSelfHosted), let fallback = strategy.fallback,
                 let target = model.servingOption(named: fallback), !target.allowsSensitiveData
             {
-                error(location(of: "\(path).fallback"), "\(path).fallback",
+                error(.sensitiveData, location(of: "\(path).fallback"), "\(path).fallback",
                       "sensitive workload '\(workload.name)' would fall back to '\(fallback)', an API not marked private",
                       hint: "use a 'private: true' api option as this strategy's fallback")
             }
@@ -94,7 +94,7 @@ extension ModelDecoder {
                     return share > 0 && workload.requestsPerMonth > 0 && workload.inputTokens + workload.outputTokens > 0
                 }
                 if hasDemand {
-                    error(location(of: path), path,
+                    error(.missingFallback, location(of: path), path,
                           "strategy '\(strategy.name)' sends requests to '\(option.name)', whose servers arrive only after a \(hardware.leadTimeMonths)-month lead time, and has no fallback",
                           hint: "add 'fallback: <an api option>' to serve those months, e.g. 'fallback: \(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
                 }
@@ -106,7 +106,7 @@ extension ModelDecoder {
         var ok = true
         for entry in route.shares where model.servingOption(named: entry.option) == nil {
             ok = false
-            error(location(of: "\(path).\(entry.option)") ?? location(of: path), "\(path).\(entry.option)",
+            error(.undefinedReference, location(of: "\(path).\(entry.option)") ?? location(of: path), "\(path).\(entry.option)",
                   "serving option '\(entry.option)' is not defined under 'serving'",
                   hint: didYouMean(entry.option, optionNames, what: "serving options"))
         }
@@ -119,12 +119,12 @@ extension ModelDecoder {
 
     private func checkAPIReference(_ name: String, _ path: String, _ model: Model, _ optionNames: [String], role: String) -> Bool {
         guard let option = model.servingOption(named: name) else {
-            error(location(of: path), path, "serving option '\(name)' is not defined under 'serving'",
+            error(.undefinedReference, location(of: path), path, "serving option '\(name)' is not defined under 'serving'",
                   hint: didYouMean(name, optionNames, what: "serving options"))
             return false
         }
         if !option.isAPI {
-            error(location(of: path), path, "the \(role) '\(name)' is a \(option.kindName) option; it must be an api option",
+            error(.notAnAPI, location(of: path), path, "the \(role) '\(name)' is a \(option.kindName) option; it must be an api option",
                   hint: "name an api option, e.g. '\(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
             return false
         }
@@ -145,7 +145,7 @@ extension ModelDecoder {
         }
         for option in model.serving where !used.contains(option.name) {
             let path = "serving.\(option.name)"
-            warning(location(of: path), path, "serving option '\(option.name)' is not used by any strategy",
+            warning(.unusedDefinition, location(of: path), path, "serving option '\(option.name)' is not used by any strategy",
                     hint: "route a share to it in a strategy, or remove it")
         }
         let usedHardware = Set(model.serving.compactMap { option -> String? in
@@ -154,7 +154,7 @@ extension ModelDecoder {
         })
         for hardware in model.hardware where !usedHardware.contains(hardware.name) {
             let path = "hardware.\(hardware.name)"
-            warning(location(of: path), path, "hardware '\(hardware.name)' is not used by any self_hosted option",
+            warning(.unusedDefinition, location(of: path), path, "hardware '\(hardware.name)' is not used by any self_hosted option",
                     hint: "point a self_hosted option's 'hardware' at it, or remove it")
         }
     }

@@ -10,7 +10,7 @@ extension ModelDecoder {
             if code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 currency = code
             } else {
-                error(location, "currency", "expected a three-letter ISO currency code, got '\(code)'", hint: "e.g. 'currency: USD' or 'currency: EUR'")
+                error(.invalidCurrency, location, "currency", "expected a three-letter ISO currency code, got '\(code)'", hint: "e.g. 'currency: USD' or 'currency: EUR'")
             }
         }
         let title = top["model"].flatMap { text($0, "model", example: "Support copilot — build vs buy")?.0 }
@@ -18,7 +18,7 @@ extension ModelDecoder {
         if let node = top["start"], let (raw, location) = text(node, "start", example: "2027-01") {
             start = YearMonth(raw)
             if start == nil {
-                error(location, "start", "expected a month as YYYY-MM, got '\(raw)'", hint: "e.g. 'start: 2027-01'")
+                error(.invalidMonth, location, "start", "expected a month as YYYY-MM, got '\(raw)'", hint: "e.g. 'start: 2027-01'")
             }
         }
         let horizon = checked(quantity(top, "horizon", "", [.duration])?.value, "horizon", { (1...360).contains($0) },
@@ -51,7 +51,7 @@ extension ModelDecoder {
         guard let map = mapping(node, section, example: example) else { return nil }
         var result: [(String, ConfigNode.Mapping)] = []
         if required, map.entries.isEmpty {
-            error(map.location, section, "'\(section)' is empty", hint: "define at least one, e.g. \(example)")
+            error(.emptySection, map.location, section, "'\(section)' is empty", hint: "define at least one, e.g. \(example)")
         }
         for entry in map.entries {
             let path = Self.join(section, entry.key)
@@ -117,7 +117,7 @@ extension ModelDecoder {
             let path = "hardware.\(name)"
             checkKeys(map, path, allowed: ModelSchema.hardware, required: ModelSchema.hardwareRequired, what: "hardware '\(name)'")
             let gpus = checked(quantity(map, "gpus", path, [.number])?.value, "\(path).gpus", { $0 >= 1 && $0 == $0.rounded() && $0 <= 1_000_000 },
-                               "GPUs per server must be a whole number of at least 1", example: "8")
+                               "GPUs per server must be a whole number of at least 1", example: "8", code: .notWholeNumber)
             let price = nonNegative(quantity(map, "price", path, [.money])?.value, "\(path).price", example: "280k \(currency)")
             let power = positive(quantity(map, "power", path, [.power])?.value, "\(path).power", example: "10.2 kW")
             var idle = quantity(map, "idle_power", path, [.power])?.value

@@ -13,7 +13,7 @@ extension ModelDecoder {
             guard let (kind, kindLocation) = text(kindNode, "\(path).kind", example: "api") else { continue }
             guard ModelSchema.kinds.contains(kind) else {
                 let near = Suggestion.nearest(to: kind, in: ModelSchema.kinds)
-                error(kindLocation, "\(path).kind", "unknown kind '\(kind)'",
+                error(.unknownKind, kindLocation, "\(path).kind", "unknown kind '\(kind)'",
                       hint: near.map { "did you mean '\($0)'?" } ?? "a serving option is 'api', 'self_hosted' or 'rented'")
                 continue
             }
@@ -101,13 +101,13 @@ extension ModelDecoder {
             shares.append((entry.key, value))
         }
         if map.entries.isEmpty {
-            error(map.location, path, "the route is empty", hint: "give every request a destination, e.g. 'route: {frontier: 100%}'")
+            error(.emptyRoute, map.location, path, "the route is empty", hint: "give every request a destination, e.g. 'route: {frontier: 100%}'")
             return nil
         }
         guard valid else { return nil }
         let total = shares.reduce(0) { $0 + $1.share }
         if abs(total - 1) > 1e-9 {
-            error(map.location, path, "route shares add up to \(Self.trim(total * 100))%, not 100%",
+            error(.routeSharesSum, map.location, path, "route shares add up to \(Self.trim(total * 100))%, not 100%",
                   hint: "adjust the shares so that they add up to 100%, e.g. '{slm-8b: 80%, frontier: 20%}'")
             return nil
         }

@@ -12,12 +12,16 @@ final class ModelDecoder {
         fallbackLocation = SourceLocation(file: file, line: 1, column: 1)
     }
 
-    func error(_ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error(at: location ?? fallbackLocation, path, message, hint: hint))
+    func error(
+        _ code: DiagnosticCode, _ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil
+    ) {
+        diagnostics.append(.error(code, at: location ?? fallbackLocation, path, message, hint: hint))
     }
 
-    func warning(_ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(.warning(at: location ?? fallbackLocation, path, message, hint: hint))
+    func warning(
+        _ code: DiagnosticCode, _ location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil
+    ) {
+        diagnostics.append(.warning(code, at: location ?? fallbackLocation, path, message, hint: hint))
     }
 
     func location(of path: String) -> SourceLocation? { locations[path] }
@@ -29,7 +33,7 @@ final class ModelDecoder {
     /// The node as a map, or an error saying a map was expected.
     func mapping(_ node: ConfigNode, _ path: String, example: String) -> ConfigNode.Mapping? {
         if case .mapping(let m) = node { return m }
-        error(node.location, path, "expected a map of keys, got \(describe(node))", hint: "write it as nested keys, e.g. \(example)")
+        error(.expectedMap, node.location, path, "expected a map of keys, got \(describe(node))", hint: "write it as nested keys, e.g. \(example)")
         return nil
     }
 
@@ -40,13 +44,13 @@ final class ModelDecoder {
             locations[Self.join(path, entry.key)] = entry.value.mapping == nil ? entry.value.location : entry.keyLocation
             if !allowed.contains(entry.key) {
                 let near = Suggestion.nearest(to: entry.key, in: allowed)
-                error(entry.keyLocation, Self.join(path, entry.key), "unknown key '\(entry.key)' in \(what)",
+                error(.unknownKey, entry.keyLocation, Self.join(path, entry.key), "unknown key '\(entry.key)' in \(what)",
                       hint: near.map { "did you mean '\($0)'?" } ?? "known keys here: \(allowed.joined(separator: ", "))")
             }
         }
         for key in required where map[key] == nil || map[key]?.scalar?.isNull == true {
-            error(map[key]?.location ?? locations[path] ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
-                  hint: "add it, e.g. '\(key): \(Self.example(for: key, currency: currency))'")
+            error(.missingKey, map[key]?.location ?? locations[path] ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
+                  hint: "add it, e.g. '\(key): \(ModelSchema.example(for: key, currency: currency) ?? "…")'")
         }
     }
 
@@ -54,7 +58,7 @@ final class ModelDecoder {
     func checkName(_ name: String, at location: SourceLocation, _ path: String) {
         let valid = !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
         if !valid {
-            error(location, path, "'\(name)' is not a valid name", hint: "names use letters, digits, '-' and '_' only, e.g. 'support-chat'")
+            error(.invalidName, location, path, "'\(name)' is not a valid name", hint: "names use letters, digits, '-' and '_' only, e.g. 'support-chat'")
         }
     }
 
@@ -72,7 +76,7 @@ final class ModelDecoder {
     func text(_ node: ConfigNode, _ path: String, example: String) -> (String, SourceLocation)? {
         locations[path] = node.location
         guard case .scalar(let s) = node, !s.isNull else {
-            error(node.location, path, "expected a value such as '\(example)', got \(describe(node))", hint: "write '\(path.split(separator: ".").last ?? ""): \(example)'")
+            error(.expectedValue, node.location, path, "expected a value such as '\(example)', got \(describe(node))", hint: "write '\(path.split(separator: ".").last ?? ""): \(example)'")
             return nil
         }
         return (s.text, s.location)
@@ -82,25 +86,32 @@ final class ModelDecoder {
     func quantity(_ map: ConfigNode.Mapping, _ key: String, _ path: String, _ dimensions: [Dimension]) -> Quantity? {
         guard let node = map[key] else { return nil }
         let keyPath = Self.join(path, key)
-        guard let (raw, location) = text(node, keyPath, example: dimensions[0].example(currency: currency)) else { return nil }
-        switch Quantity.parse(raw, expecting: dimensions, currency: currency) {
+        let usual = ModelSchema.example(for: key, currency: currency).flatMap { example in
+            Quantity.parse(example, expecting: dimensions, currency: currency).map { _ in example }.ok
+        }
+        let example = usual ?? dimensions[0].example(currency: currency)
+        guard let (raw, location) = text(node, keyPath, example: example) else { return nil }
+        switch Quantity.parse(raw, expecting: dimensions, currency: currency, example: example) {
         case .success(let q):
             guard q.value.isFinite else {
-                error(location, keyPath, "'\(raw)' is not a finite amount", hint: "write e.g. '\(dimensions[0].example(currency: currency))'")
+                error(.notANumber, location, keyPath, "'\(raw)' is not a finite amount", hint: "write e.g. '\(example)'")
                 return nil
             }
             return q
         case .failure(let problem):
-            error(location, keyPath, problem.message, hint: problem.hint)
+            error(problem.code, location, keyPath, problem.message, hint: problem.hint)
             return nil
         }
     }
 
     /// A value checked against a range; reports the range in words when it is outside.
-    func checked(_ value: Double?, _ path: String, _ isAllowed: (Double) -> Bool, _ rule: String, example: String) -> Double? {
+    func checked(
+        _ value: Double?, _ path: String, _ isAllowed: (Double) -> Bool, _ rule: String, example: String,
+        code: DiagnosticCode = .outOfRange
+    ) -> Double? {
         guard let value else { return nil }
         if isAllowed(value) { return value }
-        error(location(of: path), path, "\(rule), got \(Self.format(value, path: path))", hint: "e.g. '\(path.split(separator: ".").last ?? ""): \(example)'")
+        error(code, location(of: path), path, "\(rule), got \(Self.format(value, path: path))", hint: "e.g. '\(path.split(separator: ".").last ?? ""): \(example)'")
         return nil
     }
 
@@ -113,7 +124,7 @@ final class ModelDecoder {
         case "true": return true
         case "false": return false
         default:
-            error(location, keyPath, "expected true or false, got '\(raw)'", hint: "booleans are written 'true' or 'false' only")
+            error(.invalidBoolean, location, keyPath, "expected true or false, got '\(raw)'", hint: "booleans are written 'true' or 'false' only")
             return nil
         }
     }
@@ -132,20 +143,5 @@ final class ModelDecoder {
         let rounded = (value * 1e6).rounded() / 1e6
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(rounded)
-    }
-
-    static func example(for key: String, currency: String) -> String {
-        let examples: [String: String] = [
-            "model": "Support copilot — build vs buy", "currency": "USD", "start": "2027-01", "horizon": "5 years",
-            "discount_rate": "9%", "workloads": "{support-chat: {...}}", "serving": "{frontier: {kind: api, ...}}",
-            "strategies": "{buy: {route: {frontier: 100%}}}", "baseline": "buy",
-            "requests": "1.2M/month", "input_tokens": "1800", "output_tokens": "350",
-            "price_input": "3 \(currency)/Mtok", "price_output": "15 \(currency)/Mtok", "kind": "api",
-            "hardware": "h100-server", "decode_throughput": "2400 tok/s", "prefill_throughput": "24000 tok/s",
-            "max_utilization": "70%", "gpu_hour": "2.40 \(currency)/GPU-hour", "gpus": "8", "price": "280k \(currency)",
-            "power": "10.2 kW", "life": "4 years", "electricity": "0.11 \(currency)/kWh", "count": "2",
-            "cost": "220k \(currency)/year", "route": "{frontier: 100%}", "rate": "10%", "to": "frontier",
-        ]
-        return examples[key] ?? "…"
     }
 }

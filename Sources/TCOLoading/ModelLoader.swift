@@ -14,7 +14,7 @@ public struct ModelLoader: Sendable {
             case .mapping(var root) = tree
         else {
             if diagnostics.isEmpty {
-                diagnostics.append(.error(at: SourceLocation(file: path, line: 1, column: 1), "", "the model must be a map of keys",
+                diagnostics.append(.error(.modelNotMap, at: SourceLocation(file: path, line: 1, column: 1), "", "the model must be a map of keys",
                                           hint: "start with 'model: My decision'"))
             }
             return (.failure(LoadFailure(diagnostics: diagnostics.ordered(), sources: sources)), sources)
@@ -34,8 +34,8 @@ public struct ModelLoader: Sendable {
             var applied = ConfigNode.mapping(root)
             var valid = true
             for override in overrides {
-                if let (message, hint) = override.problem(in: root) {
-                    diagnostics.append(.error(at: override.keyLocation, "scenarios.\(name).\(override.path)", message, hint: hint))
+                if let (code, message, hint) = override.problem(in: root) {
+                    diagnostics.append(.error(code, at: override.keyLocation, "scenarios.\(name).\(override.path)", message, hint: hint))
                     valid = false
                 } else {
                     applied = override.applied(to: applied)
@@ -85,13 +85,13 @@ public struct ModelLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             diagnostics.append(.error(
-                at: includedFrom, includedFrom == nil ? "" : "extends",
+                exists ? .fileUnreadable : .fileNotFound, at: includedFrom, includedFrom == nil ? "" : "extends",
                 exists ? "cannot read '\(path)'" : "file '\(path)' does not exist",
                 hint: includedFrom == nil ? "check the path" : "'extends' is relative to the file that contains it"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error(at: includedFrom, "", "'\(path)' is not UTF-8 text", hint: "save the file as UTF-8"))
+            diagnostics.append(.error(.notUTF8, at: includedFrom, "", "'\(path)' is not UTF-8 text", hint: "save the file as UTF-8"))
             return nil
         }
         sources[path] = text
@@ -105,7 +105,7 @@ public struct ModelLoader: Sendable {
         guard case .mapping(var map) = tree, let extendsNode = map["extends"] else { return tree }
         map.remove("extends")
         guard case .scalar(let scalar) = extendsNode, !scalar.isNull else {
-            diagnostics.append(.error(at: extendsNode.location, "extends", "expected the path of a base model file",
+            diagnostics.append(.error(.invalidExtends, at: extendsNode.location, "extends", "expected the path of a base model file",
                                       hint: "e.g. 'extends: support-copilot.yaml' (relative to this file)"))
             return nil
         }
@@ -113,7 +113,7 @@ public struct ModelLoader: Sendable {
         let canonical = URL(fileURLWithPath: basePath).standardizedFileURL.path
         let chainHere = chain + [URL(fileURLWithPath: path).standardizedFileURL.path]
         if chainHere.contains(canonical) {
-            diagnostics.append(.error(at: scalar.location, "extends",
+            diagnostics.append(.error(.extendsLoop, at: scalar.location, "extends",
                                       "'extends' makes a loop: \(basePath) is already part of this chain",
                                       hint: "a base file must not extend, directly or indirectly, the file that extends it"))
             return nil
@@ -138,7 +138,7 @@ public struct ModelLoader: Sendable {
     private func readScenarios(_ node: ConfigNode?, diagnostics: inout [Diagnostic]) -> [(String, [ScenarioOverride], SourceLocation)] {
         guard let node else { return [] }
         guard case .mapping(let map) = node else {
-            diagnostics.append(.error(at: node.location, "scenarios", "expected a map of scenario names to overrides",
+            diagnostics.append(.error(.expectedMap, at: node.location, "scenarios", "expected a map of scenario names to overrides",
                                       hint: "e.g. 'scenarios: {price-war: {serving.frontier.price_change: -50%/year}}'"))
             return []
         }
@@ -146,17 +146,17 @@ public struct ModelLoader: Sendable {
         for entry in map.entries {
             let path = "scenarios.\(entry.key)"
             if entry.key == "base" {
-                diagnostics.append(.error(at: entry.keyLocation, path, "'base' is the scenario without overrides; no scenario may be called 'base'",
+                diagnostics.append(.error(.invalidScenario, at: entry.keyLocation, path, "'base' is the scenario without overrides; no scenario may be called 'base'",
                                           hint: "rename it, e.g. 'base-case'"))
                 continue
             }
             let validName = entry.key.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
             if !validName {
-                diagnostics.append(.error(at: entry.keyLocation, path, "'\(entry.key)' is not a valid name", hint: "names use letters, digits, '-' and '_' only"))
+                diagnostics.append(.error(.invalidName, at: entry.keyLocation, path, "'\(entry.key)' is not a valid name", hint: "names use letters, digits, '-' and '_' only"))
                 continue
             }
             guard case .mapping(let overrides) = entry.value else {
-                diagnostics.append(.error(at: entry.value.location, path, "expected a map of dotted key paths to values",
+                diagnostics.append(.error(.expectedMap, at: entry.value.location, path, "expected a map of dotted key paths to values",
                                           hint: "e.g. 'serving.frontier.price_change: -50%/year'"))
                 continue
             }

@@ -1,24 +1,23 @@
-/// The keys the model format defines at each place (model-format.md), shared by the reader,
-/// the "did you mean" hints and the scenario-path checks.
+import TCOCore
+
+/// The keys the model format defines at each place, read from the one list of keys
+/// (`ModelKey.all`), for the reader, the "did you mean" hints and the scenario-path checks.
 enum ModelSchema {
-    static let topLevel = [
-        "model", "currency", "start", "horizon", "discount_rate", "extends", "workloads", "serving",
-        "hardware", "facility", "staff", "strategies", "baseline", "scenarios",
-    ]
-    static let topLevelRequired = ["model", "currency", "start", "horizon", "discount_rate", "workloads", "serving", "strategies", "baseline"]
+    static let topLevel = ModelKey.names(at: .top)
+    static let topLevelRequired = ModelKey.requiredNames(at: .top)
     /// Top-level keys a scenario may not override.
     static let notOverridable = ["model", "currency", "start", "horizon", "baseline", "extends", "scenarios"]
 
-    static let workload = ["requests", "growth", "input_tokens", "output_tokens", "cached_input", "peak_to_average", "sensitive"]
-    static let workloadRequired = ["requests", "input_tokens", "output_tokens"]
+    static let workload = ModelKey.names(at: .workload)
+    static let workloadRequired = ModelKey.requiredNames(at: .workload)
 
     static let kinds = ["api", "self_hosted", "rented"]
-    static let api = ["kind", "price_input", "price_output", "price_cached_input", "price_change", "private"]
-    static let apiRequired = ["price_input", "price_output"]
-    static let selfHosted = ["kind", "hardware", "decode_throughput", "prefill_throughput", "max_utilization"]
-    static let selfHostedRequired = ["hardware", "decode_throughput", "prefill_throughput", "max_utilization"]
-    static let rented = ["kind", "gpu_hour", "decode_throughput", "prefill_throughput", "max_utilization", "price_change"]
-    static let rentedRequired = ["gpu_hour", "decode_throughput", "prefill_throughput", "max_utilization"]
+    static let api = ModelKey.names(at: .api)
+    static let apiRequired = ModelKey.requiredNames(at: .api).filter { $0 != "kind" }
+    static let selfHosted = ModelKey.names(at: .selfHosted)
+    static let selfHostedRequired = ModelKey.requiredNames(at: .selfHosted).filter { $0 != "kind" }
+    static let rented = ModelKey.names(at: .rented)
+    static let rentedRequired = ModelKey.requiredNames(at: .rented).filter { $0 != "kind" }
 
     static func servingKeys(kind: String) -> [String] {
         switch kind {
@@ -29,11 +28,24 @@ enum ModelSchema {
         }
     }
 
-    static let hardware = ["gpus", "price", "power", "idle_power", "life", "residual", "maintenance", "lead_time"]
-    static let hardwareRequired = ["gpus", "price", "power", "life"]
-    static let facility = ["pue", "electricity", "electricity_change", "colocation"]
-    static let staffRole = ["count", "cost"]
-    static let strategy = ["route", "escalation", "workloads", "fallback"]
-    static let strategyWorkload = ["route", "escalation"]
-    static let escalation = ["rate", "to"]
+    static let hardware = ModelKey.names(at: .hardware)
+    static let hardwareRequired = ModelKey.requiredNames(at: .hardware)
+    static let facility = ModelKey.names(at: .facility)
+    static let staffRole = ModelKey.names(at: .staffRole)
+    static let strategy = ModelKey.names(at: .strategy)
+    static let strategyWorkload = ModelKey.names(at: .strategyWorkload)
+    static let escalation = ModelKey.names(at: .escalation)
+
+    /// The usual way to write `key` (the first place that defines it), for hints.
+    static func example(for key: String, currency: String) -> String? {
+        ModelKey.all.first { $0.name == key }?.example(currency: currency)
+    }
+}
+
+extension Result {
+    /// The success value, or `nil`.
+    var ok: Success? {
+        if case .success(let value) = self { return value }
+        return nil
+    }
 }

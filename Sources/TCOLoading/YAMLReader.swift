@@ -14,14 +14,14 @@ enum YAMLReader {
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 return .failure(Problems(diagnostics: [.error(
-                    at: SourceLocation(file: file, line: 1, column: 1), "", "the file is empty",
+                    .modelNotMap, at: SourceLocation(file: file, line: 1, column: 1), "", "the file is empty",
                     hint: "start with 'model: My decision' and the other required keys; see Models/ for examples")]))
             }
             return convert(root, file: file)
         } catch let error as YamlError {
             return .failure(Problems(diagnostics: [diagnostic(for: error, file: file, yamlLines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]))
         } catch {
-            return .failure(Problems(diagnostics: [.error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")]))
+            return .failure(Problems(diagnostics: [.error(.yamlSyntax, at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")]))
         }
     }
 
@@ -33,7 +33,7 @@ enum YAMLReader {
             if let tab = indent.firstIndex(of: "\t") {
                 let column = line.distance(from: line.startIndex, to: tab) + 1
                 found.append(.error(
-                    at: SourceLocation(file: file, line: index + 1, column: column), "",
+                    .tabIndentation, at: SourceLocation(file: file, line: index + 1, column: column), "",
                     "a tab character is used for indentation",
                     hint: "YAML indents with spaces only: replace the tab with spaces"))
             }
@@ -47,7 +47,7 @@ enum YAMLReader {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return .error(
-                at: SourceLocation(file: file, line: mark.line, column: mark.column), "", message,
+                .yamlSyntax, at: SourceLocation(file: file, line: mark.line, column: mark.column), "", message,
                 hint: "check indentation and the ':' after each key; quote text that contains ':' or '#'")
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? ""
@@ -55,11 +55,11 @@ enum YAMLReader {
             let (line, column) = secondOccurrence(of: key, after: context.mark.line, column: context.mark.column, in: lines)
             let path = (parentKeys(of: context.mark.line, column: context.mark.column, in: lines) + [key]).joined(separator: ".")
             return .error(
-                at: SourceLocation(file: file, line: line, column: column, length: key.count),
+                .duplicateKey, at: SourceLocation(file: file, line: line, column: column, length: key.count),
                 path, "key '\(key)' is written twice in the same map (first at line \(context.mark.line))",
                 hint: "keep one of them: a later value would silently replace the earlier one")
         default:
-            return .error(at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")
+            return .error(.yamlSyntax, at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")
         }
     }
 
@@ -116,7 +116,7 @@ enum YAMLReader {
             var problems: [Diagnostic] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    problems.append(.error(at: location(key, file: file), "", "a key must be a plain name",
+                    problems.append(.error(.keyNotPlain, at: location(key, file: file), "", "a key must be a plain name",
                                            hint: "write 'name: value'"))
                     continue
                 }
@@ -132,7 +132,7 @@ enum YAMLReader {
         case .sequence:
             return .success(.sequence(location(node, file: file)))
         case .alias:
-            return .failure(Problems(diagnostics: [.error(at: location(node, file: file), "", "YAML aliases (*name) are not supported in model files",
+            return .failure(Problems(diagnostics: [.error(.aliasNotSupported, at: location(node, file: file), "", "YAML aliases (*name) are not supported in model files",
                                     hint: "write the value out in full")]))
         }
     }

@@ -70,6 +70,7 @@ struct QuantityTests {
         var expecting: [Dimension]
         var message: String
         var hint: String?
+        var example: String? = nil
         var description: String { text }
     }
 
@@ -77,7 +78,7 @@ struct QuantityTests {
         Bad(text: "40", expecting: [.ratePerYear], message: "expected a rate per year such as '40%/year', got '40'", hint: "write the unit: '40%/year'"),
         Bad(text: "10 kW", expecting: [.money], message: "expected an amount of money such as '280k USD', got '10 kW'", hint: "'10 kW' is a power; write an amount of money, e.g. '280k USD'"),
         Bad(text: "280k EUR", expecting: [.money], message: "'280k EUR' is in EUR, but the model's currency is USD", hint: "write every amount of this model in USD, e.g. '280k USD'"),
-        Bad(text: "3 USD/Mtk", expecting: [.pricePerMillionTokens], message: "unknown unit 'USD/Mtk' in '3 USD/Mtk'", hint: "did you mean 'USD/Mtok'?"),
+        Bad(text: "3 USD/Mtk", expecting: [.pricePerMillionTokens], message: "unknown unit 'USD/Mtk' in '3 USD/Mtk'", hint: "did you mean 'USD/Mtok'? This key expects a price per million tokens, e.g. '3 USD/Mtok'"),
         Bad(text: "1.3 months", expecting: [.duration], message: "'1.3 months' is not a whole number of months", hint: "durations come to whole months, e.g. '18 months' or '1.5 years'"),
         Bad(text: "abc", expecting: [.number], message: "'abc' is not a number with a unit", hint: "write a number first, e.g. '280k USD' or '40%'"),
         Bad(text: "nan", expecting: [.number], message: "'nan' is not a number with a unit", hint: "write a number first, e.g. '280k USD' or '40%'"),
@@ -88,11 +89,27 @@ struct QuantityTests {
         Bad(text: "2 kW", expecting: [.number], message: "expected a plain number such as '8', got '2 kW'", hint: "this key counts things: write the number alone, e.g. '8'"),
         Bad(text: "5 parsecs", expecting: [.duration], message: "unknown unit 'parsecs' in '5 parsecs'", hint: nil),
         Bad(text: "1e6", expecting: [.number], message: "unknown unit 'e6' in '1e6'", hint: nil),
+        // A fraction where a percentage belongs is most likely a share written as a decimal: 0.09 → 9%.
+        Bad(text: "0.09", expecting: [.percent, .ratePerYear], message: "expected a percentage such as '9%', got '0.09'",
+            hint: "'0.09' reads as a fraction; as a percentage it is '9%'", example: "9%"),
+        Bad(text: "0.65", expecting: [.percent], message: "expected a percentage such as '70%', got '0.65'",
+            hint: "'0.65' reads as a fraction; as a percentage it is '65%'", example: "70%"),
+        Bad(text: "0.6", expecting: [.ratePerYear, .ratePerMonth], message: "expected a rate per year such as '40%/year', got '0.6'",
+            hint: "'0.6' reads as a fraction; as a percentage it is '60%/year'"),
+        // The unit the key is usually written in: months for a lead time, not years.
+        Bad(text: "3", expecting: [.duration], message: "expected a duration such as '3 months', got '3'",
+            hint: "write the unit: '3 months'", example: "3 months"),
+        Bad(text: "280,000/month", expecting: [.perMonth], message: "unknown unit ',000/month' in '280,000/month'",
+            hint: "thousands separators are written with '_' or a scale: '280_000' or '280k', not '280,000'"),
+        Bad(text: "3x", expecting: [.number], message: "unknown unit 'x' in '3x'",
+            hint: "this key expects a plain number, e.g. '2.5'", example: "2.5"),
+        Bad(text: "3x", expecting: [.percent], message: "unknown unit 'x' in '3x'",
+            hint: "did you mean '%'? This key expects a percentage, e.g. '40%'"),
     ]
 
     @Test("rejects bad values with a message and a hint", arguments: invalid)
     func rejects(_ bad: Bad) {
-        switch Quantity.parse(bad.text, expecting: bad.expecting, currency: "USD") {
+        switch Quantity.parse(bad.text, expecting: bad.expecting, currency: "USD", example: bad.example) {
         case .success(let q):
             Issue.record("accepted '\(bad.text)' as \(q)")
         case .failure(let error):

@@ -1,0 +1,78 @@
+/// One key of the model file format: where it is written, what it takes, its default and range.
+///
+/// `ModelKey.all` is the one list of keys: the loader's allowed and required keys, its examples
+/// in hints, the JSON Schema (`tco schema`), the starter model and the documentation test read it.
+public struct ModelKey: Sendable, Hashable {
+    /// The map a key is written in.
+    public enum Place: String, Sendable, Hashable, CaseIterable {
+        case top = ""
+        case workload = "workloads.NAME"
+        case api = "serving.NAME (api)"
+        case selfHosted = "serving.NAME (self_hosted)"
+        case rented = "serving.NAME (rented)"
+        case hardware = "hardware.NAME"
+        case facility = "facility"
+        case staffRole = "staff.NAME"
+        case strategy = "strategies.NAME"
+        case strategyWorkload = "strategies.NAME.workloads.NAME"
+        case escalation = "escalation"
+    }
+
+    /// What a key's value is.
+    public enum Form: Sendable, Hashable {
+        /// An amount of one of these dimensions (the first is the usual one).
+        case quantity([Dimension])
+        /// Free text (a title, a path).
+        case text
+        /// A year and month, `YYYY-MM`.
+        case month
+        /// A three-letter currency code.
+        case currencyCode
+        /// `true` or `false`.
+        case boolean
+        /// One of these words.
+        case word([String])
+        /// The name of something defined elsewhere in the model (a strategy, an api option, hardware).
+        case reference
+        /// A map of named entries or of keys.
+        case map
+        /// A route: serving option names to shares that add up to 100 %.
+        case route
+        /// An escalation map (`rate`, `to`) or `none`.
+        case escalation
+    }
+
+    public var place: Place
+    public var name: String
+    public var form: Form
+    public var isRequired: Bool
+    /// The value used when the key is left out, as it would be written; `nil` when required or none.
+    public var defaultValue: String?
+    /// The allowed values in words, e.g. `0% to 100%`.
+    public var range: String?
+    /// A valid value as written in a USD model.
+    public var example: String
+    /// What the key means, in a finance reader's words.
+    public var summary: String
+
+    /// Keys allowed at `place`, in documentation order.
+    public static func keys(at place: Place) -> [ModelKey] { all.filter { $0.place == place } }
+
+    /// Names of the keys allowed at `place`.
+    public static func names(at place: Place) -> [String] { keys(at: place).map(\.name) }
+
+    /// Names of the keys required at `place`.
+    public static func requiredNames(at place: Place) -> [String] {
+        keys(at: place).filter(\.isRequired).map(\.name)
+    }
+
+    /// The key `name` at `place`.
+    public static func key(_ name: String, at place: Place) -> ModelKey? {
+        all.first { $0.place == place && $0.name == name }
+    }
+
+    /// `example` with the model's currency in place of USD.
+    public func example(currency: String) -> String {
+        currency == "USD" ? example : example.replacing("USD", with: currency)
+    }
+}
