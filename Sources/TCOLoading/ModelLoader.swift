@@ -65,8 +65,12 @@ public struct ModelLoader: Sendable {
         guard let base, !diagnostics.hasErrors else {
             return (.failure(LoadFailure(diagnostics: diagnostics.ordered(), sources: sources)), sources)
         }
+        // A definition that a base file makes and the extending file leaves unused is the extending
+        // file's choice (e.g. a proposal that replaces the base's hardware), not a problem to report
+        // on every run; checking the base on its own still warns.
+        let warnings = diagnostics.filter { $0.code != .unusedDefinition || $0.location?.file == path }
         let loaded = LoadedModel(
-            path: path, base: base, scenarios: scenarios, warnings: diagnostics.ordered(),
+            path: path, base: base, scenarios: scenarios, warnings: warnings.ordered(),
             inputs: Self.inputs(of: .mapping(root), sources: sources))
         return (.success(loaded), sources)
     }

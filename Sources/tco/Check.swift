@@ -2,29 +2,47 @@ import ArgumentParser
 import TCOCore
 import TCOLoading
 
-/// `tco check MODEL…`: loads and validates; writes nothing.
+/// `tco check MODEL… [--format text|json]`: loads and validates; writes nothing.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate model files and print a one-line summary of each.",
-        discussion: "Exit status 0 when every file is valid (warnings are printed but allowed); 1 otherwise, with every problem on standard error.")
+        discussion: """
+            Exit status 0 when every file is valid (warnings are printed but allowed); 1 otherwise, with every \
+            problem on standard error. With --format json, every diagnostic is printed on standard output as \
+            JSON (file, line, column, severity, code, key_path, message, hint) for editors and CI.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Argument(help: "Model files (YAML).")
     var models: [String]
 
+    @Option(help: "Output format: text (compiler-style, on standard error) or json (on standard output).")
+    var format: Format = .text
+
     func run() throws {
-        var failed = false
+        var files: [(path: String, isValid: Bool, diagnostics: [Diagnostic])] = []
         for path in models {
             switch ModelLoader().load(path) {
             case (.success(let loaded), let sources):
+                files.append((path, true, loaded.warnings))
+                guard format == .text else { continue }
                 Terminal.printDiagnostics(loaded.warnings, sources: sources)
                 let model = loaded.base
                 let scenarios = loaded.scenarios.map(\.name).joined(separator: ", ")
-                print("\(path): ok — \(model.workloads.count) workloads, \(model.strategies.count) strategies, \(loaded.scenarios.count) scenarios (\(scenarios)), horizon \(model.horizonMonths) months from \(model.start)")
+                print("""
+                    \(path): ok — \(model.workloads.count) workloads, \(model.strategies.count) strategies, \
+                    \(loaded.scenarios.count) scenarios (\(scenarios)), horizon \(model.horizonMonths) months \
+                    from \(model.start)
+                    """)
             case (.failure(let failure), _):
-                Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources)
-                failed = true
+                files.append((path, false, failure.diagnostics))
+                if format == .text { Terminal.printDiagnostics(failure.diagnostics, sources: failure.sources) }
             }
         }
-        if failed { throw ExitCode(1) }
+        if format == .json { print(Diagnostic.json(files: files)) }
+        if files.contains(where: { !$0.isValid }) { throw ExitCode(1) }
     }
 }

@@ -6,5 +6,5 @@ struct TCO: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tco",
         abstract: "Total cost of ownership of AI workloads: buy APIs, build on own GPUs, or a hybrid.",
-        subcommands: [Check.self, Solve.self, Report.self, Compare.self])
+        subcommands: [Init.self, Check.self, Solve.self, Report.self, Compare.self, Schema.self])
 }

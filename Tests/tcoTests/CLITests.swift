@@ -51,12 +51,24 @@ struct CLITests {
         }
     }
 
-    @Test("check prints warnings but exits 0")
+    @Test("check prints warnings but exits 0; a base's unused definition is not the extending file's warning")
     func checkWarns() throws {
-        // support-copilot-h200 keeps the base's h100-server, which no option uses any more.
-        let result = try Self.run(["check", "Models/support-copilot-h200.yaml"])
+        // support-copilot-h200 keeps the base's h100-server, which no option uses any more: the
+        // proposal chose that, so no warning. The same hardware unused in the file itself warns.
+        let extending = try Self.run(["check", "Models/support-copilot-h200.yaml"])
+        #expect(extending.status == 0)
+        #expect(!extending.stderr.contains("warning"), "\(extending.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-warn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("spare.yaml")
+        let text = "extends: \(Self.repository.path)/Models/support-copilot.yaml\n"
+            + "hardware:\n  spare-server: {gpus: 8, price: 300k USD, power: 10 kW, life: 4 years}\n"
+        try text.write(to: model, atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", model.path])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: hardware.h100-server"))
+        #expect(result.stderr.contains("warning: hardware.spare-server"), "\(result.stderr)")
+        #expect(result.stderr.contains("[TCO901]"))
     }
 
     @Test("solve --json gives the contract's shape and the spec example's NPVs")

@@ -1,0 +1,117 @@
+/// A minimal JSON writer that keeps keys in the order they are written, two-space indented.
+public final class JSONWriter {
+    /// The JSON written so far.
+    public private(set) var text = ""
+    private var depth = 0
+    private var needsComma = [false]
+    private var afterKey = false
+
+    public init() {}
+
+    private func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if needsComma[needsComma.count - 1] { text += "," }
+        if depth > 0 { text += "\n" + String(repeating: "  ", count: depth) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public func object(_ body: () -> Void) {
+        beginValue()
+        text += "{"
+        depth += 1
+        needsComma.append(false)
+        body()
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if hadMembers { text += "\n" + String(repeating: "  ", count: depth) }
+        text += "}"
+    }
+
+    public func key(_ name: String) {
+        beginValue()
+        text += Self.quoted(name) + ": "
+        afterKey = true
+    }
+
+    public func string(_ value: String) {
+        beginValue()
+        text += Self.quoted(value)
+    }
+
+    public func number(_ value: Double?) {
+        beginValue()
+        text += value.map(Self.format) ?? "null"
+    }
+
+    public func integer(_ value: Int?) {
+        beginValue()
+        text += value.map(String.init) ?? "null"
+    }
+
+    public func numbers(_ values: [Double]) {
+        beginValue()
+        text += "[" + values.map(Self.format).joined(separator: ", ") + "]"
+    }
+
+    public func integers(_ values: [Int]) {
+        beginValue()
+        text += "[" + values.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// An array whose elements `body` writes.
+    public func array(_ body: () -> Void) {
+        beginValue()
+        text += "["
+        depth += 1
+        needsComma.append(false)
+        body()
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if hadMembers { text += "\n" + String(repeating: "  ", count: depth) }
+        text += "]"
+    }
+
+    public func bool(_ value: Bool) {
+        beginValue()
+        text += value ? "true" : "false"
+    }
+
+    public func null() {
+        beginValue()
+        text += "null"
+    }
+
+    /// An array of strings on one line.
+    public func strings(_ values: [String]) {
+        beginValue()
+        text += "[" + values.map(Self.quoted).joined(separator: ", ") + "]"
+    }
+
+    /// Shortest text that reads back as the same double; JSON has no NaN or infinity, so those are null.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == 0 { return "0.0" }
+        return value.description
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
