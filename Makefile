@@ -2,11 +2,13 @@
 SWIFT ?= swift
 MODEL ?= Models/support-copilot.yaml
 OUTPUT ?= reports
+PREFIX ?= /usr/local
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
 TEST_PACKAGES := libreoffice-calc-nogui
 
-.PHONY: deps test-deps build report test bench check clean
+.PHONY: deps test-deps build install report test bench check clean
 
 # Installs a Debian package only when it is missing (dpkg -s), refreshing the index once if needed.
 define apt_install
@@ -21,11 +23,19 @@ endef
 deps:
 	$(call apt_install,$(APT_PACKAGES))
 
+# Python packages for the tests (the JSON Schema validator), installed only when missing.
 test-deps: deps
 	$(call apt_install,$(TEST_PACKAGES))
+	@$(PYTHON) -c "import jsonschema, yaml" 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema pyyaml
 
 build: deps
 	$(SWIFT) build -c release --product tco
+
+# Copies the one binary to $(PREFIX)/bin (templates are compiled in), so users type `tco …`.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/tco $(DESTDIR)$(PREFIX)/bin/tco
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/tco"
 
 report: build
 	.build/release/tco check $(MODEL)

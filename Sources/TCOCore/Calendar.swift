@@ -22,8 +22,15 @@ public enum Calendar {
     }
 
     /// `ceil` that forgives floating-point noise: the smallest integer `n ≥ x − 10^-9`.
+    /// Saturates at `countLimit` (and for NaN) instead of trapping; the loader refuses models whose
+    /// forecast comes near it (`ModelBounds`), so only break-even searches far off the forecast see it.
     public static func tolerantCeiling(_ x: Double) -> Int {
         let n = (x - 1e-9).rounded(.up)
-        return n <= 0 ? 0 : Int(n)
+        if n <= 0 { return 0 }
+        guard n < Double(countLimit) else { return countLimit }
+        return Int(n)
     }
+
+    /// Largest count (GPUs, servers) the solver represents: 10^15.
+    public static let countLimit = 1_000_000_000_000_000
 }

@@ -121,6 +121,9 @@ public struct Rate: Sendable, Hashable {
     /// Whether the period is a month rather than a year.
     public var isMonthly: Bool
 
+    /// Lowest rate a what-if may set: −99.9999 % (the format requires rates above −100 %).
+    public static let lowestValue = -0.999999
+
     public init(_ value: Double, monthly: Bool = false) {
         self.value = value
         self.isMonthly = monthly

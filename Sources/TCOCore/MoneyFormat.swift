@@ -8,6 +8,8 @@ public enum MoneyFormat {
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (abs(value) * scale).rounded() / scale
         let whole = rounded.rounded(.towardZero)
+        // Beyond 2^53 a Double has no exact digits to group (and beyond Int.max converting traps).
+        guard whole < 9_007_199_254_740_992 else { return (negative ? "-" : "") + "\(abs(value))" }
         var digits = String(Int(whole))
         var groups: [String] = []
         while digits.count > 3 {

@@ -7,6 +7,9 @@ public struct SensitivityInput: Sendable {
     public let setting: @Sendable (inout Model, Double) -> Void
     /// Largest value allowed (shares and rates stay at most 100 %).
     public var maximum: Double?
+    /// Smallest value allowed: a rate of change stays above −100 % (at −100 % or below, the
+    /// volume or price it moves becomes zero or undefined).
+    public var minimum: Double?
 
     /// Every continuous assumption of `model`. Whole-number structure (GPUs per server, life, lead
     /// time, horizon) and route shares (which must add up to 100 %) are left out.
@@ -15,7 +18,10 @@ public struct SensitivityInput: Sendable {
         func add(_ key: String, _ label: String, max: Double? = nil,
                  _ get: @escaping @Sendable (Model) -> Double?, _ set: @escaping @Sendable (inout Model, Double) -> Void) {
             guard let v = get(model), v != 0 else { return }
-            inputs.append(SensitivityInput(key: key, label: label, value: { get($0) ?? 0 }, setting: set, maximum: max))
+            let isRate = key.hasSuffix("growth") || key.hasSuffix("_change")
+            inputs.append(SensitivityInput(
+                key: key, label: label, value: { get($0) ?? 0 }, setting: set, maximum: max,
+                minimum: isRate ? Rate.lowestValue : nil))
         }
         add("discount_rate", "discount rate", max: 1, { $0.discountRate }, { $0.discountRate = $1 })
         for (i, w) in model.workloads.enumerated() {
@@ -120,6 +126,7 @@ extension Solver {
                 var m = model
                 var target = v * factor
                 if let maximum = input.maximum { target = Swift.min(target, maximum) }
+                if let minimum = input.minimum { target = Swift.max(target, minimum) }
                 input.setting(&m, target)
                 return savings(m)
             }

@@ -3,6 +3,9 @@ import TCOCore
 
 /// Loads model files: YAML, `extends`, scenarios, validation (model-format.md).
 public struct ModelLoader: Sendable {
+    /// Largest model file read (real models are a few kilobytes).
+    static let maximumFileBytes = 4_000_000
+
     public init() {}
 
     /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once.
@@ -79,6 +82,12 @@ public struct ModelLoader: Sendable {
         guard let model = decoder.decodeModel(tree) else { return nil }
         let facility = tree.mapping?["facility"]?.mapping
         decoder.checkRules(model, facilityHasElectricity: facility?["electricity"] != nil)
+        if !decoder.diagnostics.hasErrors, let problem = ModelBounds.problem(in: model) {
+            decoder.error(
+                .tooLarge, decoder.location(of: problem.keyPath), problem.keyPath, problem.message,
+                hint: "check the value and its unit: growth is per year ('40%/year'), requests per month "
+                    + "('1.2M/month'), throughput per GPU ('2400 tok/s')")
+        }
         return decoder.diagnostics.hasErrors ? nil : model
     }
 
@@ -92,6 +101,13 @@ public struct ModelLoader: Sendable {
                 exists ? .fileUnreadable : .fileNotFound, at: includedFrom, includedFrom == nil ? "" : "extends",
                 exists ? "cannot read '\(path)'" : "file '\(path)' does not exist",
                 hint: includedFrom == nil ? "check the path" : "'extends' is relative to the file that contains it"))
+            return nil
+        }
+        if data.count > Self.maximumFileBytes {
+            diagnostics.append(.error(
+                .fileTooLarge, at: includedFrom ?? SourceLocation(file: path, line: 1, column: 1), "",
+                "'\(path)' is \(data.count / 1_000_000) MB; a model file may be at most \(Self.maximumFileBytes / 1_000_000) MB",
+                hint: "a model file describes one decision in a few kilobytes; check that this is the right file"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -37,7 +37,7 @@ serving:                   # ways to serve a request
     private: false                     # true: a private endpoint allowed to serve sensitive workloads
   small-model:             # an open model on servers you buy
     kind: self_hosted
-    hardware: gpu-server
+    hardware: gpu-server               # the server type below that this option runs on
     decode_throughput: 3000 tok/s      # output tokens per GPU per second: vendor benchmarks or your load test
     prefill_throughput: 30000 tok/s    # input tokens per GPU per second: vendor benchmarks or your load test
     max_utilization: 60%               # planned busiest share of GPU time (head-room for latency): SRE team
@@ -71,20 +71,20 @@ staff:                     # people needed to run serving in-house (paid by stra
 
 strategies:                # the options the CFO compares
   buy:                     # everything on the frontier API
-    route: {frontier: 100%}
+    route: {frontier: 100%}                    # every request goes to the frontier API
   hybrid:                  # most requests on the small model, hard cases to the frontier API
     route: {small-model: 80%, frontier: 20%}   # share of requests to each option (adds up to 100%)
     escalation: {rate: 10%, to: frontier}      # share of in-house answers re-run on the API: evaluation results
     fallback: frontier     # serves in-house traffic until the servers arrive (lead time)
   rent:                    # the same split on rented GPUs: no capex, no lead time
-    route: {rented-gpus: 80%, frontier: 20%}
-    escalation: {rate: 10%, to: frontier}
+    route: {rented-gpus: 80%, frontier: 20%}   # as hybrid, on rented GPUs
+    escalation: {rate: 10%, to: frontier}      # as hybrid
 baseline: buy              # the strategy the others are compared against
 
 scenarios:                 # what-ifs: dotted paths to the values that change
   price-war:               # frontier prices fall much faster
-    serving.frontier.price_change: -40%/year
+    serving.frontier.price_change: -40%/year   # assumption: list prices fall 40 % a year
   high-growth:             # adoption doubles the growth
-    workloads.assistant.growth: 60%/year
+    workloads.assistant.growth: 60%/year       # assumption: twice the planned growth
 """#
 }

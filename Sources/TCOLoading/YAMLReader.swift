@@ -7,17 +7,25 @@ enum YAMLReader {
         var diagnostics: [Diagnostic]
     }
 
+    /// Most values a model file may hold: real models have a few hundred; the cap keeps a crafted
+    /// file from exhausting memory.
+    static let maximumNodes = 100_000
+
     static func read(_ text: String, file: String) -> Result<ConfigNode, Problems> {
         if let tabs = tabDiagnostics(text, file: file) {
             return .failure(Problems(diagnostics: tabs))
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // Yams keeps a node's anchor only weakly; the parser holds it strongly, so it stays
+            // alive while the tree is converted and anchored nodes can be recognised.
+            let parser = try Parser(yaml: text)
+            guard let root = try parser.singleRoot() else {
                 return .failure(Problems(diagnostics: [.error(
                     .modelNotMap, at: SourceLocation(file: file, line: 1, column: 1), "", "the file is empty",
                     hint: "start with 'model: My decision' and the other required keys; see Models/ for examples")]))
             }
-            return convert(root, file: file)
+            var budget = maximumNodes
+            return withExtendedLifetime(parser) { convert(root, file: file, budget: &budget) }
         } catch let error as YamlError {
             return .failure(Problems(diagnostics: [diagnostic(for: error, file: file, yamlLines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]))
         } catch {
@@ -105,7 +113,21 @@ enum YAMLReader {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, length: length)
     }
 
-    private static func convert(_ node: Node, file: String) -> Result<ConfigNode, Problems> {
+    private static func convert(_ node: Node, file: String, budget: inout Int) -> Result<ConfigNode, Problems> {
+        // Yams hands back an alias as the very node its anchor names, so refusing every anchored
+        // node here stops "billion laughs" files before any alias is walked (expanded).
+        if node.anchor != nil {
+            return .failure(Problems(diagnostics: [.error(
+                .aliasNotSupported, at: location(node, file: file), "",
+                "YAML anchors and aliases (&name, *name) are not supported in model files",
+                hint: "write the value out in full; to share values between files, use 'extends'")]))
+        }
+        budget -= 1
+        if budget < 0 {
+            return .failure(Problems(diagnostics: [.error(
+                .fileTooLarge, at: location(node, file: file), "",
+                "the model has more than \(maximumNodes) values", hint: "a model file describes one decision; split it")]))
+        }
         switch node {
         case .scalar(let scalar):
             let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -120,7 +142,7 @@ enum YAMLReader {
                                            hint: "write 'name: value'"))
                     continue
                 }
-                switch convert(value, file: file) {
+                switch convert(value, file: file, budget: &budget) {
                 case .success(let converted):
                     entries.append(.init(key: keyScalar.string, keyLocation: location(key, file: file, length: keyScalar.string.count), value: converted))
                 case .failure(let more):
@@ -132,8 +154,10 @@ enum YAMLReader {
         case .sequence:
             return .success(.sequence(location(node, file: file)))
         case .alias:
-            return .failure(Problems(diagnostics: [.error(.aliasNotSupported, at: location(node, file: file), "", "YAML aliases (*name) are not supported in model files",
-                                    hint: "write the value out in full")]))
+            return .failure(Problems(diagnostics: [.error(
+                .aliasNotSupported, at: location(node, file: file), "",
+                "YAML anchors and aliases (&name, *name) are not supported in model files",
+                hint: "write the value out in full; to share values between files, use 'extends'")]))
         }
     }
 }

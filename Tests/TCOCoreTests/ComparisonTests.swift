@@ -62,3 +62,21 @@ struct ComparisonTests {
         #expect(close(comparison.npvSavings, result.strategies[0].npvCost - result.strategies[1].npvCost))
     }
 }
+
+@Suite("Sensitivity stays inside each input's allowed range")
+struct SensitivityRangeTests {
+    @Test("a workload being phased out (−90 %/year) served in-house: ±20 % never pushes growth to −100 % or below")
+    func phaseOut() {
+        var model = SolverTestModels.fleet()
+        model.workloads[0].growth = Rate(-0.9)
+        model.horizonMonths = 36
+        let results = Solver.sensitivity(of: "build", in: model)
+        #expect(!results.isEmpty)
+        for result in results {
+            #expect(result.savingsLow.isFinite && result.savingsHigh.isFinite, "\(result.key)")
+        }
+        // −90 % × 1.2 = −108 % is clamped to −99.9999 %: the move stays a real, finite what-if.
+        let growth = results.first { $0.key == "workloads.chat.growth" }
+        #expect(growth != nil)
+    }
+}

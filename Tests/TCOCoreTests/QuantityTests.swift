@@ -118,3 +118,36 @@ struct QuantityTests {
         }
     }
 }
+
+/// Any finite or non-finite number is formatted or counted without trapping (a crash is never
+/// an answer to an extreme model).
+@Suite("Extreme numbers")
+struct ExtremeNumberTests {
+    @Test("grouping and short money forms accept any Double", arguments: [
+        0, 1, -1, 999.5, 1e15, 9.2e18, 1e19, -1e300, Double.greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+    ])
+    func formats(_ value: Double) {
+        #expect(!MoneyFormat.grouped(value).isEmpty)
+        #expect(!MoneyFormat.grouped(value, decimals: 2).isEmpty)
+        #expect(!MoneyFormat.short(value, currency: "USD").isEmpty)
+        #expect(!MoneyFormat.full(value, currency: "EUR").isEmpty)
+    }
+
+    @Test("grouping is exact below 2^53: 1,234,567.89")
+    func groupsExactly() {
+        #expect(MoneyFormat.grouped(1_234_567.891, decimals: 2) == "1,234,567.89")
+        #expect(MoneyFormat.grouped(-9_007_199_254_740_991) == "-9,007,199,254,740,991")
+    }
+
+    @Test("GPU ceilings saturate instead of trapping", arguments: [1e300, Double.infinity, Double.nan, 1e16])
+    func ceilingSaturates(_ value: Double) {
+        #expect(Calendar.tolerantCeiling(value) == Calendar.countLimit)
+    }
+
+    @Test("ceil forgives floating-point noise: 3.0000000001 → 3, 3.01 → 4, −2 → 0")
+    func ceilingNoise() {
+        #expect(Calendar.tolerantCeiling(3.0000000001) == 3)
+        #expect(Calendar.tolerantCeiling(3.01) == 4)
+        #expect(Calendar.tolerantCeiling(-2) == 0)
+    }
+}

@@ -75,6 +75,11 @@ struct InvalidModelTests {
         Bad("scenario-breaks-sensitive", in: "scenario-breaks-sensitive", line: 69, column: 37, key: "strategies.buy.workloads.claims.route", says: "(in scenario 'price-war')"),
         Bad("extends-missing-file", in: "extends-missing-file", line: 2, column: 10, key: "extends", says: "does not exist"),
         Bad("extends-loop-a", in: "extends-loop-b", line: 2, column: 10, key: "extends", says: "makes a loop"),
+        Bad("billion-laughs", in: "billion-laughs", line: 2, column: 8, key: "", says: "anchors and aliases"),
+        // Inputs that make the forecast explode: a located error naming the input, never a crash or NaN.
+        Bad("requests-overflow", in: "requests-overflow", line: 10, column: 15, key: "workloads.chat.requests", says: "10^15 USD"),
+        Bad("throughput-tiny", in: "throughput-tiny", line: 36, column: 24, key: "serving.slm.decode_throughput", says: "10^9 servers"),
+        Bad("growth-explodes", in: "growth-explodes", line: 11, column: 13, key: "workloads.chat.growth", says: "10^15 USD"),
     ]
 
     @Test("each class of bad input is reported at its place, with key path and hint", arguments: cases)
