@@ -13,13 +13,28 @@ final class XLSXWorkbook {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     /// C strings that must outlive the workbook (libxlsxwriter keeps some pointers until close).
     private var retained: [UnsafeMutablePointer<CChar>] = []
+    /// The first call the library refused; `close()` reports it instead of writing a partial file.
+    private var firstFailure: String?
+    private let path: String
 
-    /// Creates the workbook that will be written to `path` on `close()`.
+    /// Creates the workbook that will be written to `path` on `close()`. The library's temporary
+    /// files go in the same folder, so a full or small temporary disk elsewhere cannot truncate it.
     init(path: String) throws {
-        guard let created = path.withCString({ workbook_new($0) }) else {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporaryFolder = cString(folder.isEmpty ? "." : folder)
+        var options = lxw_workbook_options()
+        options.tmpdir = temporaryFolder
+        guard let created = path.withCString({ workbook_new_opt($0, &options) }) else {
             throw XLSXError(description: "cannot create a workbook at \(path)")
         }
         workbook = created
+    }
+
+    /// Remembers the first failed call (most cell writes cannot fail but for memory or limits).
+    fileprivate func check(_ status: lxw_error, _ what: @autoclosure () -> String) {
+        guard status != LXW_NO_ERROR, firstFailure == nil else { return }
+        firstFailure = "\(what()): \(String(cString: lxw_strerror(status)))"
     }
 
     deinit {
@@ -42,7 +57,7 @@ final class XLSXWorkbook {
         properties.author = cString(author)
         properties.comments = cString(comments)
         properties.created = time_t(created.timeIntervalSince1970)
-        workbook_set_properties(workbook, &properties)
+        check(workbook_set_properties(workbook, &properties), "document properties")
     }
 
     func addWorksheet(_ name: String) throws -> XLSXWorksheet {
@@ -81,12 +96,32 @@ final class XLSXWorkbook {
     }
 
     /// Writes the file and frees the C workbook.
+    /// Writes the file; throws when any call failed, when the library reports an error, or when
+    /// the file on disk is not a complete ZIP archive (a full disk or a file-size limit).
     func close() throws {
         guard let workbook else { return }
+        if let firstFailure {
+            throw XLSXError(description: "cannot build the workbook: \(firstFailure)")
+        }
         self.workbook = nil
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
-            throw XLSXError(description: "cannot write the workbook: \(String(cString: lxw_strerror(status)))")
+            let reason = String(cString: lxw_strerror(status))
+            throw XLSXError(description: "cannot write the workbook (\(reason)); the disk may be full")
+        }
+        try Self.verifyArchive(at: path)
+    }
+
+    /// A complete .xlsx is a ZIP archive: it starts with a local file header and ends with the
+    /// end-of-central-directory record, which a truncated file lacks.
+    static func verifyArchive(at path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= 22,
+            data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        else { throw XLSXError(description: "the written workbook is incomplete; the disk may be full") }
+        let tail = data.suffix(Swift.min(data.count, 65_557))
+        let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        guard tail.indices.dropLast(3).contains(where: { i in (0..<4).allSatisfy { tail[i + $0] == end[$0] } }) else {
+            throw XLSXError(description: "the written workbook is incomplete; the disk may be full")
         }
     }
 }
@@ -99,7 +134,7 @@ struct XLSXChart {
     func setTitle(_ title: String) { chart_title_set_name(chart, title) }
 
     func addSeries(name: String, categories: String, values: String) {
-        let series = chart_add_series(chart, categories, values)
+        guard let series = chart_add_series(chart, categories, values) else { return }
         chart_series_set_name(series, name)
     }
 
@@ -118,31 +153,38 @@ struct XLSXWorksheet {
     fileprivate unowned let owner: XLSXWorkbook
 
     func write(_ text: String, row: Int, column: Int, style: CellStyle = .plain) {
-        worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, owner.format(style))
+        owner.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, owner.format(style)),
+                    "cell \(row + 1),\(column + 1)")
     }
 
     func write(_ number: Double, row: Int, column: Int, style: CellStyle) {
-        worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, owner.format(style))
+        owner.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, owner.format(style)),
+                    "cell \(row + 1),\(column + 1)")
     }
 
     /// A formula with the solver's value as its cached result, for viewers that do not recalculate.
     func write(formula: String, cached: Double, row: Int, column: Int, style: CellStyle) {
-        worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cached.isFinite ? cached : 0)
+        let status = worksheet_write_formula_num(
+            sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cached.isFinite ? cached : 0)
+        owner.check(status, "formula in cell \(row + 1),\(column + 1)")
     }
 
     /// A formula whose cached result is text (e.g. a payback of "never").
     func write(formula: String, cachedText: String, row: Int, column: Int, style: CellStyle) {
-        worksheet_write_formula_str(sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cachedText)
+        let status = worksheet_write_formula_str(
+            sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cachedText)
+        owner.check(status, "formula in cell \(row + 1),\(column + 1)")
     }
 
     func setColumn(_ first: Int, _ last: Int, width: Double, style: CellStyle? = nil) {
-        worksheet_set_column(sheet, lxw_col_t(first), lxw_col_t(last), width, style.flatMap { owner.format($0) })
+        owner.check(worksheet_set_column(sheet, lxw_col_t(first), lxw_col_t(last), width, style.flatMap { owner.format($0) }),
+                    "column width")
     }
 
     func freezePanes(row: Int, column: Int) { worksheet_freeze_panes(sheet, lxw_row_t(row), lxw_col_t(column)) }
 
     func comment(_ text: String, row: Int, column: Int) {
-        worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text)
+        owner.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text), "note in cell \(row + 1),\(column + 1)")
     }
 
     /// Restricts an input cell to decimals in `[minimum, maximum]` (either may be open).
@@ -165,16 +207,17 @@ struct XLSXWorksheet {
         }
         message.withCString { text in
             validation.error_message = UnsafeMutablePointer(mutating: text)
-            worksheet_data_validation_cell(sheet, lxw_row_t(row), lxw_col_t(column), &validation)
+            owner.check(worksheet_data_validation_cell(sheet, lxw_row_t(row), lxw_col_t(column), &validation),
+                        "validation of cell \(row + 1),\(column + 1)")
         }
     }
 
     func insertChart(_ chart: XLSXChart, row: Int, column: Int) {
-        worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart)
+        owner.check(worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart), "chart")
     }
 
     func printArea(lastRow: Int, lastColumn: Int) {
-        worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn))
+        owner.check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print area")
         worksheet_set_landscape(sheet)
         worksheet_fit_to_pages(sheet, 1, 0)
     }

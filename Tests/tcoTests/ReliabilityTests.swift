@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Output faults: a report that cannot be written whole is an error, and leaves nothing behind.
+@Suite("tco report under output faults")
+struct ReliabilityTests {
+    static func shell(_ script: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = CLITests.repository
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("a file-size limit (as a full disk) makes report fail with exit 1 and write nothing")
+    func fileSizeLimit() throws {
+        let folder = try AdoptionTests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tco = CLITests.productsDirectory.appendingPathComponent("tco").path
+        // 20 blocks of 512 bytes: the model loads, the workbook (over 100 kB) cannot be written.
+        let result = try Self.shell(
+            "trap '' XFSZ; ulimit -f 20; exec '\(tco)' report Models/support-copilot.yaml --output '\(folder.path)'")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("error:"))
+        #expect(!result.stderr.contains("Error Domain="))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+}
