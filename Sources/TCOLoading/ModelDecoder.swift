@@ -56,10 +56,29 @@ final class ModelDecoder {
 
     /// Checks a name (of a workload, option, …): letters, digits, `-` and `_`.
     func checkName(_ name: String, at location: SourceLocation, _ path: String) {
+        if let problem = Self.nameProblem(name, maximumLength: Self.maximumNameLength) {
+            error(.invalidName, location, path, problem.message, hint: problem.hint)
+        }
+    }
+
+    /// Longest name of a workload, option, hardware, role or strategy: the workbook builds defined
+    /// names from up to four of them, and Excel allows 255 characters in a name.
+    static let maximumNameLength = 48
+    /// Longest scenario name: its sheet is `Calc NAME`, and Excel sheet names have at most 31 characters.
+    static let maximumScenarioNameLength = 26
+
+    /// Why `name` is not a valid name, or `nil`.
+    static func nameProblem(_ name: String, maximumLength: Int) -> (message: String, hint: String)? {
         let valid = !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
         if !valid {
-            error(.invalidName, location, path, "'\(name)' is not a valid name", hint: "names use letters, digits, '-' and '_' only, e.g. 'support-chat'")
+            return ("'\(name)' is not a valid name", "names use letters, digits, '-' and '_' only, e.g. 'support-chat'")
         }
+        if name.count > maximumLength {
+            return ("'\(name)' is \(name.count) characters long; a name here may have at most \(maximumLength)",
+                    "shorten it, e.g. '\(name.prefix(maximumLength))': the workbook uses names as sheet and cell names, "
+                    + "which Excel limits")
+        }
+        return nil
     }
 
     func describe(_ node: ConfigNode) -> String {

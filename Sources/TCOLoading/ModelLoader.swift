@@ -95,23 +95,18 @@ public struct ModelLoader: Sendable {
     private func readTree(
         _ path: String, chain: [String], includedFrom: SourceLocation?, sources: inout [String: String], diagnostics: inout [Diagnostic]
     ) -> ConfigNode? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
+        let text: String
+        switch Self.readText(path) {
+        case .success(let read):
+            text = read
+        case .failure(let problem):
+            if let excerpt = problem.excerptText { sources[path] = excerpt }
+            // A problem with the file itself is located where it is named: the 'extends' line, or
+            // inside the file for its content (byte position of bad UTF-8).
             diagnostics.append(.error(
-                exists ? .fileUnreadable : .fileNotFound, at: includedFrom, includedFrom == nil ? "" : "extends",
-                exists ? "cannot read '\(path)'" : "file '\(path)' does not exist",
-                hint: includedFrom == nil ? "check the path" : "'extends' is relative to the file that contains it"))
-            return nil
-        }
-        if data.count > Self.maximumFileBytes {
-            diagnostics.append(.error(
-                .fileTooLarge, at: includedFrom ?? SourceLocation(file: path, line: 1, column: 1), "",
-                "'\(path)' is \(data.count / 1_000_000) MB; a model file may be at most \(Self.maximumFileBytes / 1_000_000) MB",
-                hint: "a model file describes one decision in a few kilobytes; check that this is the right file"))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error(.notUTF8, at: includedFrom, "", "'\(path)' is not UTF-8 text", hint: "save the file as UTF-8"))
+                problem.code, at: problem.location ?? includedFrom, includedFrom == nil ? "" : "extends",
+                problem.message, hint: problem.hint ?? (includedFrom == nil ? "check the path"
+                    : "'extends' is relative to the file that contains it")))
             return nil
         }
         sources[path] = text
@@ -141,12 +136,85 @@ public struct ModelLoader: Sendable {
         guard let baseTree = readTree(basePath, chain: chainHere, includedFrom: scalar.location, sources: &sources, diagnostics: &diagnostics) else {
             return nil
         }
+        guard baseTree.mapping != nil else {
+            diagnostics.append(.error(
+                .invalidExtends, at: scalar.location, "extends",
+                "'\(basePath)' is not a model file (a YAML map of keys such as 'model:' and 'workloads:')",
+                hint: "point 'extends' at the model file this one builds on, e.g. 'extends: support-copilot.yaml'"))
+            return nil
+        }
         var base = baseTree
         if case .mapping(var baseMap) = base {
             baseMap.remove("extends")
             base = .mapping(baseMap)
         }
         return base.merged(with: .mapping(map))
+    }
+
+    struct FileProblem: Error {
+        var code: DiagnosticCode
+        var message: String
+        var location: SourceLocation?
+        var hint: String?
+        /// The file's text with undecodable bytes replaced, to quote the offending line.
+        var excerptText: String?
+    }
+
+    /// The text of the model file at `path`, or why it cannot be read, in words.
+    static func readText(_ path: String) -> Result<String, FileProblem> {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+            if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil {
+                return .failure(FileProblem(
+                    code: .fileNotFound, message: "'\(path)' is a symbolic link that leads nowhere (broken or in a loop)",
+                    hint: "point the link at a model file, or name the file itself"))
+            }
+            return .failure(FileProblem(code: .fileNotFound, message: "file '\(path)' does not exist"))
+        }
+        if isFolder.boolValue {
+            return .failure(FileProblem(code: .fileUnreadable, message: "'\(path)' is a folder, not a model file",
+                                        hint: "name a .yaml model file"))
+        }
+        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumFileBytes {
+            return .failure(FileProblem(
+                code: .fileTooLarge,
+                message: "'\(path)' is \(size / 1_000_000) MB; a model file may be at most \(maximumFileBytes / 1_000_000) MB",
+                hint: "a model file describes one decision in a few kilobytes; check that this is the right file"))
+        }
+        guard let data = manager.contents(atPath: path) else {
+            return .failure(FileProblem(code: .fileUnreadable, message: "cannot read '\(path)' (permission denied?)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(FileProblem(
+                code: .notUTF8, message: "'\(path)' is not UTF-8 text", location: firstInvalidUTF8(in: data, file: path),
+                hint: "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+                excerptText: String(decoding: data, as: UTF8.self)))
+        }
+        return .success(text)
+    }
+
+    /// Where the first byte that is not UTF-8 sits, as a 1-based line and column.
+    static func firstInvalidUTF8(in data: Data, file: String) -> SourceLocation? {
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var line = 1, column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error:
+                return SourceLocation(file: file, line: line, column: column)
+            case .emptyInput:
+                return nil
+            }
+        }
     }
 
     static func resolve(_ relative: String, relativeTo file: String) -> String {
@@ -170,9 +238,18 @@ public struct ModelLoader: Sendable {
                                           hint: "rename it, e.g. 'base-case'"))
                 continue
             }
-            let validName = entry.key.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
-            if !validName {
-                diagnostics.append(.error(.invalidName, at: entry.keyLocation, path, "'\(entry.key)' is not a valid name", hint: "names use letters, digits, '-' and '_' only"))
+            if let problem = ModelDecoder.nameProblem(entry.key, maximumLength: ModelDecoder.maximumScenarioNameLength) {
+                diagnostics.append(.error(.invalidName, at: entry.keyLocation, path, problem.message, hint: problem.hint))
+                continue
+            }
+            // Excel treats sheet names that differ only in case as one sheet.
+            if let earlier = map.entries.first(where: { $0.key != entry.key && $0.key.lowercased() == entry.key.lowercased() }),
+                map.entries.firstIndex(where: { $0.key == earlier.key }) ?? 0 < map.entries.firstIndex(where: { $0.key == entry.key }) ?? 0
+            {
+                diagnostics.append(.error(
+                    .invalidScenario, at: entry.keyLocation, path,
+                    "scenario '\(entry.key)' differs from '\(earlier.key)' only in upper and lower case",
+                    hint: "give it a distinct name: spreadsheets treat the two as the same sheet"))
                 continue
             }
             guard case .mapping(let overrides) = entry.value else {

@@ -15,6 +15,9 @@ enum YAMLReader {
         if let tabs = tabDiagnostics(text, file: file) {
             return .failure(Problems(diagnostics: tabs))
         }
+        if let control = controlCharacter(in: text, file: file) {
+            return .failure(Problems(diagnostics: [control]))
+        }
         do {
             // Yams keeps a node's anchor only weakly; the parser holds it strongly, so it stays
             // alive while the tree is converted and anchored nodes can be recognised.
@@ -31,6 +34,28 @@ enum YAMLReader {
         } catch {
             return .failure(Problems(diagnostics: [.error(.yamlSyntax, at: SourceLocation(file: file, line: 1, column: 1), "", "cannot read YAML: \(error)")]))
         }
+    }
+
+    /// A control character (NUL, bell, …) has no place in a model file; YAML's reader reports it
+    /// without its line, so find it first.
+    private static func controlCharacter(in text: String, file: String) -> Diagnostic? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                continue
+            }
+            if scalar.value < 0x20, scalar != "\t", scalar != "\r" {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                return .error(
+                    .yamlSyntax, at: SourceLocation(file: file, line: line, column: column), "",
+                    "the file contains a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code))",
+                    hint: "delete it: model files are plain text")
+            }
+            column += 1
+        }
+        return nil
     }
 
     /// YAML forbids tabs for indentation; say so plainly rather than with the scanner's words.

@@ -24,7 +24,7 @@ struct Solve: ParsableCommand {
                 let names = loaded.scenarios.map(\.name)
                 let hint = Suggestion.nearest(to: scenario, in: names).map { " (did you mean '\($0)'?)" } ?? ""
                 Terminal.error("\(model): no scenario '\(scenario)'\(hint); scenarios: \(names.joined(separator: ", "))")
-                throw ExitCode(1)
+                throw ExitCode.validationFailure  // wrong usage, not an invalid model
             }
             scenarios = [chosen]
         }

@@ -80,6 +80,14 @@ struct InvalidModelTests {
         Bad("requests-overflow", in: "requests-overflow", line: 10, column: 15, key: "workloads.chat.requests", says: "10^15 USD"),
         Bad("throughput-tiny", in: "throughput-tiny", line: 36, column: 24, key: "serving.slm.decode_throughput", says: "10^9 servers"),
         Bad("growth-explodes", in: "growth-explodes", line: 11, column: 13, key: "workloads.chat.growth", says: "10^15 USD"),
+        // Valid YAML the workbook could not hold: Excel sheet names have at most 31 characters and ignore case.
+        Bad("scenario-name-too-long", in: "scenario-name-too-long", line: 85, column: 3,
+            key: "scenarios.price-war-with-a-name-far-too-long-for-a-sheet", says: "at most 26"),
+        Bad("scenario-names-differ-in-case", in: "scenario-names-differ-in-case", line: 87, column: 3,
+            key: "scenarios.Price-War", says: "only in upper and lower case"),
+        Bad("extends-not-a-model", in: "extends-not-a-model", line: 1, column: 10, key: "extends", says: "is not a model file"),
+        Bad("nul-byte", in: "nul-byte", line: 3, column: 10, key: "", says: "control character (U+0000)"),
+        Bad("not-utf8", in: "not-utf8", line: 3, column: 6, key: "", says: "is not UTF-8 text"),
     ]
 
     @Test("each class of bad input is reported at its place, with key path and hint", arguments: cases)

@@ -107,7 +107,7 @@ struct CLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
         #expect((object["scenarios"] as? [String: Any])?.keys.sorted() == ["price-war"])
         let bad = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-wars"])
-        #expect(bad.status == 1)
+        #expect(bad.status == 64, "unknown scenario is wrong usage (EX_USAGE), not an invalid model")
         #expect(bad.stderr.contains("did you mean 'price-war'?"))
     }
 
