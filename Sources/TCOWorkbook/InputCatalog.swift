@@ -21,17 +21,24 @@ struct InputCatalog {
 
     private(set) var items: [Item] = []
     private var usedNames: Set<String> = []
+    /// Defined name by key, so formulas find an input in constant time (models have thousands).
+    private var namesByKey: [String: String] = [:]
+    /// Source comment by key path, read once from the loaded model.
+    private let sourcesByPath: [String: String]
     let scenarios: [LoadedModel.Scenario]
     let loaded: LoadedModel
 
     init(_ loaded: LoadedModel) {
         self.loaded = loaded
         scenarios = loaded.scenarios
+        var sources: [String: String] = [:]
+        for input in loaded.inputs where sources[input.path] == nil { sources[input.path] = input.source }
+        sourcesByPath = sources
         build()
     }
 
     /// The name of the item for `key`, if the catalog has one.
-    func name(_ key: String) -> String? { items.first { $0.key == key }?.name }
+    func name(_ key: String) -> String? { namesByKey[key] }
 
     /// An Excel-safe name made of `parts`: letters, digits and `_`, unique ignoring case.
     private mutating func makeName(_ parts: [String]) -> String {
@@ -54,8 +61,10 @@ struct InputCatalog {
     ) {
         let values = scenarios.map { value($0.model) ?? 0 }
         guard scenarios.contains(where: { value($0.model) != nil }) else { return }
-        items.append(Item(key: key, name: makeName(nameParts), label: label, unit: unit, format: format, values: values,
-                          minimum: min, maximum: max, source: source ?? loaded.source(of: key)))
+        let name = makeName(nameParts)
+        if namesByKey[key] == nil { namesByKey[key] = name }
+        items.append(Item(key: key, name: name, label: label, unit: unit, format: format, values: values,
+                          minimum: min, maximum: max, source: source ?? sourcesByPath[key]))
     }
 
     private mutating func build() {
