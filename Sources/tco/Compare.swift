@@ -20,8 +20,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Folder for the comparison workbook and memo.")
     var output: String?
 
-    @Option(help: "Compare memo template (Mustache).")
-    var template = "Templates/compare.md.mustache"
+    @Option(help: "Compare memo template (Mustache); default: the built-in Templates/compare.md.mustache.")
+    var template: String?
 
     func run() throws {
         let a = try Terminal.load(modelA), b = try Terminal.load(modelB)
@@ -34,7 +34,7 @@ struct Compare: ParsableCommand {
         print()
         try Terminal.writeOutputs(
             to: output, stem: stem,
-            memo: { try MemoTemplate(path: template).render(CompareContext.make(comparison, a: a, b: b)) },
+            memo: { try MemoTemplate.compare(at: template).render(CompareContext.make(comparison, a: a, b: b)) },
             workbook: { try CompareWorkbookWriter.write(comparison, a: a, b: b, to: $0) })
     }
 }

@@ -17,8 +17,8 @@ struct Report: ParsableCommand {
     @Option(help: "Folder for the outputs.")
     var output = "reports"
 
-    @Option(help: "Memo template (Mustache); default Templates/memo.md.mustache.")
-    var template = "Templates/memo.md.mustache"
+    @Option(help: "Memo template (Mustache); default: the built-in Templates/memo.md.mustache.")
+    var template: String?
 
     func run() throws {
         let loaded = try Terminal.load(model)
@@ -26,7 +26,7 @@ struct Report: ParsableCommand {
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
         try Terminal.writeOutputs(
             to: output, stem: stem, failurePrefix: "\(model): ",
-            memo: { try MemoTemplate(path: template).render(MemoContext.make(loaded, results: results)) },
+            memo: { try MemoTemplate.memo(at: template).render(MemoContext.make(loaded, results: results)) },
             workbook: { _ = try WorkbookWriter.write(loaded, results: results, to: $0) })
     }
 }
