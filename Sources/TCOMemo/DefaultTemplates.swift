@@ -79,8 +79,9 @@ Each input moved alone by −20 % and +20 %; the five with the largest swing in 
     /// `Templates/compare.md.mustache`, as shipped.
     public static let compare = #"""
 {{! TokenTCO compare memo. Available: title_a, title_b, file_a, file_b, currency, summary, has_changes,
-    changes (path, old, new), scenarios (name, winner_a, winner_b, decision_changes, rows (strategy,
-    npv_a, npv_b, npv_delta, levelized_a, levelized_b, payback_a, payback_b)). }}
+    changes (path, old, new), has_matches, matches, has_unpaired, unpaired_a, unpaired_b,
+    scenarios (name, winner_a, winner_b, decision_changes, rows (strategy, npv_a, npv_b, npv_delta,
+    levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}
 # Comparison: {{title_a}} → {{title_b}}
 
 *A = `{{file_a}}`, B = `{{file_b}}`; money in {{currency}}.*
@@ -102,15 +103,23 @@ No input differs.
 
 ## How the results moved
 
+{{#has_matches}}
+Strategies compared under different names (A → B): {{matches}}.
+
+{{/has_matches}}
+{{#has_unpaired}}
+Not compared, for want of a strategy of the same name in the other version: in A {{unpaired_a}}; in B {{unpaired_b}}.
+
+{{/has_unpaired}}
 {{#scenarios}}
 ### Scenario: {{name}}
 
 Lowest NPV of cost: A **{{winner_a}}**, B **{{winner_b}}**{{#decision_changes}} — **the decision changes**{{/decision_changes}}.
 
-| Strategy | NPV A | NPV B | Δ NPV | Cost/Mtok A | Cost/Mtok B | Payback A | Payback B |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| Strategy | NPV A | NPV B | Δ NPV | Cost/Mtok A | Cost/Mtok B | Capex A | Capex B | Peak servers A | Peak servers B | Payback A | Payback B |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 {{#rows}}
-| {{strategy}} | {{npv_a}} | {{npv_b}} | {{npv_delta}} | {{levelized_a}} | {{levelized_b}} | {{payback_a}} | {{payback_b}} |
+| {{strategy}} | {{npv_a}} | {{npv_b}} | {{npv_delta}} | {{levelized_a}} | {{levelized_b}} | {{capex_a}} | {{capex_b}} | {{servers_a}} | {{servers_b}} | {{payback_a}} | {{payback_b}} |
 {{/rows}}
 
 {{/scenarios}}
