@@ -11,7 +11,7 @@ public enum DefaultTemplates {
     value), rows (strategy, is_baseline, is_winner, npv_cost, total_cost, capex, pnl_cost,
     terminal_value, levelized_cost_per_mtok, servers_max, npv_savings, payback, break_even_volume,
     break_even_price)), drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
-    assumptions (key, value, source), chart, chart_legend. }}
+    assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file. }}
 # {{title}}
 
 *Decision memo for the review meeting — model `{{model_file}}`, horizon {{horizon}} from {{date_label}}, discount rate {{discount_rate}}, money in {{currency}}.*
@@ -42,11 +42,17 @@ Lowest NPV of cost: **{{winner}}**.
 {{/scenarios}}
 ### Cumulative cash cost, base scenario
 
-Lines, in order: {{chart_legend}}.
+![Cumulative cash cost per strategy, base scenario]({{cumulative_chart_file}})
+
+The same chart for Markdown viewers that draw Mermaid (lines, in order: {{chart_legend}}):
 
 ```mermaid
 {{chart}}
 ```
+
+### Cost per million tokens, base scenario
+
+![Levelized cost per million tokens per strategy, base scenario]({{cost_per_mtok_chart_file}})
 
 ## What drives the result
 

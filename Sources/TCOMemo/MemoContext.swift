@@ -23,8 +23,12 @@ public enum MemoContext {
         }
     }
 
-    /// The memo's context for `loaded`, solved into `results` (base first).
-    public static func make(_ loaded: LoadedModel, results: [ScenarioResult]) -> [String: Any] {
+    /// The memo's context for `loaded`, solved into `results` (base first). Chart images are linked
+    /// as the files `MemoCharts` names for `chartStem` (default: the model file's name without extension).
+    public static func make(
+        _ loaded: LoadedModel, results: [ScenarioResult], chartStem: String? = nil
+    ) -> [String: Any] {
+        let stem = chartStem ?? URL(fileURLWithPath: loaded.path).deletingPathExtension().lastPathComponent
         let model = loaded.base
         let cur = model.currency
         func money(_ x: Double) -> String { MoneyFormat.short(x, currency: cur) }
@@ -139,6 +143,8 @@ public enum MemoContext {
                 .map { ["text": $0] as [String: Any] },
             "chart": chart(model: model, result: base),
             "chart_legend": base.strategies.map(\.name).joined(separator: ", "),
+            "cumulative_chart_file": MemoCharts.linkTarget(MemoCharts.cumulativeCostName(stem: stem)),
+            "cost_per_mtok_chart_file": MemoCharts.linkTarget(MemoCharts.costPerMillionTokensName(stem: stem)),
         ]
     }
 

@@ -124,7 +124,9 @@ struct CLITests {
         let ok = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", folder.path])
         #expect(ok.status == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(written == ["spec-example.md", "spec-example.xlsx"])
+        #expect(written == [
+            "spec-example-cost-per-mtok.svg", "spec-example-cumulative-cost.svg", "spec-example.md", "spec-example.xlsx",
+        ])
 
         let template = folder.appendingPathComponent("bad.mustache")
         try "# {{title}}\n{{recomendation}}\n".write(to: template, atomically: true, encoding: .utf8)

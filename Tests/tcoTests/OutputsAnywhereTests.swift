@@ -36,12 +36,49 @@ struct OutputsAnywhereTests {
         #expect(result.status == 0, "\(result.stderr)")
         let folder = sandbox.work.appendingPathComponent("out")
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(written == ["support-copilot.md", "support-copilot.xlsx"])
+        #expect(written == [
+            "support-copilot-cost-per-mtok.svg", "support-copilot-cumulative-cost.svg",
+            "support-copilot.md", "support-copilot.xlsx",
+        ])
         for name in written {
             #expect(result.stdout.contains("wrote out/\(name)"), "stdout does not name \(name): \(result.stdout)")
         }
         let memo = try String(contentsOf: folder.appendingPathComponent("support-copilot.md"), encoding: .utf8)
         #expect(memo.contains("## Recommendation"))
+        // The memo links both charts by relative paths; each chart draws all three strategies.
+        #expect(memo.contains(
+            "![Cumulative cash cost per strategy, base scenario](support-copilot-cumulative-cost.svg)"))
+        #expect(memo.contains(
+            "![Levelized cost per million tokens per strategy, base scenario](support-copilot-cost-per-mtok.svg)"))
+        func read(_ name: String) throws -> String {
+            try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        let lines = try read("support-copilot-cumulative-cost.svg")
+        let bars = try read("support-copilot-cost-per-mtok.svg")
+        for svg in [lines, bars] {
+            #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+        }
+        #expect(lines.components(separatedBy: "<path class=\"series\"").count - 1 == 3)
+        #expect(bars.components(separatedBy: "<rect class=\"bar\"").count - 1 == 3)
+    }
+
+    @Test("when one output cannot be written, none is: the folder keeps what it had, without temporaries")
+    func allOrNothing() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.work.appendingPathComponent("out")
+        // A folder where a chart should go makes that one file impossible to write.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("support-copilot-cost-per-mtok.svg"), withIntermediateDirectories: true)
+        let previous = folder.appendingPathComponent("support-copilot.md")
+        try "previous memo".write(to: previous, atomically: true, encoding: .utf8)
+        let result = try sandbox.run(["report", Self.model("Models/support-copilot.yaml"), "--output", "out"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("support-copilot-cost-per-mtok.svg: a folder of that name is in the way"))
+        #expect(!result.stdout.contains("wrote"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == ["support-copilot-cost-per-mtok.svg", "support-copilot.md"])
+        #expect(try String(contentsOf: previous, encoding: .utf8) == "previous memo")
     }
 
     @Test("compare --output writes the files it names, from an empty folder, with the binary alone")
