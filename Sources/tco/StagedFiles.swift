@@ -35,7 +35,8 @@ struct StagedFiles {
     /// Renames every staged file into place. If one rename fails, the files already moved are put
     /// back as they were (the previous version restored, or the new file removed).
     mutating func commit() throws {
-        // Hard links keep the previous versions until every rename has succeeded.
+        // Hard links keep the previous versions until every rename has succeeded (where the file
+        // system has no hard links, a failed rename can only remove the new files, not restore old ones).
         var backups: [String: String] = [:]
         defer { for backup in backups.values { unlink(backup) } }
         for (_, destination) in staged where FileManager.default.fileExists(atPath: destination) {
@@ -59,7 +60,8 @@ struct StagedFiles {
     }
 
     /// Removes the temporary files not renamed into place (after a failure; nothing after `commit`).
-    func discard() {
+    mutating func discard() {
         for file in staged { unlink(file.temporary) }
+        staged = []
     }
 }

@@ -52,6 +52,7 @@ enum Terminal {
             for extra in extras { try files.stage(path(extra.name), text: extra.text) }
             try files.commit()
         } catch {
+            files.discard()
             // A folder made for these outputs and left empty goes too.
             if !folderExisted, (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty == true {
                 try? FileManager.default.removeItem(atPath: output)

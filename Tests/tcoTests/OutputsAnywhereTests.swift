@@ -98,4 +98,25 @@ struct OutputsAnywhereTests {
         let memo = try String(contentsOf: folder.appendingPathComponent("\(stem).md"), encoding: .utf8)
         #expect(memo.contains("## What changed in the inputs"))
     }
+
+    @Test("a write that fails part-way (a file-size limit) leaves no output folder and no temporaries")
+    func failedWriteLeavesNothing() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        // SIGXFSZ ignored, so the write fails with EFBIG and tco reports it instead of being killed.
+        let script = "trap '' XFSZ; ulimit -f 64; exec \"$0\" report \"$1\" --output out"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, sandbox.binary.path, Self.model("Models/support-copilot.yaml")]
+        process.currentDirectoryURL = sandbox.work
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.contains("error: "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.work.path).isEmpty)
+    }
 }
