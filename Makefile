@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
 TEST_PACKAGES := libreoffice-calc-nogui
 
-.PHONY: deps test-deps build install report test bench check clean
+.PHONY: deps test-deps build install report test bench check clean templates
 
 # Installs a Debian package only when it is missing (dpkg -s), refreshing the index once if needed.
 define apt_install
@@ -53,6 +53,10 @@ bench: deps
 
 check: build
 	.build/release/tco check Models/*.yaml ../shared/spec/example.yaml
+
+# The default memo templates are compiled into tco: regenerate after editing Templates/*.mustache.
+templates:
+	scripts/embed-templates.sh
 
 clean:
 	rm -rf .build reports

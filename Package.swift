@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TCOLoading", targets: ["TCOLoading"]),
         .library(name: "TCOWorkbook", targets: ["TCOWorkbook"]),
         .library(name: "TCOMemo", targets: ["TCOMemo"]),
+        .library(name: "TCOCharts", targets: ["TCOCharts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,10 +36,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
         // The XLSX workbook: live formulas over named inputs, checked by LibreOffice in the tests.
         .target(name: "TCOWorkbook", dependencies: ["TCOCore", "TCOLoading", "CXLSXWriter"]),
-        // The review memo: Markdown from a Mustache template in Templates/.
+        // SVG charts (cumulative cash cost, cost per million tokens): plain data in, text out, no I/O.
+        .target(name: "TCOCharts", dependencies: ["TCOCore"]),
+        // The review memo: Markdown from a Mustache template in Templates/, and its SVG charts.
         .target(
             name: "TCOMemo",
-            dependencies: ["TCOCore", "TCOLoading", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: [
+                "TCOCore", "TCOLoading", "TCOCharts", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .executableTarget(
             name: "tco",
             dependencies: [
@@ -59,5 +64,6 @@ let package = Package(
             name: "TCOMemoTests", dependencies: ["TCOMemo", "TCOLoading", "TCOCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TCOWorkbookTests", dependencies: ["TCOWorkbook", "TCOLoading", "TCOCore"]),
+        .testTarget(name: "TCOChartsTests", dependencies: ["TCOCharts", "TCOCore"]),
     ]
 )

@@ -16,16 +16,34 @@ public struct ModelComparison: Sendable {
         }
     }
 
+    /// A strategy of A compared with a differently named strategy of B (`--match OLD=NEW`).
+    public struct StrategyMatch: Sendable, Hashable {
+        /// The strategy's name in A.
+        public var old: String
+        /// Its name in B.
+        public var new: String
+
+        public init(old: String, new: String) {
+            self.old = old
+            self.new = new
+        }
+    }
+
     /// One strategy in one scenario, in both versions.
     public struct ResultChange: Sendable {
         public var scenario: String
+        /// The strategy's name in A.
         public var strategy: String
+        /// Its name in B: the same unless matched to another name.
+        public var newStrategy: String
         public var old: StrategyResult
         public var new: StrategyResult
         public var oldPayback: Int?
         public var newPayback: Int?
         /// NPV of cost B − A (negative: B is cheaper).
         public var npvDelta: Double { new.npvCost - old.npvCost }
+        /// `hybrid`, or `hybrid → hybrid-h200` when the names differ.
+        public var label: String { strategy == newStrategy ? strategy : "\(strategy) → \(newStrategy)" }
     }
 
     /// The strategy with the lowest NPV of cost in a scenario, in each version.
@@ -33,14 +51,23 @@ public struct ModelComparison: Sendable {
         public var scenario: String
         public var old: String
         public var new: String
+        /// Whether B's winner is another strategy than A's (a matched pair counts as the same one).
+        public var decisionChanges: Bool
     }
 
     public var inputChanges: [InputChange]
     public var results: [ResultChange]
     public var winners: [Winner]
+    /// Strategies of A with no counterpart in B, and of B with none in A (their results are not compared).
+    public var unpairedOld: [String]
+    public var unpairedNew: [String]
 
-    /// Compares `a` (solved into `resultsA`) with `b` (`resultsB`).
-    public init(_ a: LoadedModel, _ resultsA: [ScenarioResult], _ b: LoadedModel, _ resultsB: [ScenarioResult]) {
+    /// Compares `a` (solved into `resultsA`) with `b` (`resultsB`); strategies pair by name, or as
+    /// `matches` says. Check `matches` first with `problems(with:a:b:)`.
+    public init(
+        _ a: LoadedModel, _ resultsA: [ScenarioResult], _ b: LoadedModel, _ resultsB: [ScenarioResult],
+        matches: [StrategyMatch] = []
+    ) {
         func values(_ m: LoadedModel) -> [(String, String)] {
             m.inputs.map { ($0.path, $0.text) }
                 + m.scenarios.flatMap { s in s.overrides.map { ("scenarios.\(s.name).\($0.path)", $0.text) } }
@@ -57,22 +84,60 @@ public struct ModelComparison: Sendable {
         }
         inputChanges = changes
 
+        let pairs = Self.pairs(a.base.strategies.map(\.name), b.base.strategies.map(\.name), matches: matches)
+        unpairedOld = a.base.strategies.map(\.name).filter { pairs[$0] == nil }
+        unpairedNew = b.base.strategies.map(\.name).filter { !pairs.values.contains($0) }
         var moved: [ResultChange] = []
         var winners: [Winner] = []
         for ra in resultsA {
             guard let rb = resultsB.first(where: { $0.name == ra.name }) else { continue }
             for sa in ra.strategies {
-                guard let sb = rb.strategy(named: sa.name) else { continue }
+                guard let newName = pairs[sa.name], let sb = rb.strategy(named: newName) else { continue }
                 moved.append(ResultChange(
-                    scenario: ra.name, strategy: sa.name, old: sa, new: sb,
+                    scenario: ra.name, strategy: sa.name, newStrategy: newName, old: sa, new: sb,
                     oldPayback: ra.comparisons.first { $0.strategy == sa.name }?.paybackMonth,
-                    newPayback: rb.comparisons.first { $0.strategy == sa.name }?.paybackMonth))
+                    newPayback: rb.comparisons.first { $0.strategy == newName }?.paybackMonth))
             }
             let wa = ra.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
             let wb = rb.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
-            winners.append(Winner(scenario: ra.name, old: wa, new: wb))
+            winners.append(Winner(scenario: ra.name, old: wa, new: wb, decisionChanges: pairs[wa] != wb))
         }
         results = moved
         self.winners = winners
+    }
+
+    /// A's strategy name → B's: the explicit matches, then every other name of A that B also has
+    /// and no match has taken.
+    static func pairs(_ oldNames: [String], _ newNames: [String], matches: [StrategyMatch]) -> [String: String] {
+        var pairs = Dictionary(matches.map { ($0.old, $0.new) }, uniquingKeysWith: { first, _ in first })
+        let taken = Set(matches.map(\.new))
+        for name in oldNames where pairs[name] == nil && newNames.contains(name) && !taken.contains(name) {
+            pairs[name] = name
+        }
+        return pairs
+    }
+
+    /// What is wrong with `matches` for these two models: a name neither model has as a strategy
+    /// (with the nearest one), or a strategy matched twice. Empty when they can be used.
+    public static func problems(with matches: [StrategyMatch], a: LoadedModel, b: LoadedModel) -> [String] {
+        var problems: [String] = []
+        func check(_ name: String, in model: LoadedModel, version: String, match: StrategyMatch) {
+            let names = model.base.strategies.map(\.name)
+            guard !names.contains(name) else { return }
+            let near = Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+            problems.append("--match \(match.old)=\(match.new): \(version) (\(model.path)) has no strategy '\(name)'; "
+                + near + "its strategies: \(names.joined(separator: ", "))")
+        }
+        for match in matches {
+            check(match.old, in: a, version: "A", match: match)
+            check(match.new, in: b, version: "B", match: match)
+        }
+        for (version, names) in [("A", matches.map(\.old)), ("B", matches.map(\.new))] {
+            var seen: Set<String> = [], reported: Set<String> = []
+            for name in names where !seen.insert(name).inserted && reported.insert(name).inserted {
+                problems.append("--match: strategy '\(name)' of \(version) is matched more than once")
+            }
+        }
+        return problems
     }
 }

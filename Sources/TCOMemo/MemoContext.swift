@@ -15,17 +15,6 @@ public enum MemoContext {
 
     static func percent(_ x: Double, decimals: Int = 0) -> String { MoneyFormat.grouped(x * 100, decimals: decimals) + "%" }
 
-    /// How a break-even multiplier reads in a sentence, e.g. "volume stays above 57% of the forecast".
-    static func breakEvenPhrase(_ b: BreakEven, subject: String, verb: String, reference: String) -> String {
-        let k = b.multiplier.map { $0 >= 1 ? MoneyFormat.grouped($0, decimals: 2) + "×" : percent($0) } ?? ""
-        switch b.side {
-        case .above: return "\(subject) \(verb) above \(k) of \(reference)"
-        case .below: return "\(subject) \(verb) below \(k) of \(reference)"
-        case .always: return "\(subject) \(verb) anywhere from 0.1% to 1000× \(reference)"
-        case .never: return "no \(subject) from 0.1% to 1000× \(reference) makes it cheaper"
-        }
-    }
-
     static func breakEvenCell(_ b: BreakEven) -> String {
         switch b.side {
         case .always: return "always wins"
@@ -34,8 +23,12 @@ public enum MemoContext {
         }
     }
 
-    /// The memo's context for `loaded`, solved into `results` (base first).
-    public static func make(_ loaded: LoadedModel, results: [ScenarioResult]) -> [String: Any] {
+    /// The memo's context for `loaded`, solved into `results` (base first). Chart images are linked
+    /// as the files `MemoCharts` names for `chartStem` (default: the model file's name without extension).
+    public static func make(
+        _ loaded: LoadedModel, results: [ScenarioResult], chartStem: String? = nil
+    ) -> [String: Any] {
+        let stem = chartStem ?? URL(fileURLWithPath: loaded.path).deletingPathExtension().lastPathComponent
         let model = loaded.base
         let cur = model.currency
         func money(_ x: Double) -> String { MoneyFormat.short(x, currency: cur) }
@@ -75,9 +68,9 @@ public enum MemoContext {
             paragraph += " It does not win every scenario: " + losses.map { "in *\($0.0)* **\($0.1)** is cheaper" }.joined(separator: "; ") + "."
         }
         if let comparison, let challenger {
-            paragraph += " Against **\(baseline.name)**, **\(challenger.name)** stays the cheaper choice as long as "
-                + breakEvenPhrase(comparison.breakEvenVolume, subject: "volume", verb: "stays", reference: "the forecast") + " and "
-                + breakEvenPhrase(comparison.breakEvenPrice, subject: "API prices", verb: "stay", reference: "today's") + "."
+            paragraph += " Against **\(baseline.name)**, **\(challenger.name)** "
+                + breakEvenSentence(comparison.breakEvenVolume, of: .volume) + "; it "
+                + breakEvenSentence(comparison.breakEvenPrice, of: .apiPrice) + "."
         }
 
         let scenarios: [[String: Any]] = zip(loaded.scenarios, results).map { scenario, result in
@@ -150,6 +143,8 @@ public enum MemoContext {
                 .map { ["text": $0] as [String: Any] },
             "chart": chart(model: model, result: base),
             "chart_legend": base.strategies.map(\.name).joined(separator: ", "),
+            "cumulative_chart_file": MemoCharts.linkTarget(MemoCharts.cumulativeCostName(stem: stem)),
+            "cost_per_mtok_chart_file": MemoCharts.linkTarget(MemoCharts.costPerMillionTokensName(stem: stem)),
         ]
     }
 
@@ -158,16 +153,23 @@ public enum MemoContext {
         if let comparison, let challenger {
             let v = comparison.breakEvenVolume
             if let k = v.multiplier, k > 0.75, k < 1.33 {
-                let direction = v.side == .above ? "falls short of the forecast by \(percent(1 - k))" : "exceeds the forecast by \(percent(k - 1))"
-                risks.append("**Volume close to break-even.** If volume \(direction), **\(challenger)** stops being cheaper than **\(model.baseline)** (break-even at \(MoneyFormat.grouped(k, decimals: 2))× the forecast).")
+                // Which way volume must move, and what then happens, depends on who wins at the forecast.
+                let direction = k < 1 ? "falls short of the forecast by \(percent(1 - k))"
+                    : "exceeds the forecast by \(percent(k - 1))"
+                let outcome = winsAtForecast(v) ? "stops being cheaper than" : "becomes cheaper than"
+                risks.append("**Volume close to break-even.** If volume \(direction), **\(challenger)** \(outcome) "
+                    + "**\(model.baseline)** (break-even at \(multiplierText(k)) the forecast).")
             }
             let p = comparison.breakEvenPrice
-            if let k = p.multiplier, p.side == .above, k > 0.5 {
+            // Price cuts hurt only a challenger that wins now and loses below the multiplier.
+            if let k = p.multiplier, p.side == .above, k > 0.5, k <= 1 {
                 risks.append("**API price cuts.** If API list prices fall to \(percent(k)) of today's (a \(percent(1 - k)) cut beyond the modelled price changes), **\(model.baseline)** becomes cheaper than **\(challenger)**. Frontier prices have fallen fast; ask for a price floor or a short commitment.")
             }
-            if let month = comparison.paybackMonth, month > model.horizonMonths / 2 {
+            // Payback is a risk of adopting the challenger, not of keeping the baseline.
+            let adopting = challenger == winner
+            if adopting, let month = comparison.paybackMonth, month > model.horizonMonths / 2 {
                 risks.append("**Late payback.** **\(challenger)** pays back only in month \(month) of \(model.horizonMonths); an early change of course would lose money.")
-            } else if comparison.paybackMonth == nil {
+            } else if adopting, comparison.paybackMonth == nil {
                 risks.append("**No cash payback.** **\(challenger)**'s cumulative cash cost stays above the baseline's through the horizon.")
             }
         }

@@ -33,12 +33,16 @@ public enum CompareWorkbookWriter {
             }
             let sheet = try book.addWorksheet("Compare")
             sheet.write("Results of A and B (solver values) with live differences", row: 0, column: 0, style: .title)
-            let headers = ["Scenario", "Strategy", "NPV A", "NPV B", "Δ NPV (B − A)", "Cost/Mtok A", "Cost/Mtok B", "Δ cost/Mtok", "Payback A", "Payback B"]
+            let headers = [
+                "Scenario", "Strategy", "NPV A", "NPV B", "Δ NPV (B − A)",
+                "Cost/Mtok A", "Cost/Mtok B", "Δ cost/Mtok",
+                "Capex A", "Capex B", "Peak servers A", "Peak servers B", "Payback A", "Payback B",
+            ]
             for (col, title) in headers.enumerated() { sheet.write(title, row: 2, column: col, style: .header) }
             for (i, r) in c.results.enumerated() {
                 let row = 3 + i
                 sheet.write(r.scenario, row: row, column: 0)
-                sheet.write(r.strategy, row: row, column: 1, style: .label)
+                sheet.write(r.label, row: row, column: 1, style: .label)
                 sheet.write(r.old.npvCost, row: row, column: 2, style: .solver(.money))
                 sheet.write(r.new.npvCost, row: row, column: 3, style: .solver(.money))
                 sheet.write(formula: "=D\(row + 1)-C\(row + 1)", cached: r.npvDelta, row: row, column: 4, style: .calc(.money))
@@ -47,13 +51,22 @@ public enum CompareWorkbookWriter {
                     sheet.write(lb, row: row, column: 6, style: .solver(.moneyCents))
                     sheet.write(formula: "=G\(row + 1)-F\(row + 1)", cached: lb - la, row: row, column: 7, style: .calc(.moneyCents))
                 }
-                sheet.write(r.oldPayback.map(String.init) ?? "—", row: row, column: 8)
-                sheet.write(r.newPayback.map(String.init) ?? "—", row: row, column: 9)
+                sheet.write(r.old.capex, row: row, column: 8, style: .solver(.money))
+                sheet.write(r.new.capex, row: row, column: 9, style: .solver(.money))
+                sheet.write(Double(r.old.serversMax), row: row, column: 10, style: .solver(.integer))
+                sheet.write(Double(r.new.serversMax), row: row, column: 11, style: .solver(.integer))
+                sheet.write(payback(r.oldPayback, baseline: r.strategy == a.base.baseline), row: row, column: 12)
+                sheet.write(payback(r.newPayback, baseline: r.newStrategy == b.base.baseline), row: row, column: 13)
             }
             sheet.setColumn(0, 1, width: 20)
-            sheet.setColumn(2, 9, width: 15)
+            sheet.setColumn(2, 13, width: 15)
             sheet.freezePanes(row: 3, column: 2)
             try book.close()
         }
+    }
+
+    /// The payback cell: the month, "never", or "baseline" for the strategy everything is compared with.
+    static func payback(_ month: Int?, baseline: Bool) -> String {
+        baseline ? "baseline" : month.map(String.init) ?? "never"
     }
 }

@@ -9,7 +9,11 @@ import TCOWorkbook
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the decision workbook (DIR/<stem>.xlsx) and review memo (DIR/<stem>.md) for a model.",
-        discussion: "Nothing is written when the model has errors; files are written to a temporary name and renamed into place.")
+        discussion: """
+            The memo's charts are written beside it as DIR/<stem>-cumulative-cost.svg and \
+            DIR/<stem>-cost-per-mtok.svg. Nothing is written when the model has errors; every file is \
+            written to a temporary name, and all are renamed into place only when every one was written.
+            """)
 
     @Argument(help: "Model file (YAML).")
     var model: String
@@ -17,16 +21,20 @@ struct Report: ParsableCommand {
     @Option(help: "Folder for the outputs.")
     var output = "reports"
 
-    @Option(help: "Memo template (Mustache); default Templates/memo.md.mustache.")
-    var template = "Templates/memo.md.mustache"
+    @Option(help: "Memo template (Mustache); default: the built-in Templates/memo.md.mustache.")
+    var template: String?
 
     func run() throws {
         let loaded = try Terminal.load(model)
         let results = loaded.solvedScenarios()
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+        let charts = MemoCharts.files(loaded, results: results, stem: stem)
         try Terminal.writeOutputs(
             to: output, stem: stem, failurePrefix: "\(model): ",
-            memo: { try MemoTemplate(path: template).render(MemoContext.make(loaded, results: results)) },
-            workbook: { _ = try WorkbookWriter.write(loaded, results: results, to: $0) })
+            memo: {
+                try MemoTemplate.memo(at: template).render(MemoContext.make(loaded, results: results, chartStem: stem))
+            },
+            workbook: { _ = try WorkbookWriter.write(loaded, results: results, to: $0) },
+            extras: charts.map { ($0.name, $0.svg) })
     }
 }

@@ -27,10 +27,12 @@ enum Terminal {
         }
     }
 
-    /// Writes `DIR/<stem>.xlsx` and `DIR/<stem>.md`. The memo is rendered first, so a template
-    /// error writes nothing; each file is written to a temporary name and renamed into place.
+    /// Writes `DIR/<stem>.xlsx`, `DIR/<stem>.md` and the `extras` (name and text) beside them. The memo
+    /// is rendered first, so a template error writes nothing; then every file is written to a temporary
+    /// name, and all are renamed into place only when every one was written.
     static func writeOutputs(
-        to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String, workbook write: (String) throws -> Void
+        to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String,
+        workbook write: (String) throws -> Void, extras: [(name: String, text: String)] = []
     ) throws {
         let memo: String
         do {
@@ -39,18 +41,26 @@ enum Terminal {
             self.error("\(error)")
             throw ExitCode(1)
         }
+        let folderExisted = FileManager.default.fileExists(atPath: output)
+        var files = StagedFiles()
+        defer { files.discard() }
+        func path(_ name: String) -> String { (output as NSString).appendingPathComponent(name) }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let workbook = (output as NSString).appendingPathComponent("\(stem).xlsx")
-            try write(workbook)
-            let memoPath = (output as NSString).appendingPathComponent("\(stem).md")
-            try Data(memo.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
-            print("wrote \(workbook)")
-            print("wrote \(memoPath)")
+            try files.stage(path("\(stem).xlsx"), write)
+            try files.stage(path("\(stem).md"), text: memo)
+            for extra in extras { try files.stage(path(extra.name), text: extra.text) }
+            try files.commit()
         } catch {
+            files.discard()
+            // A folder made for these outputs and left empty goes too.
+            if !folderExisted, (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty == true {
+                try? FileManager.default.removeItem(atPath: output)
+            }
             self.error("\(failurePrefix)\(error)")
             throw ExitCode(1)
         }
+        for name in ["\(stem).xlsx", "\(stem).md"] + extras.map(\.name) { print("wrote \(path(name))") }
     }
 
     /// A file-system error in words, without Foundation's `Error Domain=…` dump.

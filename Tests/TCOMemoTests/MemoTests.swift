@@ -67,8 +67,20 @@ struct MemoTests {
         #expect(memo.contains("$2.26M (43%) less than **buy**"))
         #expect(memo.contains("needs no upfront investment and is cheaper in cash from the first month"))
         #expect(memo.contains("lowest NPV of cost in every scenario"))
-        #expect(memo.contains("volume stays above 45% of the forecast and API prices stay above 48% of today's"))
+        #expect(memo.contains("Against **buy**, **rent** wins at the forecast and stays cheaper down to 0.45× the forecast "
+            + "volume; it wins at today's API prices and stays cheaper down to 0.48× those prices."))
         #expect(memo.contains("```mermaid\nxychart-beta"))
+    }
+
+    @Test("when the baseline wins, the challenger is described as dearer now, cheaper only past its break-even")
+    func baselineWins() throws {
+        let (memo, _, _) = try Self.render("Tests/TCOMemoTests/Fixtures/models/cheap-api.yaml")
+        // Solver: rent loses at the forecast and wins above 9.868× the volume and 4.768× the API prices.
+        #expect(memo.contains("Keep **buy**"))
+        #expect(memo.contains("Against **buy**, **rent** is dearer at the forecast and becomes cheaper only above 9.87× "
+            + "the forecast volume; it is dearer at today's API prices and becomes cheaper only above 4.77× those prices."))
+        #expect(!memo.contains("stays cheaper"))
+        #expect(!memo.contains("No cash payback"))
     }
 
     @Test("a user's own template outside the repository renders")

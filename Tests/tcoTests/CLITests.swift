@@ -6,11 +6,14 @@ import Testing
 struct CLITests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `tco` (the built one unless `executable` is given) in `directory` (default: the repository).
+    static func run(
+        _ arguments: [String], executable: URL? = nil, in directory: URL? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("tco")
+        process.executableURL = executable ?? productsDirectory.appendingPathComponent("tco")
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory ?? repository
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -133,7 +136,9 @@ struct CLITests {
         let ok = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", folder.path])
         #expect(ok.status == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(written == ["spec-example.md", "spec-example.xlsx"])
+        #expect(written == [
+            "spec-example-cost-per-mtok.svg", "spec-example-cumulative-cost.svg", "spec-example.md", "spec-example.xlsx",
+        ])
 
         let template = folder.appendingPathComponent("bad.mustache")
         try "# {{title}}\n{{recomendation}}\n".write(to: template, atomically: true, encoding: .utf8)

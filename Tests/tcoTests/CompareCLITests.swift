@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `tco compare`: the reviewer's columns, and `--match` for strategies renamed between versions.
+@Suite("tco compare")
+struct CompareCLITests {
+    static let a = "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"
+    static let b = "Tests/TCOMemoTests/Fixtures/models/spec-example-renamed.yaml"
+
+    @Test("the table shows capex, peak servers and payback of each version beside NPV and cost per token")
+    func columns() throws {
+        let result = try CLITests.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml"])
+        #expect(result.status == 0)
+        let header = ["strategy", "NPV A", "NPV B", "Δ NPV", "cost/Mtok A", "cost/Mtok B", "capex A", "capex B",
+                      "servers A", "servers B", "payback A", "payback B"]
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("strategy ") })
+        #expect(line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            == header.joined(separator: " "))
+        // Solver: hybrid's capex $840,000 in A and $960,000 in B (H200 servers), 2 servers in both.
+        #expect(result.stdout.range(of: #"hybrid .* \$840,000 +\$960,000 +2 +2 +month 19 +month 20"#,
+                                    options: .regularExpression) != nil)
+    }
+
+    @Test("--match pairs renamed strategies; without it they are listed as not compared")
+    func match() throws {
+        let plain = try CLITests.run(["compare", Self.a, Self.b])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("only in A: hybrid, rent"))
+        #expect(plain.stdout.contains("only in B: own-gpus, rented-gpus"))
+
+        let matched = try CLITests.run(
+            ["compare", Self.a, Self.b, "--match", "hybrid=own-gpus", "--match", "rent=rented-gpus"])
+        #expect(matched.status == 0, "\(matched.stderr)")
+        #expect(matched.stdout.contains("hybrid → own-gpus"))
+        #expect(matched.stdout.contains("rent → rented-gpus"))
+        #expect(!matched.stdout.contains("only in A"))
+        #expect(!matched.stdout.contains("the decision changes"))
+    }
+
+    @Test("an unknown or malformed --match is a usage error (exit 64), not an invalid model (exit 1)", arguments: [
+        (["hybrd=own-gpus"], "has no strategy 'hybrd'; did you mean 'hybrid'?"),
+        (["hybrid=own-gpu"], "has no strategy 'own-gpu'; did you mean 'own-gpus'?"),
+        (["hybrid"], "--match hybrid: write OLD=NEW"),
+        (["hybrid=own-gpus", "hybrid=rented-gpus"], "strategy 'hybrid' of A is matched more than once"),
+    ])
+    func badMatch(_ matches: [String], _ message: String) throws {
+        let result = try CLITests.run(["compare", Self.a, Self.b] + matches.flatMap { ["--match", $0] })
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}
