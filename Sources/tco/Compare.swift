@@ -63,6 +63,6 @@ struct Compare: ParsableCommand {
         try Terminal.writeOutputs(
             to: output, stem: stem,
             memo: { try MemoTemplate.compare(at: template).render(CompareContext.make(comparison, a: a, b: b)) },
-            workbook: { try CompareWorkbookWriter.write(comparison, a: a, b: b, to: $0) })
+            workbook: { try CompareWorkbookWriter.write(comparison, a: a, b: b, to: $0) }, protecting: [a, b])
     }
 }

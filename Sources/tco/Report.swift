@@ -35,6 +35,6 @@ struct Report: ParsableCommand {
                 try MemoTemplate.memo(at: template).render(MemoContext.make(loaded, results: results, chartStem: stem))
             },
             workbook: { _ = try WorkbookWriter.write(loaded, results: results, to: $0) },
-            extras: charts.map { ($0.name, $0.svg) })
+            extras: charts.map { ($0.name, $0.svg) }, protecting: [loaded])
     }
 }

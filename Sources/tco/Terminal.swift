@@ -32,8 +32,22 @@ enum Terminal {
     /// name, and all are renamed into place only when every one was written.
     static func writeOutputs(
         to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String,
-        workbook write: (String) throws -> Void, extras: [(name: String, text: String)] = []
+        workbook write: (String) throws -> Void, extras: [(name: String, text: String)] = [],
+        protecting inputs: [LoadedModel] = []
     ) throws {
+        let names = ["\(stem).xlsx", "\(stem).md"] + extras.map(\.name)
+        var isFolder: ObjCBool = false
+        if output.isEmpty || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && !isFolder.boolValue) {
+            self.error(output.isEmpty ? "--output needs a folder name" : "'\(output)' is a file, not a folder; --output names a folder")
+            throw ExitCode.validationFailure
+        }
+        // An output must never replace a file the models were read from (`tco report plan.md --output .`
+        // with a model called plan.md would otherwise overwrite it with the memo).
+        let readFiles = Set(inputs.flatMap { [$0.path] + $0.inputs.map(\.location.file) }.map(canonical))
+        for name in names where readFiles.contains(canonical((output as NSString).appendingPathComponent(name))) {
+            self.error("writing '\(name)' into '\(output)' would replace a model file; choose another --output folder")
+            throw ExitCode.validationFailure
+        }
         let memo: String
         do {
             memo = try render()
@@ -57,15 +71,22 @@ enum Terminal {
             if !folderExisted, (try? FileManager.default.contentsOfDirectory(atPath: output))?.isEmpty == true {
                 try? FileManager.default.removeItem(atPath: output)
             }
-            self.error("\(failurePrefix)\(error)")
+            self.error("\(failurePrefix)cannot write the outputs to '\(output)': \(describe(error))")
             throw ExitCode(1)
         }
-        for name in ["\(stem).xlsx", "\(stem).md"] + extras.map(\.name) { print("wrote \(path(name))") }
+        for name in names { print("wrote \(path(name))") }
+    }
+
+    /// `path` absolute, with `.`, `..` and symbolic links resolved, to compare two paths.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// A file-system error in words, without Foundation's `Error Domain=…` dump.
     static func describe(_ error: Error) -> String {
         let ns = error as NSError
+        // Swift errors of this tool describe themselves; only Foundation's need translating.
+        guard [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(ns.domain) else { return String(describing: error) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code))).lowercased()
         }

@@ -32,4 +32,24 @@ struct ReliabilityTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left.isEmpty, "left behind: \(left)")
     }
+
+    @Test("report never replaces the model it reads, and --output must be a folder")
+    func neverOverwritesModel() throws {
+        let folder = try AdoptionTests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("plan.md")
+        try FileManager.default.copyItem(
+            at: CLITests.repository.appendingPathComponent("Models/support-copilot.yaml"), to: model)
+        let before = try Data(contentsOf: model)
+        let result = try AdoptionTests.run(["report", "plan.md", "--output", "."], in: folder)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("would replace a model file"))
+        #expect(try Data(contentsOf: model) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.md"])
+
+        let aFile = try AdoptionTests.run(["report", "plan.md", "--output", "plan.md"], in: folder)
+        #expect(aFile.status == 64)
+        #expect(aFile.stderr.contains("is a file, not a folder"))
+        #expect(!aFile.stderr.contains("Error Domain="))
+    }
 }
