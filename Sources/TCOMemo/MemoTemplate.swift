@@ -34,10 +34,17 @@ public struct MemoTemplate: Sendable {
     /// Every tag name that is not a key of `context` (at any depth), with its place.
     func unknownTags(in context: [String: Any]) -> [TemplateError] {
         var known: Set<String> = ["."]
+        // A list that is empty in this context (no changed inputs, say) shows no keys of its
+        // items, so tags inside its section cannot be checked against this context: skip them
+        // rather than call a correct template wrong.
+        var emptyLists: Set<String> = [], filledLists: Set<String> = []
         func collect(_ value: Any) {
             if let map = value as? [String: Any] {
                 for (key, inner) in map {
                     known.insert(key)
+                    if let list = inner as? [Any] {
+                        if list.isEmpty { emptyLists.insert(key) } else { filledLists.insert(key) }
+                    }
                     collect(inner)
                 }
             } else if let list = value as? [Any] {
@@ -45,6 +52,8 @@ public struct MemoTemplate: Sendable {
             }
         }
         collect(context)
+        let uncheckable = emptyLists.subtracting(filledLists)
+        var openSections: [String] = []
         var problems: [TemplateError] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
@@ -54,8 +63,18 @@ public struct MemoTemplate: Sendable {
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 rest = rest[close.upperBound...]
                 if let sigil = tag.first, "!>%=<$".contains(sigil) { continue }
-                if let sigil = tag.first, "#^/&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+                let sigil = tag.first
+                if let sigil, "#^/&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
                 if tag.hasSuffix("}") { tag = String(tag.dropLast()).trimmingCharacters(in: .whitespaces) }
+                if sigil == "/" {
+                    if let last = openSections.lastIndex(of: tag) { openSections.remove(at: last) }
+                    continue
+                }
+                if openSections.contains(where: uncheckable.contains), known.contains(tag) == false {
+                    if sigil == "#" || sigil == "^" { openSections.append(tag) }
+                    continue
+                }
+                if sigil == "#" || sigil == "^" { openSections.append(tag) }
                 for part in tag.split(separator: ".") where !known.contains(String(part)) {
                     let near = Suggestion.nearest(to: String(part), in: known)
                     problems.append(TemplateError(

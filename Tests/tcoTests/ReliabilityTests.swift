@@ -52,4 +52,15 @@ struct ReliabilityTests {
         #expect(aFile.stderr.contains("is a file, not a folder"))
         #expect(!aFile.stderr.contains("Error Domain="))
     }
+
+    @Test("compare A A --output (nothing changed) writes its memo: tags of an empty list are not unknown")
+    func compareWithItself() throws {
+        let folder = try AdoptionTests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try AdoptionTests.run(["init", "m.yaml"], in: folder)
+        let result = try AdoptionTests.run(["compare", "m.yaml", "m.yaml", "--output", "cmp"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let memo = try String(contentsOf: folder.appendingPathComponent("cmp/m-vs-m.md"), encoding: .utf8)
+        #expect(memo.contains("No input differs."))
+    }
 }
