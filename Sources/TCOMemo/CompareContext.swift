@@ -43,11 +43,12 @@ public enum CompareContext {
         }
         let matched = Set(c.results.filter { $0.strategy != $0.newStrategy }.map(\.label))
         return [
-            "title_a": a.base.title, "title_b": b.base.title, "file_a": a.path, "file_b": b.path, "currency": cur,
+            "title_a": MarkdownText.inline(a.base.title), "title_b": MarkdownText.inline(b.base.title), "file_a": a.path, "file_b": b.path, "currency": cur,
             "summary": summary,
             "has_changes": !c.inputChanges.isEmpty,
             "changes": c.inputChanges.map {
-                ["path": $0.path, "old": $0.old ?? "(absent)", "new": $0.new ?? "(absent)"] as [String: Any]
+                ["path": $0.path, "old": $0.old.map(MarkdownText.inline) ?? "(absent)",
+                 "new": $0.new.map(MarkdownText.inline) ?? "(absent)"] as [String: Any]
             },
             "scenarios": scenarios,
             "has_matches": !matched.isEmpty,

@@ -96,9 +96,12 @@ public enum MemoContext {
             }
             return [
                 "name": scenario.name, "is_base": scenario.name == "base", "winner": scenarioWinner,
-                "overrides": scenario.overrides.map { ["path": $0.path, "value": $0.text] as [String: Any] },
+                "overrides": scenario.overrides.map {
+                    ["path": $0.path, "value": MarkdownText.inline($0.text)] as [String: Any]
+                },
                 "has_overrides": !scenario.overrides.isEmpty, "rows": rows,
-                "overrides_text": scenario.overrides.map { "`\($0.path)` = \($0.text)" }.joined(separator: "; "),
+                "overrides_text": scenario.overrides.map { "`\($0.path)` = \(MarkdownText.inline($0.text))" }
+                    .joined(separator: "; "),
             ]
         }
 
@@ -121,11 +124,12 @@ public enum MemoContext {
             let last = input.path.split(separator: ".").last.map(String.init) ?? ""
             return input.source != nil || !(structural.contains(last) || input.path.contains(".route") || input.path.contains(".escalation"))
         }.map {
-            ["key": $0.path, "value": $0.text, "source": $0.source ?? "no source given"]
+            ["key": $0.path, "value": MarkdownText.inline($0.text),
+             "source": $0.source.map(MarkdownText.inline) ?? "no source given"]
         }
 
         return [
-            "title": model.title,
+            "title": MarkdownText.inline(model.title),
             "model_file": loaded.path,
             "date_label": label(model.start),
             "start": model.start.description,

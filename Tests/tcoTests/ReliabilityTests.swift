@@ -63,4 +63,30 @@ struct ReliabilityTests {
         let memo = try String(contentsOf: folder.appendingPathComponent("cmp/m-vs-m.md"), encoding: .utf8)
         #expect(memo.contains("No input differs."))
     }
+
+    @Test("model text cannot break the memo's Markdown: '|' in a source, HTML, line breaks in the title")
+    func markdownIntegrity() throws {
+        let folder = try AdoptionTests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try AdoptionTests.run(["init", "m.yaml"], in: folder)
+        let path = folder.appendingPathComponent("m.yaml")
+        var text = try String(contentsOf: path, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "price_input: 3 USD/Mtok            # provider's price page, per million input tokens (note the date read)",
+            with: "price_input: 3 USD/Mtok   # A | B <script>alert(1)</script> <img src=x onerror=alert(1)>")
+        text = text.replacingOccurrences(
+            of: "model: My AI assistant — API vs own GPUs vs rented GPUs",
+            with: "model: \"My title\\n# Injected heading\"")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let result = try AdoptionTests.run(["report", "m.yaml", "--output", "out"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let memo = try String(contentsOf: folder.appendingPathComponent("out/m.md"), encoding: .utf8)
+        #expect(!memo.contains("<script>"))
+        #expect(!memo.contains("<img"))
+        #expect(!memo.contains("\n# Injected heading"))
+        let row = try #require(memo.split(separator: "\n").first { $0.contains("serving.frontier.price_input") })
+        // Three columns: | key | value | source | → four unescaped bars.
+        let bars = row.filter { $0 == "|" }.count - row.components(separatedBy: "\\|").count + 1
+        #expect(bars == 4, "\(row)")
+    }
 }
