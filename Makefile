@@ -48,6 +48,7 @@ test: test-deps
 
 # Run the binary itself, not through `swift run`: peak RSS survives exec and would count SwiftPM's own memory.
 bench: deps
+	$(SWIFT) build -c release --product tco
 	$(SWIFT) build -c release --product tco-bench
 	.build/release/tco-bench
 

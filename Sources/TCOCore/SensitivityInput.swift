@@ -24,7 +24,10 @@ public struct SensitivityInput: Sendable {
                 minimum: isRate ? Rate.lowestValue : nil))
         }
         add("discount_rate", "discount rate", max: 1, { $0.discountRate }, { $0.discountRate = $1 })
-        for (i, w) in model.workloads.enumerated() {
+        if model.workloads.count > workloadGroupingThreshold {
+            inputs += groupedWorkloadInputs(of: model)
+        }
+        for (i, w) in model.workloads.enumerated() where model.workloads.count <= workloadGroupingThreshold {
             let k = "workloads.\(w.name)"
             add("\(k).requests", "\(w.name) requests", { $0.workloads[i].requestsPerMonth }, { $0.workloads[i].requestsPerMonth = $1 })
             add("\(k).growth", "\(w.name) growth", { $0.workloads[i].growth.value }, { $0.workloads[i].growth.value = $1 })
@@ -96,6 +99,41 @@ public struct SensitivityInput: Sendable {
                 { $0.strategies[i].escalation?.rate }, { $0.strategies[i].escalation?.rate = $1 })
         }
         return inputs
+    }
+}
+
+extension SensitivityInput {
+    /// Above this many workloads, each workload input is moved for all workloads at once: one
+    /// solve per input costs time in proportion to the workloads, so moving each workload's own
+    /// inputs would make the sensitivity grow with the square of the workloads (a 1,000-workload
+    /// model took minutes), and a tornado of hundreds of tiny bars tells a CFO nothing.
+    public static let workloadGroupingThreshold = 25
+
+    /// "Every workload's requests", "… growth", …: each scales that input of every workload by
+    /// the same factor (value 1), clamped into its allowed range per workload.
+    static func groupedWorkloadInputs(of model: Model) -> [SensitivityInput] {
+        let originals = model.workloads
+        func group(
+            _ field: String, _ label: String, _ get: @escaping @Sendable (Workload) -> Double,
+            _ set: @escaping @Sendable (inout Workload, Double) -> Void
+        ) -> SensitivityInput? {
+            guard originals.contains(where: { get($0) != 0 }) else { return nil }
+            return SensitivityInput(
+                key: "workloads.*.\(field)", label: "every workload's \(label)", value: { _ in 1 },
+                setting: { model, factor in
+                    for i in model.workloads.indices where i < originals.count {
+                        set(&model.workloads[i], get(originals[i]) * factor)
+                    }
+                }, maximum: nil, minimum: nil)
+        }
+        return [
+            group("requests", "requests", { $0.requestsPerMonth }, { $0.requestsPerMonth = $1 }),
+            group("growth", "growth", { $0.growth.value }, { $0.growth.value = Swift.max($1, Rate.lowestValue) }),
+            group("input_tokens", "input tokens", { $0.inputTokens }, { $0.inputTokens = $1 }),
+            group("output_tokens", "output tokens", { $0.outputTokens }, { $0.outputTokens = $1 }),
+            group("cached_input", "cached input share", { $0.cachedInput }, { $0.cachedInput = Swift.min($1, 1) }),
+            group("peak_to_average", "peak-to-average", { $0.peakToAverage }, { $0.peakToAverage = Swift.max(1, $1) }),
+        ].compactMap { $0 }
     }
 }
 

@@ -37,13 +37,14 @@ func measure(_ path: String, runs: Int) -> (loadMs: Double, solveMs: Double, sol
     return (median(loads), median(solves), scenarioCount)
 }
 
-/// A large model: 50 workloads, 10 serving options (5 API, 3 self-hosted, 2 rented), 10 years, 5 scenarios.
-func largeModelYAML() -> String {
+/// A large model: `workloads` workloads (50 by default), 10 serving options (5 API, 3 self-hosted,
+/// 2 rented), 10 years, 5 scenarios.
+func largeModelYAML(workloads: Int = 50) -> String {
     var y = "model: Generated large model\ncurrency: USD\nstart: 2027-01\nhorizon: 10 years\ndiscount_rate: 9%\nworkloads:\n"
-    for w in 0..<50 {
-        y += "  w\(w):\n    requests: \(100 + w * 37)k/month\n    growth: \(10 + w % 30)%/year\n    input_tokens: \(800 + w * 20)\n"
-        y += "    output_tokens: \(150 + w * 5)\n    cached_input: \(w % 40)%\n    peak_to_average: \(1 + Double(w % 5) * 0.5)\n"
-        if w % 10 == 0 { y += "    sensitive: true\n" }
+    for w in 0..<workloads {
+        y += "  w\(w):\n    requests: \(100 + w % 50 * 37)k/month\n    growth: \(10 + w % 30)%/year\n    input_tokens: \(800 + w * 20)\n"
+        y += "    output_tokens: \(150 + w % 50 * 5)\n    cached_input: \(w % 40)%\n    peak_to_average: \(1 + Double(w % 5) * 0.5)\n"
+        if w % 10 == 0, w < 50 { y += "    sensitive: true\n" }
     }
     y += "serving:\n"
     for a in 0..<5 {
@@ -94,5 +95,33 @@ for (name, load, solve, scenarios) in rows {
     let pad = { (s: String, n: Int) in String(repeating: " ", count: max(0, n - s.count)) + s }
     print(name.padding(toLength: 47, withPad: " ", startingAt: 0) + "  " + pad(String(scenarios), 9) + "  "
           + pad(String(format: "%.2f", load), 9) + "  " + pad(String(format: "%.2f", solve), 10) + "  " + pad(String(format: "%.2f", load + solve), 10))
+}
+/// Wall time of `tco report` (release binary) on a generated model of `workloads` workloads, in seconds.
+func reportSeconds(workloads: Int) -> Double? {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-bench-report-\(workloads)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = folder.appendingPathComponent("large.yaml").path
+    guard (try? largeModelYAML(workloads: workloads).write(toFile: model, atomically: true, encoding: .utf8)) != nil
+    else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ".build/release/tco")
+    process.arguments = ["report", model, "--output", folder.appendingPathComponent("out").path]
+    process.standardOutput = FileHandle.nullDevice
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+print("")
+print("tco report (workbook, memo, charts) on generated models: grows linearly with the workloads")
+for workloads in [100, 500, 1000] {
+    if let seconds = reportSeconds(workloads: workloads) {
+        print(String(format: "  %5d workloads: %6.2f s", workloads, seconds))
+    } else {
+        print("  \(workloads) workloads: report failed")
+    }
 }
 print(String(format: "peak memory (max RSS): %.1f MiB; median of %d runs (large model: %d); solve includes break-even searches", peakMemoryMiB(), runs, max(3, runs / 3)))

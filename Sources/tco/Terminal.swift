@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import TCOCore
 import TCOLoading
+import TCOMemo
 
 /// Writing to the terminal: diagnostics to standard error.
 enum Terminal {
@@ -51,6 +52,11 @@ enum Terminal {
         let memo: String
         do {
             memo = try render()
+        } catch let problem as TemplateError {
+            // A template is the user's tool set-up, not the model: located like a compiler error,
+            // and a usage error (64), not an invalid model (1).
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            throw ExitCode.validationFailure
         } catch {
             self.error("\(error)")
             throw ExitCode(1)

@@ -80,3 +80,25 @@ struct SensitivityRangeTests {
         #expect(growth != nil)
     }
 }
+
+@Suite("Sensitivity grows linearly with the workloads")
+struct SensitivityGroupingTests {
+    @Test("above 25 workloads each workload input is moved for every workload at once")
+    func grouped() {
+        var model = SolverTestModels.fleet()
+        let one = model.workloads[0]
+        model.workloads = (0..<30).map { i in
+            var w = one
+            w.name = "w\(i)"
+            return w
+        }
+        let keys = SensitivityInput.all(in: model).map(\.key)
+        #expect(keys.contains("workloads.*.requests"))
+        #expect(!keys.contains("workloads.w0.requests"))
+        // Scaling every workload's requests by 1.2 equals writing each one 20 % higher.
+        let input = SensitivityInput.all(in: model).first { $0.key == "workloads.*.requests" }
+        var moved = model
+        input?.setting(&moved, 1.2)
+        #expect(moved.workloads.allSatisfy { abs($0.requestsPerMonth - 4_380_000 * 1.2) < 1e-6 })
+    }
+}
