@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
 TEST_PACKAGES := libreoffice-calc-nogui
 
-.PHONY: deps test-deps build install report test bench check clean templates
+.PHONY: deps test-deps build install report test bench check clean templates fuzz fuzz-build
 
 # Installs a Debian package only when it is missing (dpkg -s), refreshing the index once if needed.
 define apt_install
@@ -45,6 +45,25 @@ report: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+# libFuzzer over the model loader and the unit parser (Sources/tco-fuzz), with AddressSanitizer and
+# LeakSanitizer, seeded from Models/ and the test fixtures. A crash, leak or hang stops it and leaves
+# the input in $(FUZZ_DIR)/; add it to Tests/TCOLoadingTests/Fixtures/invalid as a fixture.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := .build-fuzz/findings
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -D -Xswiftc FUZZING \
+	-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+fuzz-build: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product tco-fuzz $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@mkdir -p .build-fuzz/corpus $(FUZZ_DIR)
+	@cp Models/*.yaml Tests/TCOLoadingTests/Fixtures/valid/*.yaml Tests/TCOLoadingTests/Fixtures/invalid/*.yaml \
+	  .build-fuzz/corpus/
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Fuzz/lsan.supp .build-fuzz/debug/tco-fuzz \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+	  -artifact_prefix=$(FUZZ_DIR)/ .build-fuzz/corpus
 
 # Run the binary itself, not through `swift run`: peak RSS survives exec and would count SwiftPM's own memory.
 bench: deps

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The domain: model, quantities, diagnostics, solver. Standard library (and the
@@ -53,7 +54,11 @@ let package = Package(
         ),
         // `make bench`: load and solve timings and peak memory (printed, never asserted).
         .executableTarget(name: "tco-bench", dependencies: ["TCOCore", "TCOLoading"]),
-        .testTarget(name: "TCOCoreTests", dependencies: ["TCOCore"]),
+        // `make fuzz`: libFuzzer entry point over the loader (built with -sanitize=fuzzer,address).
+        .executableTarget(name: "tco-fuzz", dependencies: ["TCOCore", "TCOLoading"]),
+        .testTarget(
+            name: "TCOCoreTests",
+            dependencies: ["TCOCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "TCOLoadingTests",
             dependencies: ["TCOLoading", "TCOCore"],

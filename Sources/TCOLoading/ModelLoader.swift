@@ -6,7 +6,18 @@ public struct ModelLoader: Sendable {
     /// Largest model file read (real models are a few kilobytes).
     static let maximumFileBytes = 4_000_000
 
-    public init() {}
+    /// Reads a file's text; the file system by default, a fixed text for fuzzing and tests.
+    let readFile: @Sendable (String) -> Result<String, FileProblem>
+
+    public init() { readFile = Self.readText }
+
+    /// A loader that sees `text` as the file `path` and no other file (no `extends` resolves).
+    public init(text: String, as path: String) {
+        readFile = { requested in
+            requested == path ? .success(text)
+                : .failure(FileProblem(code: .fileNotFound, message: "file '\(requested)' does not exist"))
+        }
+    }
 
     /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once.
     /// Loads the file at `path`; `sources` holds the text of every file read, for error excerpts.
@@ -96,7 +107,7 @@ public struct ModelLoader: Sendable {
         _ path: String, chain: [String], includedFrom: SourceLocation?, sources: inout [String: String], diagnostics: inout [Diagnostic]
     ) -> ConfigNode? {
         let text: String
-        switch Self.readText(path) {
+        switch readFile(path) {
         case .success(let read):
             text = read
         case .failure(let problem):
@@ -151,7 +162,7 @@ public struct ModelLoader: Sendable {
         return base.merged(with: .mapping(map))
     }
 
-    struct FileProblem: Error {
+    struct FileProblem: Error, Sendable {
         var code: DiagnosticCode
         var message: String
         var location: SourceLocation?
