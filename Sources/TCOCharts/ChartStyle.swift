@@ -13,8 +13,9 @@ enum ChartStyle {
     static let background = "#ffffff"
 
     /// Okabe–Ito colours, told apart by readers with colour-blindness; the yellow is left out
-    /// because it is unreadable on white.
-    static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"]
+    /// because it is unreadable on white; black comes fourth because orange and vermillion side
+    /// by side were hard to tell apart.
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#000000", "#CC79A7", "#56B4E9", "#D55E00"]
 
     /// The colour of series `index`, the same in every chart so a strategy keeps its colour.
     static func color(_ index: Int) -> String { palette[index % palette.count] }

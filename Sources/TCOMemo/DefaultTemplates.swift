@@ -11,8 +11,7 @@ public enum DefaultTemplates {
     value), rows (strategy, is_baseline, is_winner, npv_cost, total_cost, capex, pnl_cost,
     terminal_value, levelized_cost_per_mtok, servers_max, npv_savings, payback, break_even_volume,
     break_even_price)), drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
-    assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file. }}
-# {{title}}
+    assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file. }}# {{title}}
 
 *Decision memo for the review meeting — model `{{model_file}}`, horizon {{horizon}} from {{date_label}}, discount rate {{discount_rate}}, money in {{currency}}.*
 
@@ -87,8 +86,7 @@ Each input moved alone by −20 % and +20 %; the five with the largest swing in 
 {{! TokenTCO compare memo. Available: title_a, title_b, file_a, file_b, currency, summary, has_changes,
     changes (path, old, new), has_matches, matches, has_unpaired, unpaired_a, unpaired_b,
     scenarios (name, winner_a, winner_b, decision_changes, rows (strategy, npv_a, npv_b, npv_delta,
-    levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}
-# Comparison: {{title_a}} → {{title_b}}
+    levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}# Comparison: {{title_a}} → {{title_b}}
 
 *A = `{{file_a}}`, B = `{{file_b}}`; money in {{currency}}.*
 

@@ -33,8 +33,9 @@ struct Check: ParsableCommand {
                 let model = loaded.base
                 let scenarios = loaded.scenarios.map(\.name).joined(separator: ", ")
                 print("""
-                    \(path): ok — \(model.workloads.count) workloads, \(model.strategies.count) strategies, \
-                    \(loaded.scenarios.count) scenarios (\(scenarios)), horizon \(model.horizonMonths) months \
+                    \(path): ok — \(count(model.workloads.count, "workload")), \
+                    \(count(model.strategies.count, "strategy", "strategies")), \
+                    \(count(loaded.scenarios.count, "scenario")) (\(scenarios)), horizon \(model.horizonMonths) months \
                     from \(model.start)
                     """)
             case (.failure(let failure), _):
@@ -44,5 +45,10 @@ struct Check: ParsableCommand {
         }
         if format == .json { print(Diagnostic.json(files: files)) }
         if files.contains(where: { !$0.isValid }) { throw ExitCode(1) }
+    }
+
+    /// `1 workload`, `3 workloads`.
+    private func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 }

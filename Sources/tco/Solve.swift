@@ -13,7 +13,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Solve only this scenario ('base' is the model without overrides).")
     var scenario: String?
 
-    @Flag(help: "Print the results as JSON (outputs.md).")
+    @Flag(help: "Print the results as JSON for other tools (every number, in a fixed key order).")
     var json = false
 
     func run() throws {
