@@ -119,10 +119,12 @@ public enum MemoContext {
             ["rank": i + 1, "label": d.label, "key": d.key, "low": money(d.savingsLow), "high": money(d.savingsHigh), "swing": money(d.swing)]
         }
 
-        let structural = ["kind", "route", "escalation", "fallback", "hardware", "private", "sensitive", "baseline", "currency", "start", "model"]
+        // Routes, escalations and fallbacks are assumptions a reviewer challenges ("why 30 %?"), so
+        // they are listed with or without a source; only the model's wiring is left out.
+        let structural = ["kind", "hardware", "baseline", "currency", "start", "model"]
         let assumptions: [[String: Any]] = loaded.inputs.filter { input in
             let last = input.path.split(separator: ".").last.map(String.init) ?? ""
-            return input.source != nil || !(structural.contains(last) || input.path.contains(".route") || input.path.contains(".escalation"))
+            return input.source != nil || !structural.contains(last)
         }.map {
             ["key": $0.path, "value": MarkdownText.inline($0.text),
              "source": $0.source.map(MarkdownText.inline) ?? "no source given"]
