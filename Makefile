@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
-TEST_PACKAGES := libreoffice-calc-nogui
+TEST_PACKAGES := libreoffice-calc-nogui chromium
 
 .PHONY: deps test-deps build install report test bench check clean templates fuzz fuzz-build
 
@@ -26,7 +26,8 @@ deps:
 # Python packages for the tests (the JSON Schema validator), installed only when missing.
 test-deps: deps
 	$(call apt_install,$(TEST_PACKAGES))
-	@$(PYTHON) -c "import jsonschema, yaml" 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema pyyaml
+	@$(PYTHON) -c "import jsonschema, yaml, websockets" 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet jsonschema pyyaml websockets
 
 build: deps
 	$(SWIFT) build -c release --product tco

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // The domain: model, quantities, diagnostics, solver. Standard library (and the
@@ -45,15 +47,23 @@ let package = Package(
             dependencies: [
                 "TCOCore", "TCOLoading", "TCOCharts", .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // `tco serve`: the review page (Hummingbird), in its own target so the rest builds without it.
+        .target(
+            name: "TCOReview",
+            dependencies: [
+                "TCOCore", "TCOLoading", "TCOCharts", "TCOMemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "tco",
             dependencies: [
-                "TCOCore", "TCOLoading", "TCOWorkbook", "TCOMemo",
+                "TCOCore", "TCOLoading", "TCOWorkbook", "TCOMemo", "TCOReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: load and solve timings and peak memory (printed, never asserted).
-        .executableTarget(name: "tco-bench", dependencies: ["TCOCore", "TCOLoading"]),
+        .executableTarget(name: "tco-bench", dependencies: ["TCOCore", "TCOLoading", "TCOReview"]),
         // `make fuzz`: libFuzzer entry point over the loader (built with -sanitize=fuzzer,address).
         .executableTarget(name: "tco-fuzz", dependencies: ["TCOCore", "TCOLoading"]),
         .testTarget(

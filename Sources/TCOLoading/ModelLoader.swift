@@ -8,6 +8,8 @@ public struct ModelLoader: Sendable {
 
     /// Reads a file's text; the file system by default, a fixed text for fuzzing and tests.
     let readFile: @Sendable (String) -> Result<String, FileProblem>
+    /// Values that replace the file's own before anything is decoded (the review page's what-if).
+    public var whatIf: [WhatIfChange] = []
 
     public init() { readFile = Self.readText }
 
@@ -19,8 +21,8 @@ public struct ModelLoader: Sendable {
         }
     }
 
-    /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once.
-    /// Loads the file at `path`; `sources` holds the text of every file read, for error excerpts.
+    /// Loads the file at `path`; on failure, every problem of the file (and its bases) at once;
+    /// `sources` holds the text of every file read, for error excerpts.
     public func load(_ path: String) -> (result: Result<LoadedModel, LoadFailure>, sources: [String: String]) {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -36,6 +38,7 @@ public struct ModelLoader: Sendable {
         let scenariosNode = root["scenarios"]
         root.remove("scenarios")
         root.remove("extends")
+        root = applyWhatIf(to: root, diagnostics: &diagnostics)
 
         let decoder = ModelDecoder(file: path)
         let base = decode(.mapping(root), with: decoder)

@@ -3,7 +3,7 @@ import TCOCore
 /// The memo's sentences about break-even multipliers (calculations.md, "Break-even multipliers").
 extension MemoContext {
     /// What a break-even multiplier multiplies.
-    enum BreakEvenMeasure: Sendable {
+    public enum BreakEvenMeasure: Sendable {
         /// Every workload's requests.
         case volume
         /// Every API option's token prices.
@@ -16,7 +16,7 @@ extension MemoContext {
     /// The side alone does not say whether the strategy wins today: "above 0.57×" wins at the
     /// forecast (1 is above 0.57), "above 3.57×" loses there. The multiplier is the end of the final
     /// bisection bracket at which the strategy wins, so a multiplier of exactly 1 wins at the forecast.
-    static func breakEvenSentence(_ breakEven: BreakEven, of measure: BreakEvenMeasure) -> String {
+    public static func breakEvenSentence(_ breakEven: BreakEven, of measure: BreakEvenMeasure) -> String {
         let (today, scale, range) = switch measure {
         case .volume: ("the forecast", "the forecast volume", "any volume from 0.001× to 1000× the forecast")
         case .apiPrice: ("today's API prices", "those prices", "any level from 0.001× to 1000× those prices")

@@ -3,6 +3,7 @@
 import Foundation
 import TCOCore
 import TCOLoading
+import TCOReview
 
 #if canImport(Glibc)
 import Glibc
@@ -114,6 +115,27 @@ func reportSeconds(workloads: Int) -> Double? {
     guard process.terminationStatus == 0 else { return nil }
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
+
+/// Median time of one what-if round trip of the review page on `path`: solve every scenario with
+/// the change, rank the drivers, render the page's live part (what the server does per request).
+func reviewRoundTripMs(_ path: String, runs: Int) async -> Double {
+    let session = ReviewSession(modelPath: path)
+    await session.refresh()
+    var times: [Double] = []
+    for run in 0..<runs {
+        let change = WhatIfChange(path: "facility.electricity", value: "0.1\(run % 10) USD/kWh")
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let view = await session.view([change])
+        let html = ReviewPage.live(view, shown: [])
+        precondition(!html.isEmpty && view.whatIfProblems == nil)
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+print("")
+let roundTrip = await reviewRoundTripMs("Models/support-copilot.yaml", runs: runs)
+print(String(format: "review page what-if round trip (support-copilot, server side, median): %.1f ms", roundTrip))
 
 print("")
 print("tco report (workbook, memo, charts) on generated models: grows linearly with the workloads")

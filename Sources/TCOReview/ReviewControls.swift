@@ -1,0 +1,55 @@
+import TCOCore
+import TCOLoading
+
+/// The what-if panel: a control per driver (and per input the user searched for), the changes
+/// made so far, and the `scenarios:` snippet that writes them into the model file.
+enum ReviewControls {
+    static func panel(_ view: ReviewView, snapshot: ReviewSnapshot, shown: [String]) -> String {
+        let loaded = snapshot.loaded
+        // As written in the file, with its source: a what-if's own value has neither.
+        let fileInputs = view.fileInputs.isEmpty ? loaded.inputs : view.fileInputs
+        let written = Dictionary(fileInputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let labels = Dictionary(snapshot.sensitivity.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let drivers = snapshot.sensitivity.map(\.key).filter { !$0.contains("*") }.prefix(ReviewPage.driverControls)
+        var paths: [String] = []
+        for path in Array(drivers) + shown + view.changes.map(\.path) where !paths.contains(path) {
+            paths.append(path)
+        }
+        var html = "<section class=\"whatif\" id=\"whatif\"><h2>What if…</h2>"
+        html += "<p class=\"note\">Type a value as you would write it in the model file (with its unit) and press "
+            + "Enter: every scenario is solved again with it. The model file itself is never changed.</p>"
+        html += "<table class=\"controls\"><thead><tr><th>Input</th><th>Value</th><th>Source</th></tr></thead><tbody>"
+        for path in paths {
+            let change = view.changes.first { $0.path == path }
+            let input = written[path]
+            let value = change?.value ?? input?.text ?? ""
+            let label = labels[path] ?? path
+            let changed = change != nil ? " changed" : ""
+            html += "<tr class=\"control\(changed)\"><th>\(HTML.escaped(label))<br><code>\(HTML.escaped(path))</code></th>"
+            html += "<td><input class=\"whatif-input\" data-path=\"\(HTML.escaped(path))\" "
+                + "data-original=\"\(HTML.escaped(input?.text ?? ""))\" value=\"\(HTML.escaped(value))\" "
+                + "placeholder=\"\(input == nil ? "default" : "")\" spellcheck=\"false\"></td>"
+            html += "<td class=\"source\">\(HTML.escaped(input?.source ?? (input == nil ? "not written: default" : "no source given")))</td></tr>"
+        }
+        html += "</tbody></table>"
+        html += "<p><label>Any other input: <input id=\"search\" list=\"all-inputs\" placeholder=\"search by key path…\" "
+            + "spellcheck=\"false\"></label></p><datalist id=\"all-inputs\">"
+        for input in fileInputs where !paths.contains(input.path) {
+            html += "<option value=\"\(HTML.escaped(input.path))\">\(HTML.escaped(input.text))</option>"
+        }
+        html += "</datalist>"
+        if !view.changes.isEmpty {
+            html += "<h3>Changed in this meeting</h3><pre id=\"scenario-yaml\">\(HTML.escaped(scenarioYAML(view.changes)))</pre>"
+            html += "<p><button id=\"copy-scenario\" type=\"button\">Copy as scenario</button> "
+                + "<button id=\"reset\" type=\"button\">Undo all what-ifs</button></p>"
+        }
+        return html + "</section>"
+    }
+
+    /// The changes as a `scenarios:` block to paste into the model file.
+    static func scenarioYAML(_ changes: [WhatIfChange]) -> String {
+        var lines = ["scenarios:", "  what-if:                     # agreed in the review meeting"]
+        for change in changes { lines.append("    \(change.path): \(change.value)") }
+        return lines.joined(separator: "\n")
+    }
+}

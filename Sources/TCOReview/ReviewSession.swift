@@ -1,0 +1,91 @@
+import Foundation
+import TCOCore
+import TCOLoading
+
+/// The model file behind the page: reloaded when it changes on disk, with the last good solve
+/// kept so that a file made invalid mid-meeting greys the results instead of blanking them.
+public actor ReviewSession {
+    /// The file as the user named it.
+    public let modelPath: String
+    /// Goes up by one whenever the file's content changes; the page reloads when it sees a new one.
+    public private(set) var version = 0
+    /// The last solve of the file without what-if changes that loaded.
+    public private(set) var lastGood: ReviewSnapshot?
+    /// `tco check`'s text for the file when it is invalid now, else `nil`.
+    public private(set) var fileProblems: String?
+    private var fingerprint: Data?
+
+    public init(modelPath: String) {
+        self.modelPath = modelPath
+    }
+
+    /// Reads the file again when its bytes changed (also the first time); returns whether they did.
+    @discardableResult
+    public func refresh() -> Bool {
+        let data = FileManager.default.contents(atPath: modelPath)
+        guard data != fingerprint || version == 0 else { return false }
+        fingerprint = data
+        version += 1
+        switch ModelLoader().load(modelPath) {
+        case (.success(let loaded), _):
+            lastGood = ReviewSnapshot(loaded)
+            fileProblems = nil
+        case (.failure(let failure), _):
+            fileProblems = Self.render(failure.diagnostics, sources: failure.sources)
+        }
+        return true
+    }
+
+    /// What the page shows for `changes`: a fresh solve, or the errors (file or what-if) with the
+    /// last good solve to grey out.
+    public func view(_ changes: [WhatIfChange]) -> ReviewView {
+        var view = solve(changes)
+        view.fileInputs = lastGood?.loaded.inputs ?? []
+        return view
+    }
+
+    private func solve(_ changes: [WhatIfChange]) -> ReviewView {
+        if let fileProblems {
+            return ReviewView(snapshot: lastGood, changes: changes, fileProblems: fileProblems, whatIfProblems: nil,
+                              version: version, modelPath: modelPath)
+        }
+        if changes.isEmpty {
+            return ReviewView(snapshot: lastGood, changes: [], fileProblems: nil, whatIfProblems: nil,
+                              version: version, modelPath: modelPath)
+        }
+        var loader = ModelLoader()
+        loader.whatIf = changes
+        switch loader.load(modelPath) {
+        case (.success(let loaded), _):
+            return ReviewView(snapshot: ReviewSnapshot(loaded), changes: changes, fileProblems: nil,
+                              whatIfProblems: nil, version: version, modelPath: modelPath)
+        case (.failure(let failure), _):
+            var sources = failure.sources
+            sources[WhatIfChange.file] = changes.map { "\($0.path): \($0.value)" }.joined(separator: "\n")
+            // A bad what-if changes nothing: the page keeps the solve without it.
+            return ReviewView(snapshot: lastGood, changes: changes, fileProblems: nil,
+                              whatIfProblems: Self.render(failure.diagnostics, sources: sources),
+                              version: version, modelPath: modelPath)
+        }
+    }
+
+    /// Diagnostics exactly as `tco check` prints them.
+    static func render(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+        diagnostics.map { DiagnosticRenderer.render($0, sources: sources) }.joined(separator: "\n")
+    }
+}
+
+/// What one request of the page gets to render.
+public struct ReviewView: Sendable {
+    public var snapshot: ReviewSnapshot?
+    public var changes: [WhatIfChange]
+    public var fileProblems: String?
+    public var whatIfProblems: String?
+    public var version: Int
+    public var modelPath: String
+    /// The inputs as written in the file, with their source comments, for the what-if controls.
+    public var fileInputs: [LoadedModel.Input] = []
+
+    /// Whether the numbers shown are not the current file's (it is invalid, or the what-if is).
+    public var isStale: Bool { fileProblems != nil }
+}
