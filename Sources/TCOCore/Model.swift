@@ -77,6 +77,12 @@ public struct YearMonth: Sendable, Hashable, CustomStringConvertible {
         return "\(year)-\(m)"
     }
 
+    /// Which month of a horizon starting in `start` this is: 1 for `start`, 0 for the month
+    /// before it, 13 a year after it.
+    public func monthOfHorizon(startingIn start: YearMonth) -> Int {
+        (year - start.year) * 12 + (month - start.month) + 1
+    }
+
     /// The month `offset` months later.
     public func adding(months offset: Int) -> YearMonth {
         let index = year * 12 + (month - 1) + offset

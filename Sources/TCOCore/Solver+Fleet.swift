@@ -114,3 +114,26 @@ public struct FleetPlan: Sendable, Hashable {
         }
     }
 }
+
+extension Solver {
+    /// The first self-hosted option and month (1-based) in which `strategy` sends demand to an option
+    /// that has no server in service, so that a fallback is needed (calculations.md, "Fleet"); `nil`
+    /// when every such month's demand is served.
+    public func firstMonthNeedingFallback(of strategy: Strategy) -> (option: String, month: Int)? {
+        let routes = model.workloads.map { strategy.effectiveRoute(for: $0.name).activeShares }
+        for option in model.serving {
+            guard case .selfHosted(let serving, let hardwareName) = option.kind,
+                let hardware = model.hardware(named: hardwareName)
+            else { continue }
+            let shares = routes.map { route in route.first { $0.option == option.name }?.share ?? 0 }
+            guard shares.contains(where: { $0 > 0 }) else { continue }
+            let demand = gpuDemand(shares: shares, serving: serving, volumeFactor: 1)
+            let needed = demand.peakGPUs.map { Calendar.tolerantCeiling($0 / Double(hardware.gpus)) }
+            let plan = FleetPlan(needed: needed, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths)
+            if let m = (0..<months).first(where: { demand.averageBusyGPUs[$0] > 0 && plan.inService[$0] == 0 }) {
+                return (option.name, m + 1)
+            }
+        }
+        return nil
+    }
+}
