@@ -14,7 +14,8 @@ struct ReferenceCrossCheckTests {
     static let models: [String] = {
         let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Models").path)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted().map { "Models/\($0)" }
-        return shipped + ["Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"]
+        let fixtures = ["spec-example", "small", "example-v2"].map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
+        return shipped + fixtures
     }()
 
     @Test("solver JSON equals the reference JSON", arguments: models)
