@@ -29,7 +29,15 @@ extension Solver {
             lines.capex[orderMonth - 1] += servers * price
             detail?.capex[orderMonth - 1] += servers * price
             if let loan {
-                addLoan(amount: servers * (loan.share * price), bought: orderMonth, loan: loan, into: &lines)
+                // Each server brings its own loan (calculations.md, "Loans"). A ledger kept server by
+                // server adds up in the same order as a reviewer's, so months where new loans and
+                // repayments cancel come out the same; a large cohort is one loan of n servers.
+                let perServer = loan.share * price
+                if count <= Self.serversFinancedOneByOne {
+                    for _ in 0..<count { addLoan(amount: perServer, bought: orderMonth, loan: loan, into: &lines) }
+                } else {
+                    addLoan(amount: servers * perServer, bought: orderMonth, loan: loan, into: &lines)
+                }
             }
             let lastMonth = firstMonth + hardware.lifeMonths - 1
             if lastMonth <= months {
@@ -65,6 +73,9 @@ extension Solver {
         }
         return plan.inService
     }
+
+    /// Largest cohort of servers whose loans are kept one by one.
+    static let serversFinancedOneByOne = 64
 
     /// A loan of `amount` taken in month `bought`: an inflow then, equal payments in the `term`
     /// months after it with interest on the balance before each payment, and what is still owed

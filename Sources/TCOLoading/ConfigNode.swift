@@ -80,7 +80,8 @@ indirect enum ConfigNode: Sendable {
     func merged(with override: ConfigNode, path: [String] = []) -> ConfigNode {
         // A scenario's override is one value (a route, a schedule, a list), replaced whole.
         let isOverride = path.count == 3 && path[0] == "scenarios"
-        guard path.last != "route", !isOverride, !ModelSchema.isSchedule(path: path),
+        let isRoute = path.first == "strategies" && path.last == "route" && (path.count == 3 || path.count == 5)
+        guard !isRoute, !isOverride, !ModelSchema.isSchedule(path: path),
             case .mapping(var base) = self, case .mapping(let top) = override
         else {
             return override

@@ -63,7 +63,7 @@ public enum WorkbookSupport {
             schedule(role.count, "\(path).count")
             schedule(role.costPerYear, "\(path).cost")
             if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
-            if role.payers != .inHouse { note("staff paid by named strategies", "\(path).strategies") }
+            if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
         }
         for strategy in model.strategies where !strategy.oneTimeCosts.isEmpty {
             note("one-time costs", "strategies.\(strategy.name).one_time")

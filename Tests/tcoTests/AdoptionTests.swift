@@ -111,7 +111,7 @@ struct AdoptionTests {
         _ = try Self.run(["init", "starter.yaml"], in: folder)
         let models = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Models").path)
             .filter { $0.hasSuffix(".yaml") }.map { "Models/\($0)" }
-        let valid = models + ["small", "spec-example", "example-v2"].map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
+        let valid = models + ["small", "spec-example", "example-v2", "random-78", "random-141"].map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
             + [folder.appendingPathComponent("starter.yaml").path]
         let invalid = Self.typeLevelInvalid.map { "Tests/TCOLoadingTests/Fixtures/invalid/\($0).yaml" }
         let script = """
