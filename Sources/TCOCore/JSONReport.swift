@@ -37,7 +37,8 @@ public enum JSONReport {
                         out.key("servers_max"); out.integer(strategy.serversMax)
                         out.key("npv_cost_after_tax"); out.number(strategy.npvCostAfterTax)
                         out.key("energy_kwh"); out.number(strategy.energyKilowattHours)
-                        out.key("kwh_per_mtok_self_hosted"); out.number(strategy.kilowattHoursPerMillionTokensSelfHosted)
+                        out.key("kwh_per_mtok_self_hosted")
+                        out.number(strategy.kilowattHoursPerMillionTokensSelfHosted)
                         out.key("monthly")
                         let m = strategy.monthly
                         out.object {

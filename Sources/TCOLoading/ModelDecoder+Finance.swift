@@ -67,8 +67,8 @@ extension ModelDecoder {
             let itemPath = "\(path).\(name)"
             checkKeys(map, itemPath, allowed: ModelSchema.oneTime, required: ModelSchema.oneTimeRequired,
                       what: "one-time cost '\(name)'", place: .oneTime)
-            let cost = nonNegative(quantity(map, "cost", itemPath, [.money], place: .oneTime)?.value, "\(itemPath).cost",
-                                   example: "150k \(currency)")
+            let cost = nonNegative(quantity(map, "cost", itemPath, [.money], place: .oneTime)?.value,
+                                   "\(itemPath).cost", example: "150k \(currency)")
             var month: Int? = 1
             if let node = map["month"] {
                 month = nil
@@ -77,8 +77,8 @@ extension ModelDecoder {
                 }
             }
             let life = checked(quantity(map, "capitalize", itemPath, [.duration], place: .oneTime)?.value,
-                               "\(itemPath).capitalize", { $0 >= 1 }, "a capitalized cost's life must be at least 1 month",
-                               example: "3 years")
+                               "\(itemPath).capitalize", { $0 >= 1 },
+                               "a capitalized cost's life must be at least 1 month", example: "3 years")
             guard let cost, let month, map["capitalize"] == nil || life != nil else {
                 valid = false
                 continue
