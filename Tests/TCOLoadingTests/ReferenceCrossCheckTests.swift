@@ -16,7 +16,9 @@ struct ReferenceCrossCheckTests {
         let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Models").path)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted().map { "Models/\($0)" }
         // random-N.yaml: models of Tests/Reference/random_models.py (seed N) that use most v2 features.
-        let fixtures = ["spec-example", "small", "example-v2", "random-78", "random-84", "random-141", "random-161"]
+        let fixtures = [
+            "spec-example", "small", "example-v2", "random-78", "random-84", "random-141", "random-161", "tiny-demand",
+        ]
             .map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
         return shipped + fixtures
     }()

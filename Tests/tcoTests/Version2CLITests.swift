@@ -47,4 +47,17 @@ struct Version2CLITests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
+
+    @Test("compare still prints its table for a version 2 model, but refuses to write the workbook and memo")
+    func compareRefusesOutput() throws {
+        let small = "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"
+        let table = try CLITests.run(["compare", small, Self.example])
+        #expect(table.status == 0, "\(table.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try CLITests.run(["compare", small, Self.example, "--output", folder.path])
+        #expect(written.status == 1)
+        #expect(written.stderr.contains("cannot represent these version 2 features"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
 }
