@@ -137,7 +137,7 @@ extension ModelKey {
             example: "1.90 USD/GPU-hour", "Price per GPU-hour fixed by the contract (no price change)."),
         key(.commitment, "from", .month, required: true, example: "2027-01",
             "First month of the term, YYYY-MM (may be before start)."),
-        key(.commitment, "term", .quantity([.duration]), required: true, range: "at least 1 month",
+        key(.commitment, "term", .quantity([.duration]), required: true, range: "1 month to 1,000 years",
             example: "1 year", "Length of the term."),
     ]
 
@@ -150,13 +150,13 @@ extension ModelKey {
             "Power one server draws at full load."),
         key(.hardware, "idle_power", .quantity([.power]), default: "equal to power", range: "0 to power",
             example: "3 kW", "Power one server draws when idle."),
-        key(.hardware, "life", .quantity([.duration]), required: true, range: "at least 1 month",
+        key(.hardware, "life", .quantity([.duration]), required: true, range: "1 month to 1,000 years",
             example: "4 years", "Useful life: straight-line depreciation period and replacement age."),
         key(.hardware, "residual", .quantity([.percent]), default: "0%", range: "0% to below 100%",
             example: "10%", "Resale value at the end of life, as a share of price."),
         key(.hardware, "maintenance", .quantity([.ratePerYear, .ratePerMonth]), default: "0%/year",
             range: "at least 0", example: "8%/year", "Yearly support and maintenance, as a share of price."),
-        key(.hardware, "lead_time", .quantity([.duration]), default: "0 months", range: "at least 0",
+        key(.hardware, "lead_time", .quantity([.duration]), default: "0 months", range: "0 to 1,000 years",
             example: "3 months", "Months from order (and payment) to the server being in service."),
     ]
 
@@ -205,7 +205,7 @@ extension ModelKey {
         key(.oneTime, "month", .month, default: "start", range: "from start to the last month of the horizon",
             example: "2027-02", "Month in which it is paid, YYYY-MM."),
         key(.oneTime, "capitalize", .quantity([.duration]), default: "none (expensed in its month)",
-            range: "at least 1 month", example: "3 years",
+            range: "1 month to 1,000 years", example: "3 years",
             "Capitalize it and depreciate it straight-line over this many months, instead of expensing it."),
     ]
 
@@ -220,7 +220,7 @@ extension ModelKey {
             "Share of each server's price borrowed in the month it is bought."),
         key(.loan, "rate", .quantity([.percent, .ratePerYear]), required: true, range: "0% to 100%",
             example: "7%/year", "Effective annual interest rate (8% APR is 8.30% effective)."),
-        key(.loan, "term", .quantity([.duration]), required: true, range: "at least 1 month", example: "3 years",
+        key(.loan, "term", .quantity([.duration]), required: true, range: "1 month to 1,000 years", example: "3 years",
             "Months of equal repayments, from the month after the purchase."),
     ]
 }

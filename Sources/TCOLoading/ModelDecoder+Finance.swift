@@ -34,8 +34,9 @@ extension ModelDecoder {
         if let node = map["rate"] {
             rate = loanRate(node, "\(path).rate")
         }
-        let term = checked(quantity(map, "term", path, [.duration], place: .loan)?.value, "\(path).term", { $0 >= 1 },
-                           "a loan's term must be at least 1 month", example: "3 years")
+        let term = checked(quantity(map, "term", path, [.duration], place: .loan)?.value, "\(path).term",
+                           { $0 >= 1 && $0 <= Self.longestDuration },
+                           "a loan's term must be at least 1 month and at most 1,000 years", example: "3 years")
         guard let share, let rate, let term else { return nil }
         return Loan(hardware: hardware, share: share, annualRate: rate, termMonths: Int(term))
     }
@@ -77,8 +78,9 @@ extension ModelDecoder {
                 }
             }
             let life = checked(quantity(map, "capitalize", itemPath, [.duration], place: .oneTime)?.value,
-                               "\(itemPath).capitalize", { $0 >= 1 },
-                               "a capitalized cost's life must be at least 1 month", example: "3 years")
+                               "\(itemPath).capitalize", { $0 >= 1 && $0 <= Self.longestDuration },
+                               "a capitalized cost's life must be at least 1 month and at most 1,000 years",
+                               example: "3 years")
             guard let cost, let month, map["capitalize"] == nil || life != nil else {
                 valid = false
                 continue

@@ -96,8 +96,8 @@ extension ModelDecoder {
                                       "\(itemPath).gpu_hour", example: "1.90 \(currency)/GPU-hour")
             let from = map["from"].flatMap { month($0, "\(itemPath).from") }
             let term = checked(quantity(map, "term", itemPath, [.duration], place: .commitment)?.value,
-                               "\(itemPath).term", { $0 >= 1 }, "a commitment's term must be at least 1 month",
-                               example: "1 year")
+                               "\(itemPath).term", { $0 >= 1 && $0 <= Self.longestDuration },
+                               "a commitment's term must be at least 1 month and at most 1,000 years", example: "1 year")
             guard let gpus, let gpuHour, let from, let term else {
                 valid = false
                 continue

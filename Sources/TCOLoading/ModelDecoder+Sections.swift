@@ -131,14 +131,18 @@ extension ModelDecoder {
             if let value = idle, let power {
                 idle = checked(value, "\(path).idle_power", { $0 >= 0 && $0 <= power }, "idle power must be from 0 kW to the full-load power (\(Self.trim(power)) kW)", example: "3 kW")
             }
-            let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life", { $0 >= 1 }, "life must be at least 1 month", example: "4 years")
+            let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life",
+                               { $0 >= 1 && $0 <= Self.longestDuration }, "life must be at least 1 month and at most 1,000 years",
+                               example: "4 years")
             let residual = checked(quantity(map, "residual", path, [.percent])?.value, "\(path).residual", { $0 >= 0 && $0 < 1 },
                                    "residual must be from 0% to below 100% of price", example: "10%")
             var maintenance: Double?
             if let q = quantity(map, "maintenance", path, [.ratePerYear, .ratePerMonth]) {
                 maintenance = nonNegative(q.dimension == .ratePerMonth ? q.value * 12 : q.value, "\(path).maintenance", example: "8%/year")
             }
-            let lead = nonNegative(quantity(map, "lead_time", path, [.duration])?.value, "\(path).lead_time", example: "3 months")
+            let lead = checked(quantity(map, "lead_time", path, [.duration])?.value, "\(path).lead_time",
+                               { $0 >= 0 && $0 <= Self.longestDuration }, "must be from 0 months to 1,000 years",
+                               example: "3 months")
             if let gpus, let price, let power, let life {
                 result.append(Hardware(
                     name: name, gpus: Int(gpus), price: price, power: power, idlePower: idle, lifeMonths: Int(life),

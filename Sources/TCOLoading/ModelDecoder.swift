@@ -69,6 +69,10 @@ final class ModelDecoder {
         }
     }
 
+    /// Longest duration (life, lead time, terms) in months: 1,000 years. Far beyond any real asset,
+    /// and small enough that month arithmetic never overflows.
+    static let longestDuration = 12_000.0
+
     /// Longest name of a workload, option, hardware, role or strategy: the workbook builds defined
     /// names from up to four of them, and Excel allows 255 characters in a name.
     static let maximumNameLength = 48

@@ -111,6 +111,8 @@ struct InvalidModelTests {
         Bad("loan-rate-monthly", in: "loan-rate-monthly", line: 86, column: 35, key: "finance.financing.gpu-server.rate", says: "effective annual rate"),
         Bad("terminal-value-word", in: "terminal-value-word", line: 85, column: 19, key: "finance.terminal_value", says: "expected 'book' or 'none'"),
         Bad("tax-rate-above-100", in: "tax-rate-above-100", line: 85, column: 13, key: "finance.tax_rate", says: "from 0% to 100%"),
+        // A duration so long that it would overflow month arithmetic (version 1 crashed on it).
+        Bad("duration-too-long", in: "duration-too-long", line: 52, column: 11, key: "hardware.gpu-server.life", says: "at most 1,000 years"),
         Bad("scenario-schedule-month", in: "scenario-schedule-month", line: 86, column: 5, key: "scenarios.price-war.workloads.chat.requests.2028-01", says: "one month of a schedule"),
         Bad("scenario-missing-one-time", in: "scenario-missing-one-time", line: 86, column: 5, key: "scenarios.price-war.strategies.hybrid.one_time.fine-tuning.cost", says: "has no one-time cost 'fine-tuning'"),
         Bad("scenario-missing-loan", in: "scenario-missing-loan", line: 86, column: 5, key: "scenarios.price-war.finance.financing.gpu-server.rate", says: "no loan for 'gpu-server'"),

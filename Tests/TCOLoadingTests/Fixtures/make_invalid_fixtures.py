@@ -83,6 +83,7 @@ cases = [
  ('scenario-missing-one-time', 'serving.frontier.price_change: -40%/year', 'strategies.hybrid.one_time.fine-tuning.cost: 200k USD', 'strategies.hybrid.one_time', 'scenarios.price-war.strategies.hybrid.one_time.fine-tuning.cost', "has no one-time cost 'fine-tuning'"),
  ('scenario-missing-loan', 'serving.frontier.price_change: -40%/year', 'finance.financing.gpu-server.rate: 5%/year', 'finance.financing', 'scenarios.price-war.finance.financing.gpu-server.rate', "no loan for 'gpu-server'"),
  ('scenario-missing-long-context', 'serving.frontier.price_change: -40%/year', 'serving.frontier.long_context.price_input: 5 USD/Mtok', 'serving.frontier.long_context', 'scenarios.price-war.serving.frontier.long_context.price_input', "no long_context map here"),
+ ('duration-too-long', 'life: 4 years', 'life: 99999999999999999999999 years', '99999999999999999999999', 'hardware.gpu-server.life', "at most 1,000 years"),
  ('scenario-commitment-entry', 'serving.frontier.price_change: -40%/year', 'serving.rented-slm.commitments.1.gpus: 4', 'serving.rented-slm.commitments', 'scenarios.price-war.serving.rented-slm.commitments.1.gpus', "part of a list"),
 ]
 rows = []
