@@ -56,9 +56,8 @@ public struct SensitivityInput: Sendable {
                 }
                 add("\(k).price_cached_input", "\(option.name) cached input price",
                     { pricing($0)?.priceCachedInput.first }) { m, v in update(&m) { $0.priceCachedInput.move(to: v) } }
-                add("\(k).price_change", "\(option.name) price change", { pricing($0)?.priceChange.first.value }) { m, v in
-                    update(&m) { $0.priceChange.move(to: v) }
-                }
+                add("\(k).price_change", "\(option.name) price change",
+                    { pricing($0)?.priceChange.first.value }) { m, v in update(&m) { $0.priceChange.move(to: v) } }
             case .selfHosted, .rented:
                 @Sendable func serving(_ m: Model) -> GPUServing? {
                     switch m.serving[i].kind {
@@ -154,7 +153,9 @@ extension SensitivityInput {
         }
         return [
             group("requests", "requests", { $0.requests.first }, { $0.requests.move(to: $1) }),
-            group("growth", "growth", { $0.growth.first.value }) { $0.growth.move(to: Swift.max($1, Rate.lowestValue)) },
+            group("growth", "growth", { $0.growth.first.value }) {
+                $0.growth.move(to: Swift.max($1, Rate.lowestValue))
+            },
             group("input_tokens", "input tokens", { $0.inputTokens }, { $0.inputTokens = $1 }),
             group("output_tokens", "output tokens", { $0.outputTokens }, { $0.outputTokens = $1 }),
             group("cached_input", "cached input share", { $0.cachedInput }, { $0.cachedInput = Swift.min($1, 1) }),

@@ -97,7 +97,8 @@ extension ModelDecoder {
             let from = map["from"].flatMap { month($0, "\(itemPath).from") }
             let term = checked(quantity(map, "term", itemPath, [.duration], place: .commitment)?.value,
                                "\(itemPath).term", { $0 >= 1 && $0 <= Self.longestDuration },
-                               "a commitment's term must be at least 1 month and at most 1,000 years", example: "1 year")
+                               "a commitment's term must be at least 1 month and at most 1,000 years",
+                               example: "1 year")
             guard let gpus, let gpuHour, let from, let term else {
                 valid = false
                 continue

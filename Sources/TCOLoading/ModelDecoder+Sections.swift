@@ -132,8 +132,8 @@ extension ModelDecoder {
                 idle = checked(value, "\(path).idle_power", { $0 >= 0 && $0 <= power }, "idle power must be from 0 kW to the full-load power (\(Self.trim(power)) kW)", example: "3 kW")
             }
             let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life",
-                               { $0 >= 1 && $0 <= Self.longestDuration }, "life must be at least 1 month and at most 1,000 years",
-                               example: "4 years")
+                               { $0 >= 1 && $0 <= Self.longestDuration },
+                               "life must be at least 1 month and at most 1,000 years", example: "4 years")
             let residual = checked(quantity(map, "residual", path, [.percent])?.value, "\(path).residual", { $0 >= 0 && $0 < 1 },
                                    "residual must be from 0% to below 100% of price", example: "10%")
             var maintenance: Double?

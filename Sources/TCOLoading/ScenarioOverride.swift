@@ -92,12 +92,14 @@ struct ScenarioOverride: Sendable {
 
     private func unknown(_ key: String, among keys: [String], what: String) -> Problem {
         let near = Suggestion.nearest(to: key, in: keys)
+        let listed = keys.isEmpty ? "nothing is defined there" : "known: \(keys.joined(separator: ", "))"
         return (.invalidScenarioPath, "'\(path)': \(what) '\(key)' does not exist",
-                near.map { "did you mean '\($0)'?" } ?? (keys.isEmpty ? "nothing is defined there" : "known: \(keys.joined(separator: ", "))"))
+                near.map { "did you mean '\($0)'?" } ?? listed)
     }
 
     private func wholeEntity(_ what: String, _ section: String) -> Problem {
-        (.notOverridable, "'\(path)' names a whole \(what); a scenario overrides single values", "override one of its keys, e.g. '\(path).\(exampleKey(section))'")
+        (.notOverridable, "'\(path)' names a whole \(what); a scenario overrides single values",
+         "override one of its keys, e.g. '\(path).\(exampleKey(section))'")
     }
 
     /// A single key of a map the file writes (a `long_context` map, a loan, a one-time cost): the map
@@ -119,7 +121,10 @@ struct ScenarioOverride: Sendable {
     /// A key of a map (`allowed`) with nothing below it; lists and schedules are overridden whole.
     private func fieldCheck(_ field: String, allowed: [String], rest: ArraySlice<String>) -> Problem? {
         guard allowed.contains(field) else { return unknown(field, among: allowed, what: "key") }
-        if field == "kind" { return (.notOverridable, "a serving option's kind cannot be overridden", "define another serving option and override the routes instead") }
+        if field == "kind" {
+            return (.notOverridable, "a serving option's kind cannot be overridden",
+                    "define another serving option and override the routes instead")
+        }
         guard rest.isEmpty else {
             let upTo = segments.prefix(segments.count - rest.count).joined(separator: ".")
             if ModelSchema.isSchedule(path: Array(segments.prefix(segments.count - rest.count))) {
@@ -134,7 +139,8 @@ struct ScenarioOverride: Sendable {
                 return (.invalidScenarioPath, "'\(path)': there is no such map here to change",
                         "a scenario changes the keys of a map the file writes")
             }
-            return (.invalidScenarioPath, "'\(path)' goes below '\(field)', which is a single value", "end the path at '\(field)'")
+            return (.invalidScenarioPath, "'\(path)' goes below '\(field)', which is a single value",
+                    "end the path at '\(field)'")
         }
         if field == "long_context" || field == "financing" || field == "one_time" {
             return (.notOverridable, "'\(path)' names a whole map; a scenario overrides single values",
