@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_PACKAGES := libxlsxwriter-dev pkg-config
 TEST_PACKAGES := libreoffice-calc-nogui chromium
 
-.PHONY: deps test-deps build install report test bench check clean templates fuzz fuzz-build
+.PHONY: deps test-deps build install report test bench check crosscheck clean templates fuzz fuzz-build
 
 # Installs a Debian package only when it is missing (dpkg -s), refreshing the index once if needed.
 define apt_install
@@ -74,6 +74,11 @@ bench: deps
 
 check: build
 	.build/release/tco check Models/*.yaml ../shared/spec/example.yaml
+
+# Random valid version 2 models solved by tco and by the independent Tests/Reference/reference.py, every value compared.
+crosscheck:
+	$(SWIFT) build --product tco
+	$(PYTHON) Tests/Reference/random_models.py --check $(or $(N),40) --tco .build/debug/tco
 
 # The default memo templates are compiled into tco: regenerate after editing Templates/*.mustache.
 templates:

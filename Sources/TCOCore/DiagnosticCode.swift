@@ -26,6 +26,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case emptySection = "TCO206"
     case unknownKind = "TCO207"
     case emptyRoute = "TCO208"
+    case expectedList = "TCO209"
 
     // Values and units.
     case notANumber = "TCO301"
@@ -38,6 +39,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case invalidBoolean = "TCO308"
     case invalidMonth = "TCO309"
     case invalidCurrency = "TCO310"
+    case scheduleOrder = "TCO311"
+    case scheduleStartsLate = "TCO312"
+    case monthOutsideHorizon = "TCO313"
+    case invalidWord = "TCO314"
 
     // References and rules across sections.
     case undefinedReference = "TCO401"
@@ -46,6 +51,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case missingFallback = "TCO404"
     case notAnAPI = "TCO405"
     case missingElectricity = "TCO406"
+    case cacheSharesSum = "TCO407"
 
     // Scenarios.
     case invalidScenarioPath = "TCO501"
@@ -83,6 +89,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .emptySection: "empty section"
         case .unknownKind: "unknown serving kind"
         case .emptyRoute: "empty route"
+        case .expectedList: "a list was expected"
         case .notANumber: "not a number"
         case .unknownUnit: "unknown unit"
         case .wrongDimension: "wrong kind of amount"
@@ -93,12 +100,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidBoolean: "not true or false"
         case .invalidMonth: "not a month"
         case .invalidCurrency: "not a currency code"
+        case .scheduleOrder: "schedule months out of order"
+        case .scheduleStartsLate: "schedule starts after start"
+        case .monthOutsideHorizon: "month outside the horizon"
+        case .invalidWord: "not one of the allowed words"
         case .undefinedReference: "name not defined"
         case .routeSharesSum: "route shares do not add up to 100 %"
         case .sensitiveData: "sensitive data leaves the house"
         case .missingFallback: "fallback needed"
         case .notAnAPI: "an api option was expected"
         case .missingElectricity: "electricity price needed"
+        case .cacheSharesSum: "cached and cache-write shares above 100 %"
         case .invalidScenarioPath: "scenario path does not name a value"
         case .notOverridable: "value a scenario cannot override"
         case .invalidScenario: "invalid scenario"

@@ -35,6 +35,10 @@ public enum JSONReport {
                         out.key("terminal_value"); out.number(strategy.terminalValue)
                         out.key("levelized_cost_per_mtok"); out.number(strategy.levelizedCostPerMillionTokens)
                         out.key("servers_max"); out.integer(strategy.serversMax)
+                        out.key("npv_cost_after_tax"); out.number(strategy.npvCostAfterTax)
+                        out.key("energy_kwh"); out.number(strategy.energyKilowattHours)
+                        out.key("kwh_per_mtok_self_hosted")
+                        out.number(strategy.kilowattHoursPerMillionTokensSelfHosted)
                         out.key("monthly")
                         let m = strategy.monthly
                         out.object {
@@ -50,6 +54,12 @@ public enum JSONReport {
                             out.key("terminal_value"); out.numbers(m.terminalValue)
                             out.key("depreciation"); out.numbers(m.depreciation)
                             out.key("servers"); out.integers(m.servers)
+                            out.key("one_time"); out.numbers(m.oneTime)
+                            out.key("financing"); out.numbers(m.financing)
+                            out.key("interest"); out.numbers(m.interest)
+                            out.key("tax_shield"); out.numbers(m.taxShield)
+                            out.key("after_tax_cost"); out.numbers(m.afterTaxCost)
+                            out.key("energy_kwh"); out.numbers(m.energyKilowattHours)
                         }
                     }
                 }

@@ -19,13 +19,15 @@ public struct Model: Sendable, Hashable {
     public var facility: Facility?
     public var staff: [StaffRole]
     public var strategies: [Strategy]
+    /// Tax, terminal value and loans.
+    public var finance: Finance
     /// Name of the strategy every other one is compared against.
     public var baseline: String
 
     public init(
         title: String, currency: String, start: YearMonth, horizonMonths: Int, discountRate: Double,
         workloads: [Workload], serving: [ServingOption], hardware: [Hardware] = [], facility: Facility? = nil,
-        staff: [StaffRole] = [], strategies: [Strategy], baseline: String
+        staff: [StaffRole] = [], strategies: [Strategy], baseline: String, finance: Finance = Finance()
     ) {
         self.title = title
         self.currency = currency
@@ -39,6 +41,7 @@ public struct Model: Sendable, Hashable {
         self.staff = staff
         self.strategies = strategies
         self.baseline = baseline
+        self.finance = finance
     }
 
     /// The serving option called `name`.
@@ -74,6 +77,12 @@ public struct YearMonth: Sendable, Hashable, CustomStringConvertible {
         return "\(year)-\(m)"
     }
 
+    /// Which month of a horizon starting in `start` this is: 1 for `start`, 0 for the month
+    /// before it, 13 a year after it.
+    public func monthOfHorizon(startingIn start: YearMonth) -> Int {
+        (year - start.year) * 12 + (month - start.month) + 1
+    }
+
     /// The month `offset` months later.
     public func adding(months offset: Int) -> YearMonth {
         let index = year * 12 + (month - 1) + offset
@@ -81,123 +90,3 @@ public struct YearMonth: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A source of requests: a product feature or back-office process.
-public struct Workload: Sendable, Hashable {
-    public var name: String
-    /// Requests in month 1.
-    public var requestsPerMonth: Double
-    /// Effective rate of change of requests.
-    public var growth: Rate
-    /// Input tokens per request.
-    public var inputTokens: Double
-    /// Output tokens per request.
-    public var outputTokens: Double
-    /// Share of input tokens billed at an API's cached price (fraction).
-    public var cachedInput: Double
-    /// Peak-hour load over average load (≥ 1).
-    public var peakToAverage: Double
-    /// Whether only in-house or private API options may serve it.
-    public var sensitive: Bool
-
-    public init(
-        name: String, requestsPerMonth: Double, growth: Rate = .zero, inputTokens: Double, outputTokens: Double,
-        cachedInput: Double = 0, peakToAverage: Double = 1, sensitive: Bool = false
-    ) {
-        self.name = name
-        self.requestsPerMonth = requestsPerMonth
-        self.growth = growth
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
-        self.cachedInput = cachedInput
-        self.peakToAverage = peakToAverage
-        self.sensitive = sensitive
-    }
-}
-
-/// A rate of change as written: per year (effective annual) or per month.
-public struct Rate: Sendable, Hashable {
-    /// Fraction per period (−0.2 is −20 %).
-    public var value: Double
-    /// Whether the period is a month rather than a year.
-    public var isMonthly: Bool
-
-    /// Lowest rate a what-if may set: −99.9999 % (the format requires rates above −100 %).
-    public static let lowestValue = -0.999999
-
-    public init(_ value: Double, monthly: Bool = false) {
-        self.value = value
-        self.isMonthly = monthly
-    }
-
-    public static let zero = Rate(0)
-}
-
-/// A server type: what it costs, draws, and how long it lasts.
-public struct Hardware: Sendable, Hashable {
-    public var name: String
-    /// GPUs per server (whole, ≥ 1).
-    public var gpus: Int
-    /// All-in purchase price per server, in the model's currency.
-    public var price: Double
-    /// Draw at full load, kW.
-    public var power: Double
-    /// Draw when idle, kW.
-    public var idlePower: Double
-    /// Depreciation life and replacement age, months.
-    public var lifeMonths: Int
-    /// Share of price recovered in cash when a server retires (fraction).
-    public var residual: Double
-    /// Maintenance per year as a share of price (fraction per year).
-    public var maintenancePerYear: Double
-    /// Months from order (payment) to service.
-    public var leadTimeMonths: Int
-
-    public init(
-        name: String, gpus: Int, price: Double, power: Double, idlePower: Double? = nil, lifeMonths: Int,
-        residual: Double = 0, maintenancePerYear: Double = 0, leadTimeMonths: Int = 0
-    ) {
-        self.name = name
-        self.gpus = gpus
-        self.price = price
-        self.power = power
-        self.idlePower = idlePower ?? power
-        self.lifeMonths = lifeMonths
-        self.residual = residual
-        self.maintenancePerYear = maintenancePerYear
-        self.leadTimeMonths = leadTimeMonths
-    }
-}
-
-/// Power and space costs of self-hosted servers.
-public struct Facility: Sendable, Hashable {
-    /// Power usage effectiveness (≥ 1).
-    public var pue: Double
-    /// Electricity price in month 1, per kWh.
-    public var electricityPerKilowattHour: Double
-    /// Effective rate of change of the electricity price.
-    public var electricityChange: Rate
-    /// Colocation per kW of full-load server power per month.
-    public var colocationPerKilowattMonth: Double
-
-    public init(pue: Double = 1, electricityPerKilowattHour: Double, electricityChange: Rate = .zero, colocationPerKilowattMonth: Double = 0) {
-        self.pue = pue
-        self.electricityPerKilowattHour = electricityPerKilowattHour
-        self.electricityChange = electricityChange
-        self.colocationPerKilowattMonth = colocationPerKilowattMonth
-    }
-}
-
-/// An in-house role paid while a strategy runs anything in-house.
-public struct StaffRole: Sendable, Hashable {
-    public var name: String
-    /// Full-time equivalents (may be fractional).
-    public var count: Double
-    /// Cost per full-time equivalent per year.
-    public var costPerYear: Double
-
-    public init(name: String, count: Double, costPerYear: Double) {
-        self.name = name
-        self.count = count
-        self.costPerYear = costPerYear
-    }
-}

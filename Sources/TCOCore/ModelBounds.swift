@@ -19,8 +19,11 @@ public enum ModelBounds {
         for strategy in model.strategies {
             let result = solver.timeline(of: strategy, volumeFactor: 1, apiPriceFactor: 1)
             let lines = result.monthly
-            let money = [lines.cost, lines.api, lines.rented, lines.capex, lines.power, lines.staff].joined()
-            let totals = [result.npvCost, result.totalCost, result.totalPnLCost, result.capex]
+            let money = [
+                lines.cost, lines.api, lines.rented, lines.capex, lines.power, lines.staff, lines.oneTime,
+                lines.financing, lines.interest,
+            ].joined()
+            let totals = [result.npvCost, result.totalCost, result.totalPnLCost, result.capex, result.npvCostAfterTax]
             let moneyOK = (money + totals).allSatisfy { $0.isFinite && abs($0) <= moneyLimit }
             let countOK = result.serversMax <= countLimit
                 && (result.levelizedCostPerMillionTokens.map(\.isFinite) ?? true)
@@ -41,19 +44,20 @@ public enum ModelBounds {
     /// millionfold, else the largest volume, else the slowest throughput.
     static func blame(_ model: Model, solver: Solver) -> String {
         let last = model.horizonMonths
-        if let w = model.workloads.first(where: { Calendar.changeFactor($0.growth, month: last) > 1e6 }) {
+        if let w = model.workloads.first(where: { ($0.growth.trend(months: last).max() ?? 1) > 1e6 }) {
             return "workloads.\(w.name).growth"
         }
-        let volumes = model.workloads.map { $0.requestsPerMonth * ($0.inputTokens + $0.outputTokens) }
+        let largest = model.workloads.map { $0.requests.steps.map(\.value).max() ?? 0 }
+        let volumes = zip(model.workloads, largest).map { $1 * ($0.inputTokens + $0.outputTokens) }
         if let i = volumes.indices.max(by: { volumes[$0] < volumes[$1] }), volumes[i] > 1e18 || !volumes[i].isFinite {
             let w = model.workloads[i]
-            return w.requestsPerMonth > 1e15 ? "workloads.\(w.name).requests"
+            return largest[i] > 1e15 ? "workloads.\(w.name).requests"
                 : "workloads.\(w.name).\(w.inputTokens > w.outputTokens ? "input_tokens" : "output_tokens")"
         }
         var slowest: (key: String, value: Double)?
         for option in model.serving {
             switch option.kind {
-            case .selfHosted(let s, _), .rented(let s, _, _):
+            case .selfHosted(let s, _), .rented(let s, _):
                 let throughputs = [("decode_throughput", s.decodeThroughput), ("prefill_throughput", s.prefillThroughput)]
                 for (key, value) in throughputs where value < (slowest?.value ?? .infinity) {
                     slowest = ("serving.\(option.name).\(key)", value)

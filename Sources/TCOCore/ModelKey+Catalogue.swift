@@ -1,6 +1,7 @@
 extension ModelKey {
-    /// Every key of the model format (version 1.1), place by place, in the order the docs show them.
-    public static let all: [ModelKey] = top + workload + serving + hardware + facility + staff + strategy
+    /// Every key of the model format (version 2), place by place, in the order the docs show them.
+    public static let all: [ModelKey] =
+        top + workload + serving + hardware + facility + staff + strategy + finance
 
     private static func key(
         _ place: Place, _ name: String, _ form: Form, required: Bool = false, default value: String? = nil,
@@ -10,7 +11,8 @@ extension ModelKey {
                  example: example, summary: summary)
     }
 
-    private static let rateOfChange: Form = .quantity([.ratePerYear, .ratePerMonth])
+    private static let rateOfChange: Form = .schedulable([.ratePerYear, .ratePerMonth])
+    private static let pricePerMtok: Form = .schedulable([.pricePerMillionTokens])
     private static let aboveMinus100 = "above -100%/year (or -100%/month)"
 
     private static let top: [ModelKey] = [
@@ -39,13 +41,18 @@ extension ModelKey {
             "The options compared: name → route of requests to serving options."),
         key(.top, "baseline", .reference, required: true, example: "buy",
             "The strategy every other one is compared against (savings, payback, break-even)."),
+        key(.top, "finance", .map, default: "none", example: "{tax_rate: 25%}",
+            "Tax rate, what assets count for at the horizon, and loans for hardware."),
         key(.top, "scenarios", .map, default: "none", example: "{price-war: {serving.frontier.price_change: -50%/year}}",
             "Named what-ifs: scenario → dotted key paths and the values they take instead."),
+        key(.top, "uncertainty", .map, default: "none", example: "{runs: 10000, seed: 7, inputs: {...}}",
+            "Ranges of inputs for a Monte Carlo run; read but not used by this version."),
     ]
 
     private static let workload: [ModelKey] = [
-        key(.workload, "requests", .quantity([.perMonth]), required: true, range: "at least 0",
-            example: "1.2M/month", "Requests in the first month (`/day` is converted at 365/12 days a month)."),
+        key(.workload, "requests", .schedulable([.perMonth]), required: true, range: "at least 0",
+            example: "1.2M/month",
+            "Requests in the first month (`/day` is converted at 365/12 days a month), or a schedule."),
         key(.workload, "growth", rateOfChange, default: "0%/year", range: aboveMinus100, example: "40%/year",
             "Growth of requests, an effective annual rate spread evenly over the months."),
         key(.workload, "input_tokens", .quantity([.number]), required: true, range: "at least 0", example: "1800",
@@ -54,6 +61,11 @@ extension ModelKey {
             "Output (generated) tokens per request."),
         key(.workload, "cached_input", .quantity([.percent]), default: "0%", range: "0% to 100%", example: "30%",
             "Share of input tokens an API bills at its cached-input price."),
+        key(.workload, "cache_write", .quantity([.percent]), default: "0%",
+            range: "0% to 100%, with cached_input + cache_write at most 100%", example: "5%",
+            "Share of input tokens written to an API's prompt cache, billed at its cache-write price."),
+        key(.workload, "batch", .quantity([.percent]), default: "0%", range: "0% to 100%", example: "40%",
+            "Share of requests that can wait for a batch API (up to a day); they run off-peak in-house."),
         key(.workload, "peak_to_average", .quantity([.number]), default: "1", range: "at least 1", example: "2.5",
             "Peak-hour load over average load; GPUs are sized for the peak."),
         key(.workload, "sensitive", .boolean, default: "false", example: "false",
@@ -63,16 +75,34 @@ extension ModelKey {
     private static let serving: [ModelKey] = [
         key(.api, "kind", .word(["api", "self_hosted", "rented"]), required: true, example: "api",
             "How the option serves: api (billed per token), self_hosted (own servers) or rented (GPU-hours)."),
-        key(.api, "price_input", .quantity([.pricePerMillionTokens]), required: true, range: "at least 0",
+        key(.api, "price_input", pricePerMtok, required: true, range: "at least 0",
             example: "3 USD/Mtok", "Price per million input tokens."),
-        key(.api, "price_output", .quantity([.pricePerMillionTokens]), required: true, range: "at least 0",
+        key(.api, "price_output", pricePerMtok, required: true, range: "at least 0",
             example: "15 USD/Mtok", "Price per million output tokens."),
-        key(.api, "price_cached_input", .quantity([.pricePerMillionTokens]), default: "the option's price_input",
+        key(.api, "price_cached_input", pricePerMtok, default: "the option's price_input",
             range: "at least 0", example: "0.30 USD/Mtok", "Price per million cached input tokens."),
         key(.api, "price_change", rateOfChange, default: "0%/year", range: aboveMinus100, example: "-20%/year",
             "Change of every price of the option, an effective annual rate."),
         key(.api, "private", .boolean, default: "false", example: "false",
             "true: a private deployment (e.g. in the company's cloud tenancy) that may serve sensitive workloads."),
+        key(.api, "price_cache_write", pricePerMtok, default: "the option's price_input", range: "at least 0",
+            example: "3.75 USD/Mtok", "Price per million input tokens written to the prompt cache."),
+        key(.api, "batch_discount", .quantity([.percent]), default: "0% (no batch API)", range: "0% to 100%",
+            example: "50%", "Discount off every price of the option for a workload's batch requests."),
+        key(.api, "long_context", .map, default: "none", example: "{above: 200k, price_input: 6 USD/Mtok, ...}",
+            "Prices for workloads whose input tokens per request are above a threshold."),
+        key(.longContext, "above", .quantity([.number]), required: true, range: "above 0", example: "200k",
+            "Input tokens per request above which (strictly) the long-context prices apply."),
+        key(.longContext, "price_input", .quantity([.pricePerMillionTokens]), required: true, range: "at least 0",
+            example: "6 USD/Mtok", "Long-context price per million input tokens."),
+        key(.longContext, "price_output", .quantity([.pricePerMillionTokens]), required: true, range: "at least 0",
+            example: "22.5 USD/Mtok", "Long-context price per million output tokens."),
+        key(.longContext, "price_cached_input", .quantity([.pricePerMillionTokens]),
+            default: "the long_context price_input", range: "at least 0", example: "0.60 USD/Mtok",
+            "Long-context price per million cached input tokens."),
+        key(.longContext, "price_cache_write", .quantity([.pricePerMillionTokens]),
+            default: "the long_context price_input", range: "at least 0", example: "7.50 USD/Mtok",
+            "Long-context price per million input tokens written to the prompt cache."),
 
         key(.selfHosted, "kind", .word(["api", "self_hosted", "rented"]), required: true, example: "self_hosted",
             "How the option serves."),
@@ -87,8 +117,8 @@ extension ModelKey {
 
         key(.rented, "kind", .word(["api", "self_hosted", "rented"]), required: true, example: "rented",
             "How the option serves."),
-        key(.rented, "gpu_hour", .quantity([.pricePerGPUHour]), required: true, range: "at least 0",
-            example: "2.40 USD/GPU-hour", "Price of one rented GPU for one hour."),
+        key(.rented, "gpu_hour", .schedulable([.pricePerGPUHour]), required: true, range: "at least 0",
+            example: "2.40 USD/GPU-hour", "Price of one rented GPU for one hour, on demand."),
         key(.rented, "decode_throughput", .quantity([.throughput]), required: true, range: "above 0",
             example: "2400 tok/s", "Output tokens a GPU generates per second at full load."),
         key(.rented, "prefill_throughput", .quantity([.throughput]), required: true, range: "above 0",
@@ -97,6 +127,18 @@ extension ModelKey {
             example: "70%", "Highest share of GPU time planned at peak."),
         key(.rented, "price_change", rateOfChange, default: "0%/year", range: aboveMinus100, example: "-15%/year",
             "Change of the GPU-hour price, an effective annual rate."),
+        key(.rented, "scaling", .word(["peak", "hourly"]), default: "peak", example: "hourly",
+            "peak: pay for the GPUs needed at peak, all month; hourly: pay only the GPU-hours the load uses."),
+        key(.rented, "commitments", .list(.commitment), default: "none", example: "[{gpus: 16, ...}]",
+            "GPUs reserved for a term at a fixed price, paid whether used or not."),
+        key(.commitment, "gpus", .quantity([.number]), required: true, range: "a whole number, at least 1",
+            example: "16", "GPUs reserved."),
+        key(.commitment, "gpu_hour", .quantity([.pricePerGPUHour]), required: true, range: "at least 0",
+            example: "1.90 USD/GPU-hour", "Price per GPU-hour fixed by the contract (no price change)."),
+        key(.commitment, "from", .month, required: true, example: "2027-01",
+            "First month of the term, YYYY-MM (may be before start)."),
+        key(.commitment, "term", .quantity([.duration]), required: true, range: "1 month to 1,000 years",
+            example: "1 year", "Length of the term."),
     ]
 
     private static let hardware: [ModelKey] = [
@@ -108,32 +150,36 @@ extension ModelKey {
             "Power one server draws at full load."),
         key(.hardware, "idle_power", .quantity([.power]), default: "equal to power", range: "0 to power",
             example: "3 kW", "Power one server draws when idle."),
-        key(.hardware, "life", .quantity([.duration]), required: true, range: "at least 1 month",
+        key(.hardware, "life", .quantity([.duration]), required: true, range: "1 month to 1,000 years",
             example: "4 years", "Useful life: straight-line depreciation period and replacement age."),
         key(.hardware, "residual", .quantity([.percent]), default: "0%", range: "0% to below 100%",
             example: "10%", "Resale value at the end of life, as a share of price."),
         key(.hardware, "maintenance", .quantity([.ratePerYear, .ratePerMonth]), default: "0%/year",
             range: "at least 0", example: "8%/year", "Yearly support and maintenance, as a share of price."),
-        key(.hardware, "lead_time", .quantity([.duration]), default: "0 months", range: "at least 0",
+        key(.hardware, "lead_time", .quantity([.duration]), default: "0 months", range: "0 to 1,000 years",
             example: "3 months", "Months from order (and payment) to the server being in service."),
     ]
 
     private static let facility: [ModelKey] = [
         key(.facility, "pue", .quantity([.number]), default: "1", range: "at least 1", example: "1.3",
             "Power usage effectiveness: facility power over IT power."),
-        key(.facility, "electricity", .quantity([.pricePerKilowattHour]), range: "at least 0",
+        key(.facility, "electricity", .schedulable([.pricePerKilowattHour]), range: "at least 0",
             example: "0.11 USD/kWh", "Price of electricity; required when a self_hosted option exists."),
         key(.facility, "electricity_change", rateOfChange, default: "0%/year", range: aboveMinus100,
             example: "3%/year", "Change of the electricity price, an effective annual rate."),
-        key(.facility, "colocation", .quantity([.pricePerKilowattMonth]), default: "0 USD/kW/month",
+        key(.facility, "colocation", .schedulable([.pricePerKilowattMonth]), default: "0 USD/kW/month",
             range: "at least 0", example: "180 USD/kW/month", "Rack space, per kW of full-load power per month."),
     ]
 
     private static let staff: [ModelKey] = [
-        key(.staffRole, "count", .quantity([.number]), required: true, range: "at least 0", example: "2",
+        key(.staffRole, "count", .schedulable([.number]), required: true, range: "at least 0", example: "2",
             "Full-time equivalents in the role."),
-        key(.staffRole, "cost", .quantity([.moneyPerYear]), required: true, range: "at least 0",
+        key(.staffRole, "cost", .schedulable([.moneyPerYear]), required: true, range: "at least 0",
             example: "220k USD/year", "Fully loaded cost of one full-time equivalent (`USD/month` is × 12)."),
+        key(.staffRole, "cost_change", rateOfChange, default: "0%/year", range: aboveMinus100, example: "4%/year",
+            "Yearly pay rise, an effective annual rate."),
+        key(.staffRole, "strategies", .wordOrNames(["in_house", "all"]), default: "in_house", example: "all",
+            "Who pays the role: in_house (strategies that run GPUs), all, or a list of strategy names."),
     ]
 
     private static let strategy: [ModelKey] = [
@@ -152,5 +198,29 @@ extension ModelKey {
         key(.escalation, "rate", .quantity([.percent]), required: true, range: "0% to 100%", example: "10%",
             "Share of in-house requests that are escalated."),
         key(.escalation, "to", .reference, required: true, example: "frontier", "The api option that serves them."),
+        key(.strategy, "one_time", .map, default: "none", example: "{fine-tuning: {cost: 150k USD}}",
+            "What the strategy costs once (fine-tuning, migration, a platform build): name → cost."),
+        key(.oneTime, "cost", .quantity([.money]), required: true, range: "at least 0", example: "150k USD",
+            "The amount, paid in its month."),
+        key(.oneTime, "month", .month, default: "start", range: "from start to the last month of the horizon",
+            example: "2027-02", "Month in which it is paid, YYYY-MM."),
+        key(.oneTime, "capitalize", .quantity([.duration]), default: "none (expensed in its month)",
+            range: "1 month to 1,000 years", example: "3 years",
+            "Capitalize it and depreciate it straight-line over this many months, instead of expensing it."),
+    ]
+
+    private static let finance: [ModelKey] = [
+        key(.finance, "tax_rate", .quantity([.percent]), default: "0%", range: "0% to 100%", example: "25%",
+            "Tax rate on profit: every expense lowers tax by this share, and strategies are compared after tax."),
+        key(.finance, "terminal_value", .word(["book", "none"]), default: "book", example: "none",
+            "book: what is in service after the horizon counts at its net book value; none: for nothing."),
+        key(.finance, "financing", .map, default: "none", example: "{h100-server: {loan: 80%, ...}}",
+            "Loans for hardware: hardware name → share borrowed, rate and term."),
+        key(.loan, "loan", .quantity([.percent]), required: true, range: "0% to 100%", example: "80%",
+            "Share of each server's price borrowed in the month it is bought."),
+        key(.loan, "rate", .quantity([.percent, .ratePerYear]), required: true, range: "0% to 100%",
+            example: "7%/year", "Effective annual interest rate (8% APR is 8.30% effective)."),
+        key(.loan, "term", .quantity([.duration]), required: true, range: "1 month to 1,000 years", example: "3 years",
+            "Months of equal repayments, from the month after the purchase."),
     ]
 }

@@ -16,12 +16,20 @@ public struct ModelKey: Sendable, Hashable {
         case strategy = "strategies.NAME"
         case strategyWorkload = "strategies.NAME.workloads.NAME"
         case escalation = "escalation"
+        case longContext = "serving.NAME.long_context"
+        case commitment = "serving.NAME.commitments[]"
+        case oneTime = "strategies.NAME.one_time.NAME"
+        case finance = "finance"
+        case loan = "finance.financing.NAME"
     }
 
     /// What a key's value is.
     public enum Form: Sendable, Hashable {
         /// An amount of one of these dimensions (the first is the usual one).
         case quantity([Dimension])
+        /// An amount of one of these dimensions, or a schedule of them: a map from month
+        /// (`YYYY-MM`) to amount, each holding from its month until the next.
+        case schedulable([Dimension])
         /// Free text (a title, a path).
         case text
         /// A year and month, `YYYY-MM`.
@@ -40,6 +48,16 @@ public struct ModelKey: Sendable, Hashable {
         case route
         /// An escalation map (`rate`, `to`) or `none`.
         case escalation
+        /// A list of maps whose keys are those of `place` (`[]` is an empty list).
+        case list(Place)
+        /// One of these words, or a list of names defined elsewhere (`[]` is an empty list).
+        case wordOrNames([String])
+    }
+
+    /// Whether the key may be written as a schedule.
+    public var isSchedulable: Bool {
+        if case .schedulable = form { return true }
+        return false
     }
 
     public var place: Place

@@ -29,8 +29,12 @@ public struct SensitivityInput: Sendable {
         }
         for (i, w) in model.workloads.enumerated() where model.workloads.count <= workloadGroupingThreshold {
             let k = "workloads.\(w.name)"
-            add("\(k).requests", "\(w.name) requests", { $0.workloads[i].requestsPerMonth }, { $0.workloads[i].requestsPerMonth = $1 })
-            add("\(k).growth", "\(w.name) growth", { $0.workloads[i].growth.value }, { $0.workloads[i].growth.value = $1 })
+            add("\(k).requests", "\(w.name) requests", { $0.workloads[i].requests.first }, {
+                $0.workloads[i].requests.move(to: $1)
+            })
+            add("\(k).growth", "\(w.name) growth", { $0.workloads[i].growth.first.value }, {
+                $0.workloads[i].growth.move(to: $1)
+            })
             add("\(k).input_tokens", "\(w.name) input tokens", { $0.workloads[i].inputTokens }, { $0.workloads[i].inputTokens = $1 })
             add("\(k).output_tokens", "\(w.name) output tokens", { $0.workloads[i].outputTokens }, { $0.workloads[i].outputTokens = $1 })
             add("\(k).cached_input", "\(w.name) cached input share", max: 1, { $0.workloads[i].cachedInput }, { $0.workloads[i].cachedInput = $1 })
@@ -44,21 +48,27 @@ public struct SensitivityInput: Sendable {
                 @Sendable func update(_ m: inout Model, _ change: (inout APIPricing) -> Void) {
                     if case .api(var p) = m.serving[i].kind { change(&p); m.serving[i].kind = .api(p) }
                 }
-                add("\(k).price_input", "\(option.name) input price", { pricing($0)?.priceInput }, { m, v in update(&m) { $0.priceInput = v } })
-                add("\(k).price_output", "\(option.name) output price", { pricing($0)?.priceOutput }, { m, v in update(&m) { $0.priceOutput = v } })
-                add("\(k).price_cached_input", "\(option.name) cached input price", { pricing($0)?.priceCachedInput }, { m, v in update(&m) { $0.priceCachedInput = v } })
-                add("\(k).price_change", "\(option.name) price change", { pricing($0)?.priceChange.value }, { m, v in update(&m) { $0.priceChange.value = v } })
+                add("\(k).price_input", "\(option.name) input price", { pricing($0)?.priceInput.first }) { m, v in
+                    update(&m) { $0.priceInput.move(to: v) }
+                }
+                add("\(k).price_output", "\(option.name) output price", { pricing($0)?.priceOutput.first }) { m, v in
+                    update(&m) { $0.priceOutput.move(to: v) }
+                }
+                add("\(k).price_cached_input", "\(option.name) cached input price",
+                    { pricing($0)?.priceCachedInput.first }) { m, v in update(&m) { $0.priceCachedInput.move(to: v) } }
+                add("\(k).price_change", "\(option.name) price change",
+                    { pricing($0)?.priceChange.first.value }) { m, v in update(&m) { $0.priceChange.move(to: v) } }
             case .selfHosted, .rented:
                 @Sendable func serving(_ m: Model) -> GPUServing? {
                     switch m.serving[i].kind {
-                    case .selfHosted(let s, _), .rented(let s, _, _): return s
+                    case .selfHosted(let s, _), .rented(let s, _): return s
                     case .api: return nil
                     }
                 }
                 @Sendable func update(_ m: inout Model, _ change: (inout GPUServing) -> Void) {
                     switch m.serving[i].kind {
                     case .selfHosted(var s, let h): change(&s); m.serving[i].kind = .selfHosted(s, hardware: h)
-                    case .rented(var s, let g, let c): change(&s); m.serving[i].kind = .rented(s, gpuHour: g, priceChange: c)
+                    case .rented(var s, let p): change(&s); m.serving[i].kind = .rented(s, p)
                     case .api: break
                     }
                 }
@@ -66,9 +76,14 @@ public struct SensitivityInput: Sendable {
                 add("\(k).prefill_throughput", "\(option.name) prefill throughput", { serving($0)?.prefillThroughput }, { m, v in update(&m) { $0.prefillThroughput = v } })
                 add("\(k).max_utilization", "\(option.name) max utilization", max: 1, { serving($0)?.maxUtilization }, { m, v in update(&m) { $0.maxUtilization = v } })
                 if case .rented = option.kind {
-                    @Sendable func hour(_ m: Model) -> Double? { if case .rented(_, let g, _) = m.serving[i].kind { return g }; return nil }
+                    @Sendable func hour(_ m: Model) -> Double? {
+                        if case .rented(_, let p) = m.serving[i].kind { return p.gpuHour.first }
+                        return nil
+                    }
                     add("\(k).gpu_hour", "\(option.name) GPU-hour price", { hour($0) }, { m, v in
-                        if case .rented(let s, _, let c) = m.serving[i].kind { m.serving[i].kind = .rented(s, gpuHour: v, priceChange: c) }
+                        guard case .rented(let s, var p) = m.serving[i].kind else { return }
+                        p.gpuHour.move(to: v)
+                        m.serving[i].kind = .rented(s, p)
                     })
                 }
             }
@@ -86,13 +101,23 @@ public struct SensitivityInput: Sendable {
         }
         if model.facility != nil {
             add("facility.pue", "PUE", { $0.facility?.pue }, { $0.facility?.pue = Swift.max(1, $1) })
-            add("facility.electricity", "electricity price", { $0.facility?.electricityPerKilowattHour }, { $0.facility?.electricityPerKilowattHour = $1 })
-            add("facility.electricity_change", "electricity price change", { $0.facility?.electricityChange.value }, { $0.facility?.electricityChange.value = $1 })
-            add("facility.colocation", "colocation price", { $0.facility?.colocationPerKilowattMonth }, { $0.facility?.colocationPerKilowattMonth = $1 })
+            add("facility.electricity", "electricity price", { $0.facility?.electricityPerKilowattHour.first }) {
+                $0.facility?.electricityPerKilowattHour.move(to: $1)
+            }
+            add("facility.electricity_change", "electricity price change", { $0.facility?.electricityChange.first.value }) {
+                $0.facility?.electricityChange.move(to: $1)
+            }
+            add("facility.colocation", "colocation price", { $0.facility?.colocationPerKilowattMonth.first }) {
+                $0.facility?.colocationPerKilowattMonth.move(to: $1)
+            }
         }
         for (i, role) in model.staff.enumerated() {
-            add("staff.\(role.name).count", "\(role.name) headcount", { $0.staff[i].count }, { $0.staff[i].count = $1 })
-            add("staff.\(role.name).cost", "\(role.name) cost", { $0.staff[i].costPerYear }, { $0.staff[i].costPerYear = $1 })
+            add("staff.\(role.name).count", "\(role.name) headcount", { $0.staff[i].count.first }) {
+                $0.staff[i].count.move(to: $1)
+            }
+            add("staff.\(role.name).cost", "\(role.name) cost", { $0.staff[i].costPerYear.first }) {
+                $0.staff[i].costPerYear.move(to: $1)
+            }
         }
         for (i, s) in model.strategies.enumerated() where s.escalation != nil {
             add("strategies.\(s.name).escalation.rate", "\(s.name) escalation rate", max: 1,
@@ -127,8 +152,10 @@ extension SensitivityInput {
                 }, maximum: nil, minimum: nil)
         }
         return [
-            group("requests", "requests", { $0.requestsPerMonth }, { $0.requestsPerMonth = $1 }),
-            group("growth", "growth", { $0.growth.value }, { $0.growth.value = Swift.max($1, Rate.lowestValue) }),
+            group("requests", "requests", { $0.requests.first }, { $0.requests.move(to: $1) }),
+            group("growth", "growth", { $0.growth.first.value }) {
+                $0.growth.move(to: Swift.max($1, Rate.lowestValue))
+            },
             group("input_tokens", "input tokens", { $0.inputTokens }, { $0.inputTokens = $1 }),
             group("output_tokens", "output tokens", { $0.outputTokens }, { $0.outputTokens = $1 }),
             group("cached_input", "cached input share", { $0.cachedInput }, { $0.cachedInput = Swift.min($1, 1) }),
@@ -156,7 +183,8 @@ extension Solver {
         func savings(_ m: Model) -> Double {
             let solver = Solver(model: m)
             guard let x = m.strategy(named: strategy), let b = m.strategy(named: m.baseline) else { return 0 }
-            return solver.timeline(of: b, volumeFactor: 1, apiPriceFactor: 1).npvCost - solver.timeline(of: x, volumeFactor: 1, apiPriceFactor: 1).npvCost
+            return solver.timeline(of: b, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax
+                - solver.timeline(of: x, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax
         }
         let results = SensitivityInput.all(in: model).map { input -> SensitivityResult in
             let v = input.value(model)
@@ -171,5 +199,25 @@ extension Solver {
             return SensitivityResult(key: input.key, label: input.label, savingsLow: moved(1 - change), savingsHigh: moved(1 + change))
         }
         return results.sorted { $0.swing > $1.swing || ($0.swing == $1.swing && $0.key < $1.key) }
+    }
+}
+
+extension Schedule where Value == Double {
+    /// Moves month 1's value to `value` and every later written value in the same proportion, so a
+    /// what-if keeps the schedule's shape (a single value is simply replaced).
+    mutating func move(to value: Double) {
+        let factor = first == 0 ? 1 : value / first
+        self = isConstant ? Schedule(value) : map { $0 * factor }
+    }
+}
+
+extension Schedule where Value == Rate {
+    /// Moves month 1's rate to `value` and every later written rate in the same proportion, each
+    /// kept above −100 %.
+    mutating func move(to value: Double) {
+        let factor = first.value == 0 ? 1 : value / first.value
+        self = isConstant
+            ? Schedule(Rate(value, monthly: first.isMonthly))
+            : map { Rate(Swift.max($0.value * factor, Rate.lowestValue), monthly: $0.isMonthly) }
     }
 }

@@ -6,7 +6,13 @@ public struct ServingOption: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case api(APIPricing)
         case selfHosted(GPUServing, hardware: String)
-        case rented(GPUServing, gpuHour: Double, priceChange: Rate)
+        case rented(GPUServing, RentedPricing)
+
+        /// Rented GPUs with one GPU-hour price and one price change, scaled for the peak, without
+        /// commitments (the version 1 form).
+        public static func rented(_ serving: GPUServing, gpuHour: Double, priceChange: Rate) -> Kind {
+            .rented(serving, RentedPricing(gpuHour: Schedule(gpuHour), priceChange: Schedule(priceChange)))
+        }
     }
 
     public init(name: String, kind: Kind) {
@@ -44,22 +50,13 @@ public struct ServingOption: Sendable, Hashable {
         if case .selfHosted = kind { return true }
         return false
     }
-}
 
-/// Prices of an API option, per million tokens in the model's currency.
-public struct APIPricing: Sendable, Hashable {
-    public var priceInput: Double
-    public var priceOutput: Double
-    public var priceCachedInput: Double
-    public var priceChange: Rate
-    public var isPrivate: Bool
-
-    public init(priceInput: Double, priceOutput: Double, priceCachedInput: Double? = nil, priceChange: Rate = .zero, isPrivate: Bool = false) {
-        self.priceInput = priceInput
-        self.priceOutput = priceOutput
-        self.priceCachedInput = priceCachedInput ?? priceInput
-        self.priceChange = priceChange
-        self.isPrivate = isPrivate
+    /// How fast the option's GPUs run, for self-hosted and rented options.
+    public var gpuServing: GPUServing? {
+        switch kind {
+        case .selfHosted(let serving, _), .rented(let serving, _): serving
+        case .api: nil
+        }
     }
 }
 
@@ -79,88 +76,3 @@ public struct GPUServing: Sendable, Hashable {
     }
 }
 
-/// A way of serving every workload: routes, escalation and fallback.
-public struct Strategy: Sendable, Hashable {
-    public var name: String
-    /// Default route: serving option name → share of requests (fractions adding to 1), in file order.
-    public var route: Route
-    /// Default escalation of in-house requests.
-    public var escalation: Escalation?
-    /// Per-workload settings that replace the strategy's.
-    public var workloadOverrides: [WorkloadRouting]
-    /// API option serving self-hosted demand while no server is in service.
-    public var fallback: String?
-
-    public init(name: String, route: Route, escalation: Escalation? = nil, workloadOverrides: [WorkloadRouting] = [], fallback: String? = nil) {
-        self.name = name
-        self.route = route
-        self.escalation = escalation
-        self.workloadOverrides = workloadOverrides
-        self.fallback = fallback
-    }
-
-    /// The route a workload follows: its own, else the strategy's (model-format.md, "Strategies").
-    public func effectiveRoute(for workload: String) -> Route {
-        workloadOverrides.first { $0.workload == workload }?.route ?? route
-    }
-
-    /// The escalation a workload follows: its own (`none` included), else the strategy's.
-    public func effectiveEscalation(for workload: String) -> Escalation? {
-        if let own = workloadOverrides.first(where: { $0.workload == workload }), let setting = own.escalation {
-            return setting
-        }
-        return escalation
-    }
-}
-
-/// Shares of a workload's requests by serving option.
-public struct Route: Sendable, Hashable {
-    public var shares: [(option: String, share: Double)]
-
-    public init(_ shares: [(option: String, share: Double)]) {
-        self.shares = shares
-    }
-
-    /// Options with a share above 0 %.
-    public var activeShares: [(option: String, share: Double)] { shares.filter { $0.share > 0 } }
-
-    public static func == (lhs: Route, rhs: Route) -> Bool {
-        lhs.shares.count == rhs.shares.count
-            && zip(lhs.shares, rhs.shares).allSatisfy { $0.option == $1.option && $0.share == $1.share }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for (option, share) in shares {
-            hasher.combine(option)
-            hasher.combine(share)
-        }
-    }
-}
-
-/// Re-running a share of in-house requests in full on an API.
-public struct Escalation: Sendable, Hashable {
-    /// Share of in-house requests that fail and are re-run (fraction).
-    public var rate: Double
-    /// The API option that re-runs them.
-    public var to: String
-
-    public init(rate: Double, to: String) {
-        self.rate = rate
-        self.to = to
-    }
-}
-
-/// A strategy's settings for one workload.
-public struct WorkloadRouting: Sendable, Hashable {
-    public var workload: String
-    /// Own route, replacing the strategy's; `nil` keeps the strategy's.
-    public var route: Route?
-    /// Own escalation: `nil` keeps the strategy's, `.some(nil)` is `escalation: none`.
-    public var escalation: Escalation??
-
-    public init(workload: String, route: Route? = nil, escalation: Escalation?? = nil) {
-        self.workload = workload
-        self.route = route
-        self.escalation = escalation
-    }
-}

@@ -6,26 +6,30 @@ extension Solver {
         x <= b + 1e-9 * Swift.max(abs(b), 1)
     }
 
+    /// `strategy` against the baseline on cost after tax (calculations.md, "Comparison with the
+    /// baseline"); with no tax rate, cost after tax is cost.
     func compare(_ strategy: Strategy, _ result: StrategyResult, against baseline: StrategyResult) -> Comparison {
+        let savings = baseline.npvCostAfterTax - result.npvCostAfterTax
         guard let baselineStrategy = model.strategy(named: model.baseline) else {
-            return Comparison(strategy: strategy.name, npvSavings: baseline.npvCost - result.npvCost, paybackMonth: nil,
+            return Comparison(strategy: strategy.name, npvSavings: savings, paybackMonth: nil,
                               breakEvenVolume: BreakEven(multiplier: nil, side: .never),
                               breakEvenPrice: BreakEven(multiplier: nil, side: .never))
         }
         let volume = BreakEvenSearch.find { k in
-            let x = timeline(of: strategy, volumeFactor: k, apiPriceFactor: 1).npvCost
-            let b = timeline(of: baselineStrategy, volumeFactor: k, apiPriceFactor: 1).npvCost
+            let x = timeline(of: strategy, volumeFactor: k, apiPriceFactor: 1).npvCostAfterTax
+            let b = timeline(of: baselineStrategy, volumeFactor: k, apiPriceFactor: 1).npvCostAfterTax
             return Solver.isNoDearer(x, than: b)
         }
         let price = BreakEvenSearch.find { k in
-            let x = timeline(of: strategy, volumeFactor: 1, apiPriceFactor: k).npvCost
-            let b = timeline(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k).npvCost
+            let x = timeline(of: strategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
+            let b = timeline(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
             return Solver.isNoDearer(x, than: b)
         }
         return Comparison(
             strategy: strategy.name,
-            npvSavings: baseline.npvCost - result.npvCost,
-            paybackMonth: Solver.paybackMonth(strategy: result.monthly.cost, baseline: baseline.monthly.cost),
+            npvSavings: savings,
+            paybackMonth: Solver.paybackMonth(
+                strategy: result.monthly.afterTaxCost, baseline: baseline.monthly.afterTaxCost),
             breakEvenVolume: volume,
             breakEvenPrice: price)
     }

@@ -1,23 +1,22 @@
 extension Solver {
-    /// Adds every cost line of `strategy` (calculations.md, "Routing" to "Staff") into `lines`.
+    /// Adds every cost line of `strategy` (calculations.md, "Routing" to "One-time costs") into
+    /// `lines`. Returns the tokens that ran on self-hosted servers (the denominator of kWh per
+    /// million tokens).
+    @discardableResult
     func addCosts(
         of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines,
         details: inout StrategyDetails?
-    ) {
+    ) -> Double {
         let workloads = model.workloads
         let routes = workloads.map { strategy.effectiveRoute(for: $0.name).activeShares }
         // Whether each self-hosted option has a server in service, by month: its requests go to
         // the fallback in months when it has none.
         var hasServers: [String: [Bool]] = [:]
+        var selfHostedTokens = 0.0
 
         for option in model.serving where option.isInHouse {
             let shares = routes.map { route in route.first { $0.option == option.name }?.share ?? 0 }
-            guard shares.contains(where: { $0 > 0 }) else { continue }
-            let serving: GPUServing
-            switch option.kind {
-            case .selfHosted(let s, _), .rented(let s, _, _): serving = s
-            case .api: continue
-            }
+            guard shares.contains(where: { $0 > 0 }), let serving = option.gpuServing else { continue }
             let demand = gpuDemand(shares: shares, serving: serving, volumeFactor: volumeFactor)
             var detail: StrategyDetails.InHouse?
             if details != nil {
@@ -26,21 +25,14 @@ extension Solver {
                 detail?.peakGPUs = demand.peakGPUs
             }
             switch option.kind {
-            case .rented(_, let gpuHour, _):
-                let factors = priceFactors[option.name] ?? []
-                for m in 0..<months {
-                    let gpus = Calendar.tolerantCeiling(demand.peakGPUs[m])
-                    let cost = Double(gpus) * gpuHour * Calendar.hoursPerMonth * factors[m]
-                    lines.rented[m] += cost
-                    if detail != nil {
-                        detail?.unitsNeeded[m] = gpus
-                        detail?.rentedCost[m] = cost
-                    }
-                }
+            case .rented(let serving, let pricing):
+                addRentedCosts(option.name, serving: serving, pricing: pricing, demand: demand, into: &lines,
+                               detail: &detail)
             case .selfHosted(_, let hardwareName):
                 guard let hardware = model.hardware(named: hardwareName) else { continue }
                 let inService = addFleetCosts(hardware: hardware, demand: demand, into: &lines, detail: &detail)
                 hasServers[option.name] = inService.map { $0 > 0 }
+                selfHostedTokens += tokensServed(shares: shares, inService: inService, volumeFactor: volumeFactor)
             case .api:
                 continue
             }
@@ -53,10 +45,14 @@ extension Solver {
         let usesInHouse = routes.contains { route in
             route.contains { model.servingOption(named: $0.option)?.isInHouse == true }
         }
-        if usesInHouse {
-            let staffPerMonth = model.staff.reduce(0.0) { $0 + $1.count * $1.costPerYear / 12 }
-            for m in 0..<months { lines.staff[m] = staffPerMonth }
+        let paid = model.staff.indices.filter {
+            model.staff[$0].payers.include(strategy.name, usesInHouse: usesInHouse)
         }
+        if !paid.isEmpty {
+            for m in 0..<months { lines.staff[m] = paid.reduce(0.0) { $0 + staffCosts[$1][m] } }
+        }
+        addOneTimeCosts(of: strategy, into: &lines)
+        return selfHostedTokens
     }
 
     /// GPU demand of one in-house option, by month (calculations.md, "GPU demand").
@@ -73,78 +69,75 @@ extension Solver {
         for (w, workload) in model.workloads.enumerated() where shares[w] > 0 {
             let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
                 + workload.outputTokens / serving.decodeThroughput
+            // Batch requests run off-peak: they count at the average rate, not the peak.
+            let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
             for m in 0..<months {
                 let busy = requests[w][m] * volumeFactor * shares[w] * secondsPerRequest / Calendar.secondsPerMonth
                 average[m] += busy
-                peak[m] += busy * workload.peakToAverage
+                peak[m] += busy * peakLoad
             }
         }
         for m in 0..<months { peak[m] /= serving.maxUtilization }
         return GPUDemand(averageBusyGPUs: average, peakGPUs: peak)
     }
 
-    /// API costs: routed shares, escalated re-runs of in-house requests, and fallback traffic.
-    func addAPICosts(
-        of strategy: Strategy, routes: [[(option: String, share: Double)]], hasServers: [String: [Bool]],
-        volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines, details: inout StrategyDetails?
+    /// Rented GPUs: commitments in every month of their term, plus on-demand GPUs beyond them,
+    /// for the peak all month or for the GPU-hours used (calculations.md, "GPU demand").
+    func addRentedCosts(
+        _ option: String, serving: GPUServing, pricing: RentedPricing, demand: GPUDemand,
+        into lines: inout MonthlyLines, detail: inout StrategyDetails.InHouse?
     ) {
-        for (w, workload) in model.workloads.enumerated() {
-            let route = routes[w]
-            let escalation = strategy.effectiveEscalation(for: workload.name)
-            let rentedShare = route.reduce(0.0) { sum, entry in
-                if case .rented = model.servingOption(named: entry.option)?.kind { return sum + entry.share }
-                return sum
+        let trend = priceFactors[option] ?? []
+        let gpuHour = gpuHourLevels[option] ?? []
+        for m in 0..<months {
+            var committed = 0
+            for commitment in pricing.commitments where commitment.covers(month: m + 1) {
+                committed += commitment.gpus
+                lines.rented[m] += Double(commitment.gpus) * commitment.gpuHour * Calendar.hoursPerMonth
             }
-            let selfHosted = route.filter { model.servingOption(named: $0.option)?.isSelfHosted == true }
-            // Requests per month to each API: direct share, escalation and fallback.
-            var flows: [(option: String, direct: Double, escalated: Bool, fallback: Bool)] = []
-            func flowIndex(_ name: String) -> Int {
-                if let i = flows.firstIndex(where: { $0.option == name }) { return i }
-                flows.append((name, 0, false, false))
-                return flows.count - 1
+            let peakGPUs = Calendar.tolerantCeiling(demand.peakGPUs[m])
+            let onDemand: Double
+            switch pricing.scaling {
+            case .peak:
+                onDemand = Double(Swift.max(0, peakGPUs - committed))
+            case .hourly:
+                onDemand = Swift.max(0, demand.averageBusyGPUs[m] / serving.maxUtilization - Double(committed))
             }
-            for entry in route where model.servingOption(named: entry.option)?.isAPI == true {
-                flows[flowIndex(entry.option)].direct += entry.share
+            let cost = onDemand * gpuHour[m] * Calendar.hoursPerMonth * trend[m]
+            lines.rented[m] += cost
+            if detail != nil {
+                detail?.unitsNeeded[m] = peakGPUs
+                detail?.rentedCost[m] = cost
             }
-            let inHouseShare = rentedShare + selfHosted.reduce(0.0) { $0 + $1.share }
-            if let escalation, escalation.rate > 0, inHouseShare > 0 {
-                flows[flowIndex(escalation.to)].escalated = true
+        }
+    }
+
+    /// Input plus output tokens of the requests routed to one self-hosted option in the months it
+    /// has a server in service (escalated requests once; fallback months excluded).
+    func tokensServed(shares: [Double], inService: [Int], volumeFactor: Double) -> Double {
+        var total = 0.0
+        for (w, workload) in model.workloads.enumerated() where shares[w] > 0 {
+            let perRequest = workload.inputTokens + workload.outputTokens
+            for m in 0..<months where inService[m] > 0 {
+                total += requests[w][m] * volumeFactor * shares[w] * perRequest
             }
-            if let fallback = strategy.fallback, !selfHosted.isEmpty {
-                flows[flowIndex(fallback)].fallback = true
+        }
+        return total
+    }
+
+    /// One-time costs (calculations.md, "One-time costs"): expensed in their month, or capex there,
+    /// depreciated straight-line over `capitalize` months and worth their book value at the horizon.
+    func addOneTimeCosts(of strategy: Strategy, into lines: inout MonthlyLines) {
+        for item in strategy.oneTimeCosts where item.month >= 1 && item.month <= months {
+            let j = item.month
+            guard let life = item.capitalizeMonths, life >= 1 else {
+                lines.oneTime[j - 1] += item.cost
+                continue
             }
-            // In-house share actually served in-house (escalates) and share sent to the fallback, by month.
-            var servedInHouse = [Double](repeating: rentedShare, count: months)
-            var sentToFallback = [Double](repeating: 0, count: months)
-            for entry in selfHosted {
-                let inService = hasServers[entry.option] ?? []
-                for m in 0..<months {
-                    if m < inService.count, inService[m] { servedInHouse[m] += entry.share } else { sentToFallback[m] += entry.share }
-                }
-            }
-            for flow in flows {
-                guard case .api(let pricing) = model.servingOption(named: flow.option)?.kind else { continue }
-                let c = workload.cachedInput
-                let costPerRequest = (workload.inputTokens * ((1 - c) * pricing.priceInput + c * pricing.priceCachedInput)
-                    + workload.outputTokens * pricing.priceOutput) / 1e6 * apiPriceFactor
-                let factors = priceFactors[flow.option] ?? []
-                var record = details.map { _ in
-                    StrategyDetails.APIFlow(workload: workload.name, option: flow.option,
-                                            requests: [Double](repeating: 0, count: months), cost: [Double](repeating: 0, count: months))
-                }
-                for m in 0..<months {
-                    var share = flow.direct
-                    if flow.escalated, let escalation { share += escalation.rate * servedInHouse[m] }
-                    if flow.fallback { share += sentToFallback[m] }
-                    guard share > 0 else { continue }
-                    let cost = requests[w][m] * volumeFactor * share * costPerRequest * factors[m]
-                    lines.api[m] += cost
-                    if record != nil {
-                        record?.requests[m] = requests[w][m] * volumeFactor * share
-                        record?.cost[m] = cost
-                    }
-                }
-                if let record { details?.apiFlows.append(record) }
+            lines.capex[j - 1] += item.cost
+            for m in j...Swift.min(months, j + life - 1) { lines.depreciation[m - 1] += item.cost / Double(life) }
+            if j + life - 1 > months, model.finance.terminalValue == .book {
+                lines.terminalValue[months - 1] += item.cost * (1 - Double(months - j + 1) / Double(life))
             }
         }
     }

@@ -1,8 +1,12 @@
+import RealModule
+
 extension Solver {
-    /// Plans one self-hosted option's fleet and adds its capex, depreciation, maintenance, power,
-    /// colocation, residual and terminal value (calculations.md, "Fleet"). Returns servers in
-    /// service by month.
-    func addFleetCosts(hardware: Hardware, demand: GPUDemand, into lines: inout MonthlyLines, detail: inout StrategyDetails.InHouse?) -> [Int] {
+    /// Plans one self-hosted option's fleet and adds its capex, loans, depreciation, maintenance,
+    /// power, energy, colocation, residual and terminal value (calculations.md, "Fleet" and
+    /// "Loans"). Returns servers in service by month.
+    func addFleetCosts(
+        hardware: Hardware, demand: GPUDemand, into lines: inout MonthlyLines, detail: inout StrategyDetails.InHouse?
+    ) -> [Int] {
         let needed = demand.peakGPUs.map { Calendar.tolerantCeiling($0 / Double(hardware.gpus)) }
         let plan = FleetPlan(needed: needed, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths)
         let price = hardware.price
@@ -10,7 +14,8 @@ extension Solver {
         let depreciationPerMonth = (price - residualValue) / Double(hardware.lifeMonths)
         let maintenancePerMonth = price * hardware.maintenancePerYear / 12
         let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
-        let colocationPerServer = hardware.power * facility.colocationPerKilowattMonth
+        let loan = model.finance.loan(for: hardware.name)
+        let countsTerminalValue = model.finance.terminalValue == .book
 
         if detail != nil {
             detail?.unitsNeeded = needed
@@ -23,11 +28,22 @@ extension Solver {
             let orderMonth = firstMonth - hardware.leadTimeMonths
             lines.capex[orderMonth - 1] += servers * price
             detail?.capex[orderMonth - 1] += servers * price
+            if let loan {
+                // Each server brings its own loan (calculations.md, "Loans"). A ledger kept server by
+                // server adds up in the same order as a reviewer's, so months where new loans and
+                // repayments cancel come out the same; a large cohort is one loan of n servers.
+                let perServer = loan.share * price
+                if count <= Self.serversFinancedOneByOne {
+                    for _ in 0..<count { addLoan(amount: perServer, bought: orderMonth, loan: loan, into: &lines) }
+                } else {
+                    addLoan(amount: servers * perServer, bought: orderMonth, loan: loan, into: &lines)
+                }
+            }
             let lastMonth = firstMonth + hardware.lifeMonths - 1
             if lastMonth <= months {
                 lines.residual[lastMonth - 1] += servers * residualValue
                 detail?.residual[lastMonth - 1] += servers * residualValue
-            } else {
+            } else if countsTerminalValue {
                 let monthsInService = Double(months - firstMonth + 1)
                 let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
                 lines.terminalValue[months - 1] += servers * netBookValue
@@ -36,14 +52,16 @@ extension Solver {
         }
         for m in 0..<months where plan.inService[m] > 0 {
             let servers = Double(plan.inService[m])
+            let colocationPerServer = hardware.power * colocation[m]
             lines.servers[m] += plan.inService[m]
             lines.depreciation[m] += servers * depreciationPerMonth
             lines.maintenance[m] += servers * maintenancePerMonth
             lines.colocation[m] += servers * colocationPerServer
             let busyShare = min(1, demand.averageBusyGPUs[m] / (servers * Double(hardware.gpus)))
             let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
-            let power = servers * draw * Calendar.hoursPerMonth * facility.pue
-                * facility.electricityPerKilowattHour * electricityFactors[m]
+            let energy = servers * draw * Calendar.hoursPerMonth * facility.pue
+            let power = energy * electricityLevels[m] * electricityFactors[m]
+            lines.energyKilowattHours[m] += energy
             lines.power[m] += power
             if detail != nil {
                 detail?.depreciation[m] = servers * depreciationPerMonth
@@ -54,6 +72,30 @@ extension Solver {
             }
         }
         return plan.inService
+    }
+
+    /// Largest cohort of servers whose loans are kept one by one.
+    static let serversFinancedOneByOne = 64
+
+    /// A loan of `amount` taken in month `bought`: an inflow then, equal payments in the `term`
+    /// months after it with interest on the balance before each payment, and what is still owed
+    /// after month M's payment settled in month M (principal only).
+    func addLoan(amount: Double, bought: Int, loan: Loan, into lines: inout MonthlyLines) {
+        let rate = loan.monthlyRate, term = loan.termMonths
+        guard bought >= 1, bought <= months, term >= 1 else { return }
+        lines.financing[bought - 1] -= amount
+        let payment = rate == 0 ? amount / Double(term) : amount * rate / (1 - Double.pow(1 + rate, Double(-term)))
+        var balance = amount
+        let lastPayment = Swift.min(bought + term, months)
+        if lastPayment > bought {
+            for t in (bought + 1)...lastPayment {
+                let interest = rate * balance
+                lines.financing[t - 1] += payment
+                lines.interest[t - 1] += interest
+                balance -= payment - interest
+            }
+        }
+        if bought + term > months { lines.financing[months - 1] += balance }
     }
 }
 
@@ -81,5 +123,28 @@ public struct FleetPlan: Sendable, Hashable {
             }
             inService[t - 1] = running
         }
+    }
+}
+
+extension Solver {
+    /// The first self-hosted option and month (1-based) in which `strategy` sends demand to an option
+    /// that has no server in service, so that a fallback is needed (calculations.md, "Fleet"); `nil`
+    /// when every such month's demand is served.
+    public func firstMonthNeedingFallback(of strategy: Strategy) -> (option: String, month: Int)? {
+        let routes = model.workloads.map { strategy.effectiveRoute(for: $0.name).activeShares }
+        for option in model.serving {
+            guard case .selfHosted(let serving, let hardwareName) = option.kind,
+                let hardware = model.hardware(named: hardwareName)
+            else { continue }
+            let shares = routes.map { route in route.first { $0.option == option.name }?.share ?? 0 }
+            guard shares.contains(where: { $0 > 0 }) else { continue }
+            let demand = gpuDemand(shares: shares, serving: serving, volumeFactor: 1)
+            let needed = demand.peakGPUs.map { Calendar.tolerantCeiling($0 / Double(hardware.gpus)) }
+            let plan = FleetPlan(needed: needed, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths)
+            if let m = (0..<months).first(where: { demand.averageBusyGPUs[$0] > 0 && plan.inService[$0] == 0 }) {
+                return (option.name, m + 1)
+            }
+        }
+        return nil
     }
 }

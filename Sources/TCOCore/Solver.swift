@@ -8,17 +8,35 @@ public struct Solver: Sendable {
     let discount: [Double]
     /// Tokens served each month at volume factor 1.
     let tokens: [Double]
-    /// Price factor of each serving option's `price_change` by month, by option name.
+    /// Trend of each API and rented option's `price_change` by month, by option name.
     let priceFactors: [String: [Double]]
-    /// Electricity price factor by month.
+    /// Each API option's prices by month at the scale of its trend (`v / T(s)`), by option name.
+    let apiPrices: [String: APIPriceLevels]
+    /// Each rented option's on-demand GPU-hour price by month at the scale of its trend, by option name.
+    let gpuHourLevels: [String: [Double]]
+    /// Electricity price by month at the scale of its trend, and the trend.
+    let electricityLevels: [Double]
     let electricityFactors: [Double]
+    /// Colocation price in force by month.
+    let colocation: [Double]
+    /// Each staff role's cost by month, `count × cost / 12`, in role order.
+    let staffCosts: [[Double]]
+
+    /// An API option's four prices by month, `v / T(s)` (multiplied by the trend `T(m)` when used).
+    struct APIPriceLevels: Sendable {
+        var input: [Double]
+        var output: [Double]
+        var cachedInput: [Double]
+        var cacheWrite: [Double]
+    }
 
     public init(model: Model) {
         self.model = model
         let months = model.horizonMonths
         self.months = months
         requests = model.workloads.map { workload in
-            (1...months).map { workload.requestsPerMonth * Calendar.changeFactor(workload.growth, month: $0) }
+            let trend = workload.growth.trend(months: months)
+            return zip(workload.requests.levels(over: trend), trend).map { $0 * $1 }
         }
         discount = (1...months).map { Calendar.discountFactor(annualRate: model.discountRate, month: $0) }
         var tokens = [Double](repeating: 0, count: months)
@@ -28,18 +46,38 @@ public struct Solver: Sendable {
         }
         self.tokens = tokens
         var priceFactors: [String: [Double]] = [:]
+        var apiPrices: [String: APIPriceLevels] = [:]
+        var gpuHourLevels: [String: [Double]] = [:]
         for option in model.serving {
-            let rate: Rate
             switch option.kind {
-            case .api(let pricing): rate = pricing.priceChange
-            case .rented(_, _, let change): rate = change
-            case .selfHosted: continue
+            case .api(let pricing):
+                let trend = pricing.priceChange.trend(months: months)
+                priceFactors[option.name] = trend
+                apiPrices[option.name] = APIPriceLevels(
+                    input: pricing.priceInput.levels(over: trend), output: pricing.priceOutput.levels(over: trend),
+                    cachedInput: pricing.priceCachedInput.levels(over: trend),
+                    cacheWrite: pricing.priceCacheWrite.levels(over: trend))
+            case .rented(_, let pricing):
+                let trend = pricing.priceChange.trend(months: months)
+                priceFactors[option.name] = trend
+                gpuHourLevels[option.name] = pricing.gpuHour.levels(over: trend)
+            case .selfHosted:
+                continue
             }
-            priceFactors[option.name] = (1...months).map { Calendar.changeFactor(rate, month: $0) }
         }
         self.priceFactors = priceFactors
-        let electricityChange = model.facility?.electricityChange ?? .zero
-        electricityFactors = (1...months).map { Calendar.changeFactor(electricityChange, month: $0) }
+        self.apiPrices = apiPrices
+        self.gpuHourLevels = gpuHourLevels
+        let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
+        electricityFactors = facility.electricityChange.trend(months: months)
+        electricityLevels = facility.electricityPerKilowattHour.levels(over: electricityFactors)
+        colocation = facility.colocationPerKilowattMonth.valuesByMonth(months)
+        staffCosts = model.staff.map { role in
+            let trend = role.costChange.trend(months: months)
+            let costs = role.costPerYear.levels(over: trend)
+            let counts = role.count.valuesByMonth(months)
+            return (0..<months).map { m in counts[m] * (costs[m] * trend[m]) / 12 }
+        }
     }
 
     /// Solves every strategy and compares each with the baseline; `name` labels the scenario.
@@ -59,8 +97,9 @@ public struct Solver: Sendable {
     public func timeline(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double) -> StrategyResult {
         var lines = MonthlyLines(months: months)
         var none: StrategyDetails?
-        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
-        return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor)
+        let selfHostedTokens = addCosts(
+            of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
+        return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor, selfHostedTokens: selfHostedTokens)
     }
 
     /// Every intermediate line of `strategy` at the forecast, for the workbook.
@@ -77,25 +116,39 @@ public struct Solver: Sendable {
     /// Discount factor by month.
     public var discountFactors: [Double] { discount }
 
-    func totals(of name: String, lines: MonthlyLines, volumeFactor: Double) -> StrategyResult {
+    /// Cash cost, P&L cost, tax shield and after-tax cost by month, and the totals (calculations.md,
+    /// "Totals of a strategy"). Version 2 lines are added where they are exact zeros for a version 1
+    /// model, so its numbers stay the same bit for bit.
+    func totals(
+        of name: String, lines: MonthlyLines, volumeFactor: Double, selfHostedTokens: Double
+    ) -> StrategyResult {
         var lines = lines
-        var npv = 0.0, total = 0.0, pnl = 0.0, capex = 0.0, terminal = 0.0, discountedTokens = 0.0
+        let taxRate = model.finance.taxRate
+        var npv = 0.0, npvAfterTax = 0.0, total = 0.0, pnl = 0.0, capex = 0.0, terminal = 0.0
+        var discountedTokens = 0.0, energy = 0.0
         for m in 0..<months {
-            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.maintenance[m] + lines.power[m]
-                + lines.colocation[m] + lines.staff[m] - lines.residual[m] - lines.terminalValue[m]
+            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.oneTime[m] + lines.maintenance[m]
+                + lines.power[m] + lines.colocation[m] + lines.staff[m] + lines.financing[m]
+                - lines.residual[m] - lines.terminalValue[m]
+            let pnlCost = lines.api[m] + lines.rented[m] + lines.oneTime[m] + lines.maintenance[m] + lines.power[m]
+                + lines.colocation[m] + lines.staff[m] + lines.depreciation[m] + lines.interest[m]
             lines.cost[m] = cost
+            lines.taxShield[m] = taxRate * pnlCost
+            lines.afterTaxCost[m] = cost - lines.taxShield[m]
             npv += cost * discount[m]
+            npvAfterTax += lines.afterTaxCost[m] * discount[m]
             total += cost
-            pnl += lines.api[m] + lines.rented[m] + lines.maintenance[m] + lines.power[m] + lines.colocation[m]
-                + lines.staff[m] + lines.depreciation[m]
+            pnl += pnlCost
             capex += lines.capex[m]
             terminal += lines.terminalValue[m]
+            energy += lines.energyKilowattHours[m]
             discountedTokens += tokens[m] * volumeFactor * discount[m]
         }
         return StrategyResult(
             name: name, monthly: lines, npvCost: npv, totalCost: total, totalPnLCost: pnl, capex: capex,
             terminalValue: terminal,
             levelizedCostPerMillionTokens: discountedTokens > 0 ? 1e6 * npv / discountedTokens : nil,
-            serversMax: lines.servers.max() ?? 0)
+            serversMax: lines.servers.max() ?? 0, npvCostAfterTax: npvAfterTax, energyKilowattHours: energy,
+            kilowattHoursPerMillionTokensSelfHosted: selfHostedTokens > 0 ? 1e6 * energy / selfHostedTokens : nil)
     }
 }

@@ -1,7 +1,8 @@
 /// The monthly cost lines of one strategy; every array has one value per month of the horizon.
 ///
 /// Money in the model's currency. `residual` and `terminalValue` are inflows written as positive
-/// numbers; `cost` subtracts them.
+/// numbers; `cost` subtracts them. `financing` is signed: negative in a month when loans bring in
+/// more than is repaid. `taxShield` is tax saved (positive); `afterTaxCost` is `cost − taxShield`.
 public struct MonthlyLines: Sendable, Hashable {
     public var cost: [Double]
     public var api: [Double]
@@ -16,6 +17,18 @@ public struct MonthlyLines: Sendable, Hashable {
     public var depreciation: [Double]
     /// Self-hosted servers in service, all options together.
     public var servers: [Int]
+    /// Expensed one-time costs.
+    public var oneTime: [Double]
+    /// Loans: inflows (negative) in purchase months, payments and settlement at the horizon.
+    public var financing: [Double]
+    /// Interest part of loan payments (P&L, not cash: cash is in `financing`).
+    public var interest: [Double]
+    /// Tax rate × P&L cost.
+    public var taxShield: [Double]
+    /// `cost − taxShield`.
+    public var afterTaxCost: [Double]
+    /// Energy of the self-hosted fleets, kWh at the facility (PUE included).
+    public var energyKilowattHours: [Double]
 
     init(months: Int) {
         let zeros = [Double](repeating: 0, count: months)
@@ -31,6 +44,12 @@ public struct MonthlyLines: Sendable, Hashable {
         terminalValue = zeros
         depreciation = zeros
         servers = [Int](repeating: 0, count: months)
+        oneTime = zeros
+        financing = zeros
+        interest = zeros
+        taxShield = zeros
+        afterTaxCost = zeros
+        energyKilowattHours = zeros
     }
 }
 
@@ -42,7 +61,7 @@ public struct StrategyResult: Sendable, Hashable {
     public var npvCost: Double
     /// Σ cost (cash, undiscounted).
     public var totalCost: Double
-    /// Σ (api + rented + maintenance + power + colocation + staff + depreciation).
+    /// Σ (api + rented + one-time + maintenance + power + colocation + staff + depreciation + interest).
     public var totalPnLCost: Double
     /// Σ capex.
     public var capex: Double
@@ -52,6 +71,12 @@ public struct StrategyResult: Sendable, Hashable {
     public var levelizedCostPerMillionTokens: Double?
     /// Most self-hosted servers in service in any month.
     public var serversMax: Int
+    /// Σ (cost − tax shield) × (1 + discount rate)^(−m/12): what comparisons use.
+    public var npvCostAfterTax: Double
+    /// Σ energy of the self-hosted fleets, kWh.
+    public var energyKilowattHours: Double
+    /// 10^6 × energy / tokens that ran on self-hosted servers; `nil` when none did.
+    public var kilowattHoursPerMillionTokensSelfHosted: Double?
 }
 
 /// Where a strategy wins relative to a break-even multiplier (calculations.md, "Break-even multipliers").
@@ -76,9 +101,9 @@ public struct BreakEven: Sendable, Hashable {
 /// A strategy against the baseline.
 public struct Comparison: Sendable, Hashable {
     public var strategy: String
-    /// NPV(baseline) − NPV(strategy); positive when the strategy is cheaper.
+    /// NPV after tax (baseline) − NPV after tax (strategy); positive when the strategy is cheaper.
     public var npvSavings: Double
-    /// First month from which cumulative cash cost stays no dearer than the baseline's; 1-based.
+    /// First month from which cumulative after-tax cash cost stays no dearer than the baseline's; 1-based.
     public var paybackMonth: Int?
     /// Multiplier on every workload's requests.
     public var breakEvenVolume: BreakEven

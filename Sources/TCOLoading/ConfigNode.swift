@@ -5,8 +5,8 @@ import TCOCore
 indirect enum ConfigNode: Sendable {
     case scalar(Scalar)
     case mapping(Mapping)
-    /// Sequences are not part of the format; kept only to report them where they are written.
-    case sequence(SourceLocation)
+    /// A list: rented `commitments` and a staff role's `strategies`.
+    case sequence(Sequence)
 
     struct Scalar: Sendable {
         var text: String
@@ -45,11 +45,16 @@ indirect enum ConfigNode: Sendable {
         }
     }
 
+    struct Sequence: Sendable {
+        var items: [ConfigNode]
+        var location: SourceLocation
+    }
+
     var location: SourceLocation {
         switch self {
         case .scalar(let s): s.location
         case .mapping(let m): m.location
-        case .sequence(let l): l
+        case .sequence(let l): l.location
         }
     }
 
@@ -63,15 +68,28 @@ indirect enum ConfigNode: Sendable {
         return nil
     }
 
-    /// Merges `override` onto `self` as `extends` does: maps merge key by key, except a `route`,
-    /// which is replaced whole; any other value replaces.
-    func merged(with override: ConfigNode, key: String? = nil) -> ConfigNode {
-        guard key != "route", case .mapping(var base) = self, case .mapping(let top) = override else {
+    var sequence: Sequence? {
+        if case .sequence(let s) = self { return s }
+        return nil
+    }
+
+    /// Merges `override` onto `self` as `extends` does: maps merge key by key, except a `route`, a
+    /// schedule and a scenario's override, which are replaced whole (as a list is, being no map);
+    /// any other value replaces.
+    /// `path` is the dotted key path of `self`, which tells a schedule from a map of names.
+    func merged(with override: ConfigNode, path: [String] = []) -> ConfigNode {
+        // A scenario's override is one value (a route, a schedule, a list), replaced whole.
+        let isOverride = path.count == 3 && path[0] == "scenarios"
+        let isRoute = path.first == "strategies" && path.last == "route" && (path.count == 3 || path.count == 5)
+        guard !isRoute, !isOverride, !ModelSchema.isSchedule(path: path),
+            case .mapping(var base) = self, case .mapping(let top) = override
+        else {
             return override
         }
         for entry in top.entries {
             if let existing = base[entry.key] {
-                base.set(entry.key, existing.merged(with: entry.value, key: entry.key), keyLocation: entry.keyLocation)
+                base.set(entry.key, existing.merged(with: entry.value, path: path + [entry.key]),
+                         keyLocation: entry.keyLocation)
             } else {
                 base.entries.append(entry)
             }

@@ -26,6 +26,21 @@ extension ModelDecoder {
         for strategy in model.strategies {
             checkStrategy(strategy, in: model, optionNames: optionNames)
         }
+        for role in model.staff {
+            guard case .strategies(let names) = role.payers else { continue }
+            let path = "staff.\(role.name).strategies"
+            for name in names where model.strategy(named: name) == nil {
+                error(.undefinedReference, location(of: "\(path).\(name)") ?? location(of: path), path,
+                      "staff role '\(role.name)' is paid by '\(name)', which is not a strategy",
+                      hint: didYouMean(name, strategyNames, what: "strategies"))
+            }
+        }
+        for loan in model.finance.loans where model.hardware(named: loan.hardware) == nil {
+            let path = "finance.financing.\(loan.hardware)"
+            error(.undefinedReference, location(of: path), path,
+                  "'\(loan.hardware)' is not a hardware type: 'financing' finances servers by their hardware name",
+                  hint: didYouMean(loan.hardware, model.hardware.map(\.name), what: "hardware types"))
+        }
         warnUnused(model)
     }
 
@@ -89,9 +104,13 @@ extension ModelDecoder {
                 guard case .selfHosted(_, let hardwareName) = option.kind, let hardware = model.hardware(named: hardwareName),
                     hardware.leadTimeMonths > 0
                 else { continue }
+                // Months 1 … lead time have no server in service: demand in any of them needs a fallback.
                 let hasDemand = model.workloads.contains { workload in
                     let share = strategy.effectiveRoute(for: workload.name).activeShares.first { $0.option == option.name }?.share ?? 0
-                    return share > 0 && workload.requestsPerMonth > 0 && workload.inputTokens + workload.outputTokens > 0
+                    let requested = workload.requests.steps.contains {
+                        $0.month <= hardware.leadTimeMonths && $0.value > 0
+                    }
+                    return share > 0 && requested && workload.inputTokens + workload.outputTokens > 0
                 }
                 if hasDemand {
                     error(.missingFallback, location(of: path), path,
@@ -99,6 +118,23 @@ extension ModelDecoder {
                           hint: "add 'fallback: <an api option>' to serve those months, e.g. 'fallback: \(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
                 }
             }
+        }
+    }
+
+    /// The exact rule, once the model is consistent: a strategy without a fallback must have a
+    /// server in service in every month its self-hosted options have demand (the static check in
+    /// `checkStrategy` catches the lead-time months with the other problems of a file).
+    func checkFallbacks(_ model: Model) {
+        let solver = Solver(model: model)
+        for strategy in model.strategies where strategy.fallback == nil {
+            guard let (option, month) = solver.firstMonthNeedingFallback(of: strategy) else { continue }
+            let path = "strategies.\(strategy.name)"
+            error(.missingFallback, location(of: path), path,
+                  "strategy '\(strategy.name)' sends requests to '\(option)' in "
+                      + "\(model.start.adding(months: month - 1)) (month \(month)), when none of its servers is in "
+                      + "service, and has no fallback",
+                  hint: "add 'fallback: <an api option>' to serve those months, e.g. 'fallback: "
+                      + "\(model.serving.first(where: \.isAPI)?.name ?? "frontier")'")
         }
     }
 

@@ -14,7 +14,6 @@ extension ModelDecoder {
             }
         }
         let title = top["model"].flatMap { text($0, "model", example: "Support copilot — build vs buy")?.0 }
-        var start: YearMonth?
         if let node = top["start"], let (raw, location) = text(node, "start", example: "2027-01") {
             start = YearMonth(raw)
             if start == nil {
@@ -23,6 +22,7 @@ extension ModelDecoder {
         }
         let horizon = checked(quantity(top, "horizon", "", [.duration])?.value, "horizon", { (1...360).contains($0) },
                               "the horizon must be from 1 month to 30 years", example: "5 years")
+        horizonMonths = horizon.map { Int($0) }
         var discountRate: Double?
         if let q = quantity(top, "discount_rate", "", [.percent, .ratePerYear]) {
             discountRate = checked(q.value, "discount_rate", { (0...1).contains($0) }, "the discount rate must be from 0% to 100%", example: "9%")
@@ -35,14 +35,19 @@ extension ModelDecoder {
         let staff = decodeStaff(top["staff"])
         let strategies = decodeStrategies(top["strategies"])
         let baseline = top["baseline"].flatMap { text($0, "baseline", example: "buy")?.0 }
+        let finance = decodeFinance(top["finance"])
+        if let node = top["uncertainty"] {
+            // Read past: Monte Carlo is not part of this version (it must still be a map).
+            _ = mapping(node, "uncertainty", example: "'uncertainty: {runs: 10000, inputs: {...}}'")
+        }
 
         guard let title, let start, let horizon, let discountRate, let workloads, let serving, let strategies, let baseline,
-            let hardware, let staff, !diagnostics.hasErrors
+            let hardware, let staff, let finance, !diagnostics.hasErrors
         else { return nil }
         return Model(
             title: title, currency: currency, start: start, horizonMonths: Int(horizon), discountRate: discountRate,
             workloads: workloads, serving: serving, hardware: hardware, facility: facility ?? nil, staff: staff,
-            strategies: strategies, baseline: baseline)
+            strategies: strategies, baseline: baseline, finance: finance)
     }
 
     /// The entries of a section map (`workloads`, `serving`, …), with each name checked.
@@ -69,19 +74,30 @@ extension ModelDecoder {
         var result: [Workload] = []
         for (name, map) in entries {
             let path = "workloads.\(name)"
-            checkKeys(map, path, allowed: ModelSchema.workload, required: ModelSchema.workloadRequired, what: "workload '\(name)'")
-            let requests = nonNegative(quantity(map, "requests", path, [.perMonth])?.value, "\(path).requests", example: "1.2M/month")
-            let growth = rateOfChange(map, "growth", path)
+            checkKeys(map, path, allowed: ModelSchema.workload, required: ModelSchema.workloadRequired,
+                      what: "workload '\(name)'", place: .workload)
+            let requests = amounts(map, "requests", path, [.perMonth], example: "1.2M/month")
+            let growth = rates(map, "growth", path)
             let input = nonNegative(quantity(map, "input_tokens", path, [.number])?.value, "\(path).input_tokens", example: "1800")
             let output = nonNegative(quantity(map, "output_tokens", path, [.number])?.value, "\(path).output_tokens", example: "350")
             let cached = share(map, "cached_input", path, example: "30%")
+            let cacheWrite = share(map, "cache_write", path, example: "5%")
+            let batch = share(map, "batch", path, example: "40%")
+            if let cached, let cacheWrite, cached + cacheWrite > 1 + 1e-12 {
+                error(.cacheSharesSum, location(of: "\(path).cache_write"), "\(path).cache_write",
+                      "cached_input (\(Self.trim(cached * 100))%) and cache_write (\(Self.trim(cacheWrite * 100))%) "
+                          + "add up to \(Self.trim((cached + cacheWrite) * 100))% of input tokens, more than 100%",
+                      hint: "an input token is read from the cache, written to it, or neither: "
+                          + "lower one of the two so that they add up to at most 100%")
+            }
             let peak = checked(quantity(map, "peak_to_average", path, [.number])?.value, "\(path).peak_to_average", { $0 >= 1 },
                                "peak-to-average must be at least 1 (peak load is never below average load)", example: "2.5")
             let sensitive = boolean(map, "sensitive", path)
             if let requests, let input, let output {
                 result.append(Workload(
-                    name: name, requestsPerMonth: requests, growth: growth ?? .zero, inputTokens: input, outputTokens: output,
-                    cachedInput: cached ?? 0, peakToAverage: peak ?? 1, sensitive: sensitive ?? false))
+                    name: name, requests: requests, growth: growth ?? .zero, inputTokens: input, outputTokens: output,
+                    cachedInput: cached ?? 0, cacheWrite: cacheWrite ?? 0, batch: batch ?? 0, peakToAverage: peak ?? 1,
+                    sensitive: sensitive ?? false))
             }
         }
         return result
@@ -101,15 +117,6 @@ extension ModelDecoder {
                 "must be from 0% to 100%", example: example)
     }
 
-    /// A rate of change, `%/year` or `%/month`, above −100 %.
-    func rateOfChange(_ map: ConfigNode.Mapping, _ key: String, _ path: String) -> Rate? {
-        guard let q = quantity(map, key, path, [.ratePerYear, .ratePerMonth]) else { return nil }
-        let monthly = q.dimension == .ratePerMonth
-        let value = checked(q.value, Self.join(path, key), { $0 > -1 },
-                            "a rate of change must be above -100%\(monthly ? "/month" : "/year")", example: "-20%/year")
-        return value.map { Rate($0, monthly: monthly) }
-    }
-
     func decodeHardware(_ node: ConfigNode?) -> [Hardware]? {
         guard let entries = entities(node, "hardware", example: "'h100-server: {gpus: 8, price: 280k \(currency), power: 10.2 kW, life: 4 years}'", required: false) else { return nil }
         var result: [Hardware] = []
@@ -124,14 +131,18 @@ extension ModelDecoder {
             if let value = idle, let power {
                 idle = checked(value, "\(path).idle_power", { $0 >= 0 && $0 <= power }, "idle power must be from 0 kW to the full-load power (\(Self.trim(power)) kW)", example: "3 kW")
             }
-            let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life", { $0 >= 1 }, "life must be at least 1 month", example: "4 years")
+            let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life",
+                               { $0 >= 1 && $0 <= Self.longestDuration },
+                               "life must be at least 1 month and at most 1,000 years", example: "4 years")
             let residual = checked(quantity(map, "residual", path, [.percent])?.value, "\(path).residual", { $0 >= 0 && $0 < 1 },
                                    "residual must be from 0% to below 100% of price", example: "10%")
             var maintenance: Double?
             if let q = quantity(map, "maintenance", path, [.ratePerYear, .ratePerMonth]) {
                 maintenance = nonNegative(q.dimension == .ratePerMonth ? q.value * 12 : q.value, "\(path).maintenance", example: "8%/year")
             }
-            let lead = nonNegative(quantity(map, "lead_time", path, [.duration])?.value, "\(path).lead_time", example: "3 months")
+            let lead = checked(quantity(map, "lead_time", path, [.duration])?.value, "\(path).lead_time",
+                               { $0 >= 0 && $0 <= Self.longestDuration }, "must be from 0 months to 1,000 years",
+                               example: "3 months")
             if let gpus, let price, let power, let life {
                 result.append(Hardware(
                     name: name, gpus: Int(gpus), price: price, power: power, idlePower: idle, lifeMonths: Int(life),
@@ -146,11 +157,38 @@ extension ModelDecoder {
         guard let map = mapping(node, "facility", example: "'facility: {electricity: 0.11 \(currency)/kWh}'") else { return nil }
         checkKeys(map, "facility", allowed: ModelSchema.facility, required: [], what: "the facility")
         let pue = checked(quantity(map, "pue", "facility", [.number])?.value, "facility.pue", { $0 >= 1 }, "PUE must be at least 1", example: "1.3")
-        let electricity = nonNegative(quantity(map, "electricity", "facility", [.pricePerKilowattHour])?.value, "facility.electricity", example: "0.11 \(currency)/kWh")
-        let change = rateOfChange(map, "electricity_change", "facility")
-        let colocation = nonNegative(quantity(map, "colocation", "facility", [.pricePerKilowattMonth])?.value, "facility.colocation", example: "180 \(currency)/kW/month")
+        let electricity = amounts(map, "electricity", "facility", [.pricePerKilowattHour],
+                                  example: "0.11 \(currency)/kWh")
+        let change = rates(map, "electricity_change", "facility")
+        let colocation = amounts(map, "colocation", "facility", [.pricePerKilowattMonth],
+                                 example: "180 \(currency)/kW/month")
         guard map["electricity"] == nil || electricity != nil else { return nil }
-        return Facility(pue: pue ?? 1, electricityPerKilowattHour: electricity ?? 0, electricityChange: change ?? .zero, colocationPerKilowattMonth: colocation ?? 0)
+        return Facility(pue: pue ?? 1, electricity: electricity ?? Schedule(0), electricityChange: change ?? .zero,
+                        colocation: colocation ?? Schedule(0))
+    }
+
+    /// Who pays a staff role: `in_house`, `all`, or a list of strategy names (checked against the
+    /// strategies with the other rules).
+    func staffPayers(_ node: ConfigNode, _ path: String) -> StaffRole.Payers? {
+        locations[path] = node.location
+        if let list = node.sequence {
+            var names: [String] = []
+            for (index, item) in list.items.enumerated() {
+                guard let (name, location) = text(item, "\(path)[\(index + 1)]", example: "hybrid") else { return nil }
+                locations["\(path).\(name)"] = location
+                names.append(name)
+            }
+            return .strategies(names)
+        }
+        guard let (raw, location) = text(node, path, example: "in_house") else { return nil }
+        switch raw {
+        case "in_house": return .inHouse
+        case "all": return .all
+        default:
+            error(.invalidWord, location, path, "expected 'in_house', 'all' or a list of strategies, got '\(raw)'",
+                  hint: "a list is written in brackets, even with one strategy: 'strategies: [\(raw)]'")
+            return nil
+        }
     }
 
     func decodeStaff(_ node: ConfigNode?) -> [StaffRole]? {
@@ -158,10 +196,16 @@ extension ModelDecoder {
         var result: [StaffRole] = []
         for (name, map) in entries {
             let path = "staff.\(name)"
-            checkKeys(map, path, allowed: ModelSchema.staffRole, required: ModelSchema.staffRole, what: "staff role '\(name)'")
-            let count = nonNegative(quantity(map, "count", path, [.number])?.value, "\(path).count", example: "2")
-            let cost = nonNegative(quantity(map, "cost", path, [.moneyPerYear])?.value, "\(path).cost", example: "220k \(currency)/year")
-            if let count, let cost { result.append(StaffRole(name: name, count: count, costPerYear: cost)) }
+            checkKeys(map, path, allowed: ModelSchema.staffRole, required: ModelSchema.staffRoleRequired,
+                      what: "staff role '\(name)'", place: .staffRole)
+            let count = amounts(map, "count", path, [.number], place: .staffRole, example: "2")
+            let cost = amounts(map, "cost", path, [.moneyPerYear], place: .staffRole, example: "220k \(currency)/year")
+            let change = rates(map, "cost_change", path)
+            let payers = map["strategies"].flatMap { staffPayers($0, "\(path).strategies") }
+            if let count, let cost {
+                result.append(StaffRole(name: name, count: count, costPerYear: cost, costChange: change ?? .zero,
+                                        payers: payers ?? .inHouse))
+            }
         }
         return result
     }

@@ -20,15 +20,10 @@ extension ModelDecoder {
             let what = "\(kind) option '\(name)'"
             switch kind {
             case "api":
-                checkKeys(map, path, allowed: ModelSchema.api, required: ModelSchema.apiRequired, what: what)
-                let input = nonNegative(quantity(map, "price_input", path, [.pricePerMillionTokens])?.value, "\(path).price_input", example: "3 \(currency)/Mtok")
-                let output = nonNegative(quantity(map, "price_output", path, [.pricePerMillionTokens])?.value, "\(path).price_output", example: "15 \(currency)/Mtok")
-                let cached = nonNegative(quantity(map, "price_cached_input", path, [.pricePerMillionTokens])?.value, "\(path).price_cached_input", example: "0.30 \(currency)/Mtok")
-                let change = rateOfChange(map, "price_change", path)
-                let isPrivate = boolean(map, "private", path)
-                if let input, let output {
-                    result.append(ServingOption(name: name, kind: .api(APIPricing(
-                        priceInput: input, priceOutput: output, priceCachedInput: cached, priceChange: change ?? .zero, isPrivate: isPrivate ?? false))))
+                checkKeys(map, path, allowed: ModelSchema.api, required: ModelSchema.apiRequired, what: what,
+                          place: .api)
+                if let pricing = apiPricing(map, path) {
+                    result.append(ServingOption(name: name, kind: .api(pricing)))
                 }
             case "self_hosted":
                 checkKeys(map, path, allowed: ModelSchema.selfHosted, required: ModelSchema.selfHostedRequired, what: what)
@@ -38,12 +33,12 @@ extension ModelDecoder {
                     result.append(ServingOption(name: name, kind: .selfHosted(serving, hardware: hardware)))
                 }
             default:
-                checkKeys(map, path, allowed: ModelSchema.rented, required: ModelSchema.rentedRequired, what: what)
+                checkKeys(map, path, allowed: ModelSchema.rented, required: ModelSchema.rentedRequired, what: what,
+                          place: .rented)
                 let serving = gpuServing(map, path)
-                let gpuHour = nonNegative(quantity(map, "gpu_hour", path, [.pricePerGPUHour])?.value, "\(path).gpu_hour", example: "2.40 \(currency)/GPU-hour")
-                let change = rateOfChange(map, "price_change", path)
-                if let serving, let gpuHour {
-                    result.append(ServingOption(name: name, kind: .rented(serving, gpuHour: gpuHour, priceChange: change ?? .zero)))
+                let pricing = rentedPricing(map, path)
+                if let serving, let pricing {
+                    result.append(ServingOption(name: name, kind: .rented(serving, pricing)))
                 }
             }
         }
@@ -64,7 +59,8 @@ extension ModelDecoder {
         var result: [Strategy] = []
         for (name, map) in entries {
             let path = "strategies.\(name)"
-            checkKeys(map, path, allowed: ModelSchema.strategy, required: ["route"], what: "strategy '\(name)'")
+            checkKeys(map, path, allowed: ModelSchema.strategy, required: ["route"], what: "strategy '\(name)'",
+                      place: .strategy)
             let route = map["route"].flatMap { decodeRoute($0, "\(path).route") }
             let escalation = map["escalation"].flatMap { decodeEscalation($0, "\(path).escalation") }
             let fallback = map["fallback"].flatMap { text($0, "\(path).fallback", example: "frontier")?.0 }
@@ -81,8 +77,12 @@ extension ModelDecoder {
                     overrides.append(WorkloadRouting(workload: entry.key, route: ownRoute, escalation: ownEscalation))
                 }
             }
-            if let route {
-                result.append(Strategy(name: name, route: route, escalation: escalation ?? nil, workloadOverrides: overrides, fallback: fallback))
+            var oneTime: [OneTimeCost]? = []
+            if let node = map["one_time"] { oneTime = decodeOneTimeCosts(node, "\(path).one_time") }
+            if let route, let oneTime {
+                result.append(Strategy(
+                    name: name, route: route, escalation: escalation ?? nil, workloadOverrides: overrides,
+                    fallback: fallback, oneTimeCosts: oneTime))
             }
         }
         return result

@@ -6,6 +6,9 @@ final class ModelDecoder {
     /// Where each key path's value is written, for checks that run after decoding.
     var locations: [String: SourceLocation] = [:]
     var currency = "USD"
+    /// The model's `start` and horizon once read: schedule months and one-time months are counted from them.
+    var start: YearMonth?
+    var horizonMonths: Int?
     let fallbackLocation: SourceLocation
 
     init(file: String) {
@@ -37,8 +40,12 @@ final class ModelDecoder {
         return nil
     }
 
-    /// Reports unknown keys (with the nearest known one) and missing required keys.
-    func checkKeys(_ map: ConfigNode.Mapping, _ path: String, allowed: [String], required: [String], what: String) {
+    /// Reports unknown keys (with the nearest known one) and missing required keys; `place` gives
+    /// the examples in hints.
+    func checkKeys(
+        _ map: ConfigNode.Mapping, _ path: String, allowed: [String], required: [String], what: String,
+        place: ModelKey.Place? = nil
+    ) {
         for entry in map.entries {
             // A map is best pointed at by its key; a single value by the value itself.
             locations[Self.join(path, entry.key)] = entry.value.mapping == nil ? entry.value.location : entry.keyLocation
@@ -50,7 +57,8 @@ final class ModelDecoder {
         }
         for key in required where map[key] == nil || map[key]?.scalar?.isNull == true {
             error(.missingKey, map[key]?.location ?? locations[path] ?? map.location, Self.join(path, key), "missing required key '\(key)' in \(what)",
-                  hint: "add it, e.g. '\(key): \(ModelSchema.example(for: key, currency: currency) ?? "…")'")
+                  hint: "add it, e.g. '\(key): "
+                      + "\(ModelSchema.example(for: key, at: place, currency: currency) ?? "…")'")
         }
     }
 
@@ -60,6 +68,10 @@ final class ModelDecoder {
             error(.invalidName, location, path, problem.message, hint: problem.hint)
         }
     }
+
+    /// Longest duration (life, lead time, terms) in months: 1,000 years. Far beyond any real asset,
+    /// and small enough that month arithmetic never overflows.
+    static let longestDuration = 12_000.0
 
     /// Longest name of a workload, option, hardware, role or strategy: the workbook builds defined
     /// names from up to four of them, and Excel allows 255 characters in a name.
@@ -95,17 +107,33 @@ final class ModelDecoder {
     func text(_ node: ConfigNode, _ path: String, example: String) -> (String, SourceLocation)? {
         locations[path] = node.location
         guard case .scalar(let s) = node, !s.isNull else {
-            error(.expectedValue, node.location, path, "expected a value such as '\(example)', got \(describe(node))", hint: "write '\(path.split(separator: ".").last ?? ""): \(example)'")
+            let key = path.split(separator: ".").last ?? ""
+            var hint = "write '\(key): \(example)'"
+            if let map = node.mapping, let first = map.entries.first, YearMonth(first.key) != nil {
+                hint = "'\(key)' takes one value for the whole horizon; only levels, prices and rates of change "
+                    + "(e.g. 'requests', 'price_input', 'growth') may change on known dates"
+            }
+            error(.expectedValue, node.location, path, "expected a value such as '\(example)', got \(describe(node))",
+                  hint: hint)
             return nil
         }
         return (s.text, s.location)
     }
 
     /// A quantity of one of the `dimensions`, or `nil` (with an error) if absent-but-required or invalid.
-    func quantity(_ map: ConfigNode.Mapping, _ key: String, _ path: String, _ dimensions: [Dimension]) -> Quantity? {
+    func quantity(
+        _ map: ConfigNode.Mapping, _ key: String, _ path: String, _ dimensions: [Dimension],
+        place: ModelKey.Place? = nil
+    ) -> Quantity? {
         guard let node = map[key] else { return nil }
-        let keyPath = Self.join(path, key)
-        let usual = ModelSchema.example(for: key, currency: currency).flatMap { example in
+        return quantity(node, Self.join(path, key), key: key, dimensions, place: place)
+    }
+
+    /// The quantity written at `node` (the value of `key`, or one month of its schedule) at `keyPath`.
+    func quantity(
+        _ node: ConfigNode, _ keyPath: String, key: String, _ dimensions: [Dimension], place: ModelKey.Place? = nil
+    ) -> Quantity? {
+        let usual = ModelSchema.example(for: key, at: place, currency: currency).flatMap { example in
             Quantity.parse(example, expecting: dimensions, currency: currency).map { _ in example }.ok
         }
         let example = usual ?? dimensions[0].example(currency: currency)
@@ -149,8 +177,15 @@ final class ModelDecoder {
     }
 
     static func format(_ value: Double, path: String) -> String {
-        let percentKeys = ["cached_input", "rate", "max_utilization", "residual", "discount_rate", "growth", "price_change", "electricity_change", "maintenance"]
-        let last = String(path.split(separator: ".").last ?? "")
+        let percentKeys = [
+            "cached_input", "rate", "max_utilization", "residual", "discount_rate", "growth", "price_change",
+            "electricity_change", "maintenance", "cache_write", "batch", "batch_discount", "cost_change", "tax_rate",
+            "loan",
+        ]
+        let parts = path.split(separator: ".").map(String.init)
+        // A month of a schedule (`growth.2028-01`) is formatted as its key.
+        let isMonth = parts.count > 1 && YearMonth(parts[parts.count - 1]) != nil
+        let last = isMonth ? parts[parts.count - 2] : parts.last ?? ""
         if percentKeys.contains(last) || path.contains(".route.") {
             return "\(trim(value * 100))%"
         }

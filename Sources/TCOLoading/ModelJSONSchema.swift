@@ -55,7 +55,8 @@ public enum ModelJSONSchema {
         let places: [(String, ModelKey.Place)] = [
             ("top", .top), ("workload", .workload), ("api", .api), ("selfHosted", .selfHosted), ("rented", .rented),
             ("hardware", .hardware), ("facility", .facility), ("staffRole", .staffRole), ("strategy", .strategy),
-            ("strategyWorkload", .strategyWorkload), ("escalationMap", .escalation),
+            ("strategyWorkload", .strategyWorkload), ("escalationMap", .escalation), ("longContext", .longContext),
+            ("commitment", .commitment), ("oneTime", .oneTime), ("finance", .finance), ("loan", .loan),
         ]
         for (name, place) in places {
             out.key(prefix + name)
@@ -146,6 +147,27 @@ public enum ModelJSONSchema {
         switch key.form {
         case .quantity(let dimensions):
             pattern(for: dimensions, out)
+        case .schedulable(let dimensions):
+            schedulable(dimensions, out)
+        case .list(let place):
+            out.key("type")
+            out.string("array")
+            out.key("items")
+            out.object { reference(prefix + definitionName(place), out) }
+        case .wordOrNames(let words):
+            out.key("anyOf")
+            out.array {
+                out.object {
+                    out.key("enum")
+                    out.strings(words)
+                }
+                out.object {
+                    out.key("type")
+                    out.string("array")
+                    out.key("items")
+                    out.object { reference("name", out) }
+                }
+            }
         case .text:
             out.key("type")
             out.string("string")
@@ -185,6 +207,14 @@ public enum ModelJSONSchema {
         case (.top, "staff"): "staffRole"
         case (.top, "strategies"): "strategy"
         case (.strategy, "workloads"): "strategyWorkload"
+        case (.strategy, "one_time"): "oneTime"
+        case (.finance, "financing"): "loan"
+        default: nil
+        }
+        let single: String? = switch (key.place, key.name) {
+        case (.top, "facility"): "facility"
+        case (.top, "finance"): "finance"
+        case (.api, "long_context"): "longContext"
         default: nil
         }
         if let entry {
@@ -194,8 +224,8 @@ public enum ModelJSONSchema {
             out.object { reference("name", out) }
             out.key("additionalProperties")
             out.object { reference(prefix + entry, out) }
-        } else if key.name == "facility" {
-            reference(prefix + "facility", out)
+        } else if let single {
+            reference(prefix + single, out)
         } else if key.name == "scenarios" {
             out.key("type")
             out.string("object")
@@ -227,6 +257,51 @@ public enum ModelJSONSchema {
         if let value = key.defaultValue { text += " Default: \(value)." }
         if let range = key.range { text += " Allowed: \(range)." }
         return text + " Example: \(key.example)."
+    }
+
+    /// The definition that describes the map at `place`.
+    private static func definitionName(_ place: ModelKey.Place) -> String {
+        switch place {
+        case .top: "top"
+        case .workload: "workload"
+        case .api: "api"
+        case .selfHosted: "selfHosted"
+        case .rented: "rented"
+        case .hardware: "hardware"
+        case .facility: "facility"
+        case .staffRole: "staffRole"
+        case .strategy: "strategy"
+        case .strategyWorkload: "strategyWorkload"
+        case .escalation: "escalationMap"
+        case .longContext: "longContext"
+        case .commitment: "commitment"
+        case .oneTime: "oneTime"
+        case .finance: "finance"
+        case .loan: "loan"
+        }
+    }
+
+    /// One amount, or a schedule: a map from months (`YYYY-MM`) to amounts.
+    private static func schedulable(_ dimensions: [Dimension], _ out: JSONWriter) {
+        out.key("anyOf")
+        out.array {
+            out.object { pattern(for: dimensions, out) }
+            out.object {
+                out.key("type")
+                out.string("object")
+                out.key("description")
+                out.string("A schedule: each month's value holds until the next month written.")
+                out.key("minProperties")
+                out.integer(1)
+                out.key("propertyNames")
+                out.object {
+                    out.key("pattern")
+                    out.string("^[0-9]{4}-(0[1-9]|1[0-2])$")
+                }
+                out.key("additionalProperties")
+                out.object { pattern(for: dimensions, out) }
+            }
+        }
     }
 
     private static func reference(_ definition: String, _ out: JSONWriter) {

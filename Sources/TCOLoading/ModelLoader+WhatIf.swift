@@ -65,8 +65,8 @@ extension ConfigNode {
                 ConfigNode.Mapping.Entry(key: entry.key, keyLocation: location, value: entry.value.relocated(to: location))
             }
             return .mapping(map)
-        case .sequence:
-            return .sequence(location)
+        case .sequence(let list):
+            return .sequence(ConfigNode.Sequence(items: list.items.map { $0.relocated(to: location) }, location: location))
         }
     }
 }

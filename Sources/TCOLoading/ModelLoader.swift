@@ -96,6 +96,7 @@ public struct ModelLoader: Sendable {
         guard let model = decoder.decodeModel(tree) else { return nil }
         let facility = tree.mapping?["facility"]?.mapping
         decoder.checkRules(model, facilityHasElectricity: facility?["electricity"] != nil)
+        if !decoder.diagnostics.hasErrors { decoder.checkFallbacks(model) }
         if !decoder.diagnostics.hasErrors, let problem = ModelBounds.problem(in: model) {
             decoder.error(
                 .tooLarge, decoder.location(of: problem.keyPath), problem.keyPath, problem.message,
@@ -276,14 +277,18 @@ public struct ModelLoader: Sendable {
         return result
     }
 
-    /// Every scalar of the tree by dotted path, in file order; routes and escalations as one value.
+    /// Every scalar of the tree by dotted path, in file order; routes, escalations, schedules and
+    /// lists as one value.
     static func flatten(_ node: ConfigNode, prefix: String) -> [(path: String, text: String, location: SourceLocation)] {
         switch node {
         case .scalar(let s): return [(prefix, s.text, s.location)]
-        case .sequence(let location): return [(prefix, "[…]", location)]
+        case .sequence(let list): return [(prefix, render(node), list.location)]
         case .mapping(let m):
-            let last = prefix.split(separator: ".").last.map(String.init) ?? ""
-            if last == "route" || last == "escalation" { return [(prefix, render(node), m.location)] }
+            let segments = prefix.split(separator: ".").map(String.init)
+            let last = segments.last ?? ""
+            if last == "route" || last == "escalation" || ModelSchema.isSchedule(path: segments) {
+                return [(prefix, render(node), m.location)]
+            }
             return m.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)") }
         }
     }
@@ -311,7 +316,7 @@ public struct ModelLoader: Sendable {
     static func render(_ node: ConfigNode) -> String {
         switch node {
         case .scalar(let s): s.text
-        case .sequence: "[…]"
+        case .sequence(let list): "[" + list.items.map(render).joined(separator: ", ") + "]"
         case .mapping(let m): "{" + m.entries.map { "\($0.key): \(render($0.value))" }.joined(separator: ", ") + "}"
         }
     }

@@ -6,7 +6,9 @@ enum ModelSchema {
     static let topLevel = ModelKey.names(at: .top)
     static let topLevelRequired = ModelKey.requiredNames(at: .top)
     /// Top-level keys a scenario may not override.
-    static let notOverridable = ["model", "currency", "start", "horizon", "baseline", "extends", "scenarios"]
+    static let notOverridable = [
+        "model", "currency", "start", "horizon", "baseline", "extends", "scenarios", "uncertainty",
+    ]
 
     static let workload = ModelKey.names(at: .workload)
     static let workloadRequired = ModelKey.requiredNames(at: .workload)
@@ -32,13 +34,39 @@ enum ModelSchema {
     static let hardwareRequired = ModelKey.requiredNames(at: .hardware)
     static let facility = ModelKey.names(at: .facility)
     static let staffRole = ModelKey.names(at: .staffRole)
+    static let staffRoleRequired = ModelKey.requiredNames(at: .staffRole)
     static let strategy = ModelKey.names(at: .strategy)
     static let strategyWorkload = ModelKey.names(at: .strategyWorkload)
     static let escalation = ModelKey.names(at: .escalation)
+    static let longContext = ModelKey.names(at: .longContext)
+    static let longContextRequired = ModelKey.requiredNames(at: .longContext)
+    static let commitment = ModelKey.names(at: .commitment)
+    static let oneTime = ModelKey.names(at: .oneTime)
+    static let oneTimeRequired = ModelKey.requiredNames(at: .oneTime)
+    static let finance = ModelKey.names(at: .finance)
+    static let loan = ModelKey.names(at: .loan)
 
-    /// The usual way to write `key` (the first place that defines it), for hints.
-    static func example(for key: String, currency: String) -> String? {
-        ModelKey.all.first { $0.name == key }?.example(currency: currency)
+    /// The usual way to write `key`: at `place` if given, else the first place that defines it; for hints.
+    static func example(for key: String, at place: ModelKey.Place? = nil, currency: String) -> String? {
+        let found = place.flatMap { ModelKey.key(key, at: $0) } ?? ModelKey.all.first { $0.name == key }
+        return found?.example(currency: currency)
+    }
+
+    /// Whether the value at the dotted key path `path` is one a schedule may give (a map from month to
+    /// value that `extends` and scenarios replace whole): workload `requests` and `growth`, the prices
+    /// of api and rented options and their `price_change`, facility prices, staff `count`, `cost`
+    /// and `cost_change`.
+    static func isSchedule(path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        let places: [ModelKey.Place]
+        switch (path.first, path.count) {
+        case ("workloads", 3): places = [.workload]
+        case ("serving", 3): places = [.api, .rented]
+        case ("facility", 2): places = [.facility]
+        case ("staff", 3): places = [.staffRole]
+        default: return false
+        }
+        return places.contains { ModelKey.key(last, at: $0)?.isSchedulable == true }
     }
 }
 

@@ -176,8 +176,17 @@ enum YAMLReader {
             }
             if !problems.isEmpty { return .failure(Problems(diagnostics: problems)) }
             return .success(.mapping(ConfigNode.Mapping(entries: entries, location: location(node, file: file))))
-        case .sequence:
-            return .success(.sequence(location(node, file: file)))
+        case .sequence(let sequence):
+            var items: [ConfigNode] = []
+            var problems: [Diagnostic] = []
+            for item in sequence {
+                switch convert(item, file: file, budget: &budget) {
+                case .success(let converted): items.append(converted)
+                case .failure(let more): problems += more.diagnostics
+                }
+            }
+            if !problems.isEmpty { return .failure(Problems(diagnostics: problems)) }
+            return .success(.sequence(ConfigNode.Sequence(items: items, location: location(node, file: file))))
         case .alias:
             return .failure(Problems(diagnostics: [.error(
                 .aliasNotSupported, at: location(node, file: file), "",

@@ -79,7 +79,7 @@ struct CalcSheet {
         for (w, workload) in model.workloads.enumerated() {
             let key = "workloads.\(workload.name)"
             let requests = f.input("\(key).requests"), growth = f.input("\(key).growth")
-            let monthly = workload.growth.isMonthly
+            let monthly = workload.growth.first.isMonthly
             requestRows[workload.name] = add(Row(
                 label: "\(workload.name): requests", unit: "requests", format: .integer,
                 formula: { c in "\(requests)*\(f.changeFactor(growth, monthly: monthly, c))" },
@@ -141,7 +141,7 @@ struct CalcSheet {
                     values: detail.unitsNeeded.map(Double.init), total: .max))
                 let change = f.input("\(key).price_change"), hour = f.input("\(key).gpu_hour")
                 let monthly: Bool
-                if case .rented(_, _, let rate) = option.kind { monthly = rate.isMonthly } else { monthly = false }
+                if case .rented(_, let pricing) = option.kind { monthly = pricing.priceChange.first.isMonthly } else { monthly = false }
                 rentedRows.append(add(Row(
                     label: "\(s) · \(o): rented GPU cost", unit: model.currency, format: .money,
                     formula: { c in "\(f.ref(gpus, c))*\(hour)*Hours_Per_Month*\(f.changeFactor(change, monthly: monthly, c))" },
@@ -206,7 +206,7 @@ struct CalcSheet {
                 label: "\(s) · \(o): fleet busy share", unit: "%", format: .percent,
                 formula: { c in "IF(\(f.ref(inService, c))=0,0,MIN(1,\(f.ref(busy, c))/(\(f.ref(inService, c))*\(gpusPerServer))))" },
                 values: detail.busyShare))
-            let electricityMonthly = model.facility?.electricityChange.isMonthly ?? false
+            let electricityMonthly = model.facility?.electricityChange.first.isMonthly ?? false
             powerRows.append(add(Row(
                 label: "\(s) · \(o): power", unit: model.currency, format: .money,
                 formula: { c in
@@ -256,7 +256,7 @@ struct CalcSheet {
                 apiRows.append(add(Row(
                     label: "\(s) · \(w) → \(a): API cost", unit: model.currency, format: .money,
                     formula: { c in
-                        "\(f.ref(requests, c))*(\(f.input("\(wk).input_tokens"))*((1-\(cached))*\(f.input("\(ak).price_input"))+\(cached)*\(f.input("\(ak).price_cached_input")))+\(f.input("\(wk).output_tokens"))*\(f.input("\(ak).price_output")))/Tokens_Per_Million*\(f.changeFactor(f.input("\(ak).price_change"), monthly: pricing.priceChange.isMonthly, c))"
+                        "\(f.ref(requests, c))*(\(f.input("\(wk).input_tokens"))*((1-\(cached))*\(f.input("\(ak).price_input"))+\(cached)*\(f.input("\(ak).price_cached_input")))+\(f.input("\(wk).output_tokens"))*\(f.input("\(ak).price_output")))/Tokens_Per_Million*\(f.changeFactor(f.input("\(ak).price_change"), monthly: pricing.priceChange.first.isMonthly, c))"
                     },
                     values: flow?.cost ?? zeros, total: .sum)))
             }

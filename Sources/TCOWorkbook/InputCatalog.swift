@@ -83,8 +83,8 @@ struct InputCatalog {
         for workload in base.workloads {
             let w = workload.name, key = "workloads.\(w)"
             func find(_ m: Model) -> Workload? { m.workloads.first { $0.name == w } }
-            add("\(key).requests", ["W", w, "Requests"], "\(w): requests in month 1", "requests/month", .integer, min: 0) { find($0)?.requestsPerMonth }
-            add("\(key).growth", ["W", w, "Growth"], "\(w): growth", workload.growth.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { find($0)?.growth.value }
+            add("\(key).requests", ["W", w, "Requests"], "\(w): requests in month 1", "requests/month", .integer, min: 0) { find($0)?.requests.first }
+            add("\(key).growth", ["W", w, "Growth"], "\(w): growth", workload.growth.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { find($0)?.growth.first.value }
             add("\(key).input_tokens", ["W", w, "Input_Tokens"], "\(w): input tokens per request", "tokens", .integer, min: 0) { find($0)?.inputTokens }
             add("\(key).output_tokens", ["W", w, "Output_Tokens"], "\(w): output tokens per request", "tokens", .integer, min: 0) { find($0)?.outputTokens }
             add("\(key).cached_input", ["W", w, "Cached_Input"], "\(w): cached share of input", "%", .percent, min: 0, max: 1) { find($0)?.cachedInput }
@@ -99,28 +99,28 @@ struct InputCatalog {
             }
             func gpu(_ m: Model) -> GPUServing? {
                 switch m.servingOption(named: o)?.kind {
-                case .selfHosted(let s, _), .rented(let s, _, _): return s
+                case .selfHosted(let s, _), .rented(let s, _): return s
                 default: return nil
                 }
             }
             switch option.kind {
             case .api(let p):
-                add("\(key).price_input", ["API", o, "Price_Input"], "\(o): input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceInput }
-                add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput }
-                add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput }
-                add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.value }
+                add("\(key).price_input", ["API", o, "Price_Input"], "\(o): input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceInput.first }
+                add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput.first }
+                add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput.first }
+                add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.first.value }
             case .selfHosted, .rented:
                 let prefix = option.isSelfHosted ? "SH" : "Rent"
                 add("\(key).decode_throughput", [prefix, o, "Decode"], "\(o): decode throughput per GPU", "tok/s", .integer, min: 0) { gpu($0)?.decodeThroughput }
                 add("\(key).prefill_throughput", [prefix, o, "Prefill"], "\(o): prefill throughput per GPU", "tok/s", .integer, min: 0) { gpu($0)?.prefillThroughput }
                 add("\(key).max_utilization", [prefix, o, "Max_Utilization"], "\(o): maximum utilization at peak", "%", .percent, min: 0, max: 1) { gpu($0)?.maxUtilization }
-                if case .rented(_, _, let change) = option.kind {
+                if case .rented(_, let rentedPricing) = option.kind {
                     func rented(_ m: Model) -> (Double, Double)? {
-                        if case .rented(_, let hour, let c) = m.servingOption(named: o)?.kind { return (hour, c.value) }
+                        if case .rented(_, let p) = m.servingOption(named: o)?.kind { return (p.gpuHour.first, p.priceChange.first.value) }
                         return nil
                     }
                     add("\(key).gpu_hour", [prefix, o, "GPU_Hour"], "\(o): price per GPU-hour", "\(cur)/GPU-hour", .price, min: 0) { rented($0)?.0 }
-                    add("\(key).price_change", [prefix, o, "Price_Change"], "\(o): price change", change.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { rented($0)?.1 }
+                    add("\(key).price_change", [prefix, o, "Price_Change"], "\(o): price change", rentedPricing.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { rented($0)?.1 }
                 }
             }
         }
@@ -140,16 +140,16 @@ struct InputCatalog {
 
         if base.facility != nil || scenarios.contains(where: { $0.model.facility != nil }) {
             add("facility.pue", ["Facility_PUE"], "PUE", "ratio", .number, min: 1) { $0.facility?.pue }
-            add("facility.electricity", ["Electricity_Price"], "Electricity price", "\(cur)/kWh", .price, min: 0) { $0.facility?.electricityPerKilowattHour }
-            add("facility.electricity_change", ["Electricity_Change"], "Electricity price change", base.facility?.electricityChange.isMonthly == true ? "%/month" : "%/year", .percent, min: -0.999999) { $0.facility?.electricityChange.value }
-            add("facility.colocation", ["Colocation"], "Colocation", "\(cur)/kW/month", .price, min: 0) { $0.facility?.colocationPerKilowattMonth }
+            add("facility.electricity", ["Electricity_Price"], "Electricity price", "\(cur)/kWh", .price, min: 0) { $0.facility?.electricityPerKilowattHour.first }
+            add("facility.electricity_change", ["Electricity_Change"], "Electricity price change", base.facility?.electricityChange.first.isMonthly == true ? "%/month" : "%/year", .percent, min: -0.999999) { $0.facility?.electricityChange.first.value }
+            add("facility.colocation", ["Colocation"], "Colocation", "\(cur)/kW/month", .price, min: 0) { $0.facility?.colocationPerKilowattMonth.first }
         }
 
         for role in base.staff {
             let r = role.name
             func find(_ m: Model) -> StaffRole? { m.staff.first { $0.name == r } }
-            add("staff.\(r).count", ["Staff", r, "Count"], "\(r): full-time equivalents", "FTE", .number, min: 0) { find($0)?.count }
-            add("staff.\(r).cost", ["Staff", r, "Cost"], "\(r): cost per FTE", "\(cur)/year", .money, min: 0) { find($0)?.costPerYear }
+            add("staff.\(r).count", ["Staff", r, "Count"], "\(r): full-time equivalents", "FTE", .number, min: 0) { find($0)?.count.first }
+            add("staff.\(r).cost", ["Staff", r, "Cost"], "\(r): cost per FTE", "\(cur)/year", .money, min: 0) { find($0)?.costPerYear.first }
         }
 
         // Routing shares and escalation rates: the union over scenarios, 0 where a scenario has none.

@@ -21,6 +21,8 @@ public struct WorkbookWriter {
     /// cached result stays the solver's: only a recalculation can then show the right numbers.
     /// For tests of the formulas' liveness.
     static func write(_ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double]) throws -> WorkbookManifest {
+        // Its formulas implement version 1 arithmetic: a version 2 feature would recalculate wrong.
+        if let refusal = WorkbookSupport.refusal(for: loaded) { throw refusal }
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
         try AtomicWrite.write(to: path) { temporary in

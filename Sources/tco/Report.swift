@@ -26,6 +26,11 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let loaded = try Terminal.load(model)
+        // Refused before anything is rendered, so that nothing is written (the writer refuses too).
+        if let refusal = WorkbookSupport.refusal(for: loaded) {
+            Terminal.error("\(refusal)")
+            throw ExitCode(1)
+        }
         let results = loaded.solvedScenarios()
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
         let charts = MemoCharts.files(loaded, results: results, stem: stem)

@@ -4,12 +4,19 @@ import TCOCore
 enum SolveTable {
     static func render(model: Model, results: [ScenarioResult]) -> String {
         var blocks: [String] = ["\(model.title) — \(model.horizonMonths) months from \(model.start), discount rate \(MoneyFormat.grouped(model.discountRate * 100, decimals: 1))%, baseline \(model.baseline)"]
+        // With a tax rate, comparisons are on cost after tax, so its NPV is shown beside the NPV of cost.
+        let taxed = model.finance.taxRate > 0
+        if taxed {
+            blocks[0] += ", tax rate \(MoneyFormat.grouped(model.finance.taxRate * 100, decimals: 1))% "
+                + "(savings, payback and break-even after tax)"
+        }
         for result in results {
-            let header = ["strategy", "NPV of cost", "total cost", "capex", "P&L cost", "cost/Mtok", "servers", "NPV savings", "payback", "break-even volume", "break-even API price"]
+            var header = ["strategy", "NPV of cost", "total cost", "capex", "P&L cost", "cost/Mtok", "servers", "NPV savings", "payback", "break-even volume", "break-even API price"]
+            if taxed { header.insert("NPV after tax", at: 2) }
             var rows: [[String]] = []
             for strategy in result.strategies {
                 let comparison = result.comparisons.first { $0.strategy == strategy.name }
-                rows.append([
+                var row: [String] = [
                     strategy.name + (strategy.name == model.baseline ? " (baseline)" : ""),
                     MoneyFormat.full(strategy.npvCost, currency: model.currency),
                     MoneyFormat.full(strategy.totalCost, currency: model.currency),
@@ -21,7 +28,9 @@ enum SolveTable {
                     comparison.map { $0.paybackMonth.map { "month \($0)" } ?? "never" } ?? "",
                     comparison.map { describe($0.breakEvenVolume) } ?? "",
                     comparison.map { describe($0.breakEvenPrice) } ?? "",
-                ])
+                ]
+                if taxed { row.insert(MoneyFormat.full(strategy.npvCostAfterTax, currency: model.currency), at: 2) }
+                rows.append(row)
             }
             blocks.append("Scenario \(result.name)\n" + table(header: header, rows: rows))
         }

@@ -68,6 +68,12 @@ Readings of the contract text where it could be read more than one way
     costs count(m) x cost(m) / 12 in every month of the horizon.
 11. Commitment `gpu_hour` is not touched by the break-even price factor (only
     api prices are); `batch_discount` neither.
+12. (Fixed after the Swift cross-check.)  "The fallback is needed when an option
+    has demand in a month with no server in service" is judged at the forecast:
+    a missing fallback is a model error only at volume factor 1.  A valid model
+    whose tiny demand rounds to no server at a break-even factor such as 0.001
+    used to stop this script with "fallback needed"; that traffic is now left
+    unpriced, as in the Swift solver.
 """
 import argparse, copy, functools, json, math, os, re, sys
 from decimal import Decimal
@@ -561,7 +567,11 @@ def solve(mdl, sname, vk=1.0, pk=1.0):
                     # no server in service: the option's requests go to the fallback, not escalated
                     if A[k][m] > 0:
                         if not st['fallback']:
-                            raise ModelError(f'strategies.{sname}: fallback needed for {k} in month {m}')
+                            # A model error only at the forecast (calculations.md "Fleet"); in a
+                            # break-even search (vk != 1) the traffic has nowhere to go and is not priced.
+                            if vk == 1.0:
+                                raise ModelError(f'strategies.{sname}: fallback needed for {k} in month {m}')
+                            continue
                         L['api'][m] += api_cost(w, st['fallback'], R * s, m)
                     continue
                 if esc and esc['rate'] > 0:  # in-house requests re-run in full on `to`

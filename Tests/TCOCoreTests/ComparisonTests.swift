@@ -68,7 +68,7 @@ struct SensitivityRangeTests {
     @Test("a workload being phased out (−90 %/year) served in-house: ±20 % never pushes growth to −100 % or below")
     func phaseOut() {
         var model = SolverTestModels.fleet()
-        model.workloads[0].growth = Rate(-0.9)
+        model.workloads[0].growth = Schedule(Rate(-0.9))
         model.horizonMonths = 36
         let results = Solver.sensitivity(of: "build", in: model)
         #expect(!results.isEmpty)

@@ -11,9 +11,9 @@ struct FinancePropertyTests {
     static func scaledPrices(_ k: Double) -> Model {
         var model = SolverTestModels.apiOnly(months: 24, discountRate: 0.08)
         if case .api(var pricing) = model.serving[0].kind {
-            pricing.priceInput *= k
-            pricing.priceOutput *= k
-            pricing.priceCachedInput *= k
+            pricing.priceInput = Schedule(pricing.priceInput.first * k)
+            pricing.priceOutput = Schedule(pricing.priceOutput.first * k)
+            pricing.priceCachedInput = Schedule(pricing.priceCachedInput.first * k)
             model.serving[0].kind = .api(pricing)
         }
         return model
@@ -35,7 +35,7 @@ struct FinancePropertyTests {
             let (low, high) = (Swift.min(a, b), Swift.max(a, b))
             func cost(_ requests: Double) -> Double {
                 var model = SolverTestModels.apiOnly(months: 12)
-                model.workloads[0].requestsPerMonth = requests
+                model.workloads[0].requests = Schedule(requests)
                 return Solver(model: model).solve().strategies[0].totalCost
             }
             #expect(cost(low) <= cost(high) * (1 + 1e-12))
@@ -47,7 +47,7 @@ struct FinancePropertyTests {
         await propertyCheck(input: Gen.double(in: 0...2e7)) { requests in
             var model = SolverTestModels.fleet()
             model.discountRate = 0
-            model.workloads[0].requestsPerMonth = requests
+            model.workloads[0].requests = Schedule(requests)
             for strategy in Solver(model: model).solve().strategies {
                 #expect(Self.close(strategy.npvCost, strategy.monthly.cost.reduce(0, +)))
                 #expect(Self.close(strategy.npvCost, strategy.totalCost))
@@ -60,7 +60,7 @@ struct FinancePropertyTests {
         await propertyCheck(input: Gen.double(in: 1...2e7), Gen.double(in: 0...0.3)) { requests, rate in
             var model = SolverTestModels.fleet()
             model.discountRate = rate
-            model.workloads[0].requestsPerMonth = requests
+            model.workloads[0].requests = Schedule(requests)
             var twin = model.strategies[1]
             twin.name = "build-twin"
             model.strategies = [model.strategies[1], twin]

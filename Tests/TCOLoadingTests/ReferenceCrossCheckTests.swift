@@ -6,6 +6,7 @@ import TCOCore
 /// Cross-check against an independent implementation of the contract: Tests/Reference/reference.py
 /// (Python, written from the spec without reading this code) solved each model into
 /// Fixtures/reference/<model>.json. Every number of `tco solve --json` must agree to 1e-9 relative.
+/// Regenerate with `python3 Tests/Reference/reference.py MODEL > Fixtures/reference/<stem>.json`.
 @Suite("Cross-check with the independent reference implementation")
 struct ReferenceCrossCheckTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -14,7 +15,12 @@ struct ReferenceCrossCheckTests {
     static let models: [String] = {
         let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Models").path)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted().map { "Models/\($0)" }
-        return shipped + ["Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"]
+        // random-N.yaml: models of Tests/Reference/random_models.py (seed N) that use most v2 features.
+        let fixtures = [
+            "spec-example", "small", "example-v2", "random-78", "random-84", "random-141", "random-161", "tiny-demand",
+        ]
+            .map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
+        return shipped + fixtures
     }()
 
     @Test("solver JSON equals the reference JSON", arguments: models)

@@ -98,6 +98,10 @@ struct AdoptionTests {
         "bad-start", "discount-monthly", "escalation-missing-to", "infinite-amount", "invalid-name", "missing-kind",
         "missing-required-key", "rate-without-unit", "unknown-kind", "unknown-top-key", "unknown-unit",
         "unknown-workload-key", "wrong-dimension",
+        // Version 2.
+        "schedule-bad-month", "schedule-value-wrong-unit", "schedule-not-schedulable", "scaling-unknown",
+        "commitments-not-list", "commitment-missing-term", "long-context-missing-above", "staff-strategies-word",
+        "loan-rate-monthly", "terminal-value-word",
     ]
 
     @Test("a real validator accepts every shipped model, valid fixture and the starter, and refuses type errors")
@@ -107,7 +111,7 @@ struct AdoptionTests {
         _ = try Self.run(["init", "starter.yaml"], in: folder)
         let models = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Models").path)
             .filter { $0.hasSuffix(".yaml") }.map { "Models/\($0)" }
-        let valid = models + ["small", "spec-example"].map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
+        let valid = models + ["small", "spec-example", "example-v2", "random-78", "random-141"].map { "Tests/TCOLoadingTests/Fixtures/valid/\($0).yaml" }
             + [folder.appendingPathComponent("starter.yaml").path]
         let invalid = Self.typeLevelInvalid.map { "Tests/TCOLoadingTests/Fixtures/invalid/\($0).yaml" }
         let script = """

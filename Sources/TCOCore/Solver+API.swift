@@ -1,0 +1,98 @@
+extension Solver {
+    /// API costs: routed shares, escalated re-runs of in-house requests, and fallback traffic
+    /// (calculations.md, "API options").
+    func addAPICosts(
+        of strategy: Strategy, routes: [[(option: String, share: Double)]], hasServers: [String: [Bool]],
+        volumeFactor: Double, apiPriceFactor: Double, into lines: inout MonthlyLines, details: inout StrategyDetails?
+    ) {
+        for (w, workload) in model.workloads.enumerated() {
+            let route = routes[w]
+            let escalation = strategy.effectiveEscalation(for: workload.name)
+            let rentedShare = route.reduce(0.0) { sum, entry in
+                if case .rented = model.servingOption(named: entry.option)?.kind { return sum + entry.share }
+                return sum
+            }
+            let selfHosted = route.filter { model.servingOption(named: $0.option)?.isSelfHosted == true }
+            // Requests per month to each API: direct share, escalation and fallback.
+            var flows: [(option: String, direct: Double, escalated: Bool, fallback: Bool)] = []
+            func flowIndex(_ name: String) -> Int {
+                if let i = flows.firstIndex(where: { $0.option == name }) { return i }
+                flows.append((name, 0, false, false))
+                return flows.count - 1
+            }
+            for entry in route where model.servingOption(named: entry.option)?.isAPI == true {
+                flows[flowIndex(entry.option)].direct += entry.share
+            }
+            let inHouseShare = rentedShare + selfHosted.reduce(0.0) { $0 + $1.share }
+            if let escalation, escalation.rate > 0, inHouseShare > 0 {
+                flows[flowIndex(escalation.to)].escalated = true
+            }
+            if let fallback = strategy.fallback, !selfHosted.isEmpty {
+                flows[flowIndex(fallback)].fallback = true
+            }
+            // In-house share actually served in-house (escalates) and share sent to the fallback, by month.
+            var servedInHouse = [Double](repeating: rentedShare, count: months)
+            var sentToFallback = [Double](repeating: 0, count: months)
+            for entry in selfHosted {
+                let inService = hasServers[entry.option] ?? []
+                for m in 0..<months {
+                    if m < inService.count, inService[m] {
+                        servedInHouse[m] += entry.share
+                    } else {
+                        sentToFallback[m] += entry.share
+                    }
+                }
+            }
+            for flow in flows {
+                guard case .api(let pricing) = model.servingOption(named: flow.option)?.kind,
+                    let costPerRequest = costPerRequest(of: workload, on: flow.option, pricing: pricing,
+                                                        apiPriceFactor: apiPriceFactor)
+                else { continue }
+                let trend = priceFactors[flow.option] ?? []
+                // The batch share pays the option's batch price (version 1: no batch, a factor of exactly 1).
+                let batchFactor = 1 - workload.batch * pricing.batchDiscount
+                var record = details.map { _ in
+                    StrategyDetails.APIFlow(workload: workload.name, option: flow.option,
+                                            requests: [Double](repeating: 0, count: months),
+                                            cost: [Double](repeating: 0, count: months))
+                }
+                for m in 0..<months {
+                    var share = flow.direct
+                    if flow.escalated, let escalation { share += escalation.rate * servedInHouse[m] }
+                    if flow.fallback { share += sentToFallback[m] }
+                    guard share > 0 else { continue }
+                    let cost = requests[w][m] * volumeFactor * share * costPerRequest[m] * trend[m] * batchFactor
+                    lines.api[m] += cost
+                    if record != nil {
+                        record?.requests[m] = requests[w][m] * volumeFactor * share
+                        record?.cost[m] = cost
+                    }
+                }
+                if let record { details?.apiFlows.append(record) }
+            }
+        }
+    }
+
+    /// Cost of one request of `workload` on an API option by month, before the option's price trend:
+    /// `(In × ((1 − c − cw) × p_in + c × p_cached + cw × p_write) + Out × p_out) / 10^6`, with the
+    /// option's long-context prices when the workload's input is longer than their threshold.
+    func costPerRequest(
+        of workload: Workload, on option: String, pricing: APIPricing, apiPriceFactor: Double
+    ) -> [Double]? {
+        let c = workload.cachedInput, cw = workload.cacheWrite
+        func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
+            (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write)
+                + workload.outputTokens * output) / 1e6 * apiPriceFactor
+        }
+        if let long = pricing.longContext, workload.inputTokens > long.above {
+            let value = cost(input: long.priceInput, output: long.priceOutput, cached: long.priceCachedInput,
+                             write: long.priceCacheWrite)
+            return [Double](repeating: value, count: months)
+        }
+        guard let prices = apiPrices[option] else { return nil }
+        return (0..<months).map { m in
+            cost(input: prices.input[m], output: prices.output[m], cached: prices.cachedInput[m],
+                 write: prices.cacheWrite[m])
+        }
+    }
+}

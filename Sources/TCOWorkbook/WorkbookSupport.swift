@@ -1,0 +1,88 @@
+import TCOCore
+import TCOLoading
+
+/// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
+/// version 1 arithmetic; a model that uses a version 2 feature would get a workbook whose
+/// recalculated numbers differ from the solver's, so the writers refuse it and say which feature.
+public enum WorkbookSupport {
+    /// The version 2 features `loaded` uses (in any scenario) that the workbook cannot show yet, each
+    /// named with a key path where it is used, e.g. `schedules (workloads.chat.requests)`; empty
+    /// when the workbook can represent the model.
+    public static func unsupportedFeatures(in loaded: LoadedModel) -> [String] {
+        var found: [String] = []
+        func note(_ feature: String, _ path: String) {
+            if !found.contains(where: { $0.hasPrefix(feature + " (") }) { found.append("\(feature) (\(path))") }
+        }
+        for scenario in loaded.scenarios { features(of: scenario.model, note) }
+        return found
+    }
+
+    /// The error to show when `loaded` uses features the workbook cannot represent; `nil` otherwise.
+    public static func refusal(for loaded: LoadedModel) -> UnsupportedFeatures? {
+        let features = unsupportedFeatures(in: loaded)
+        return features.isEmpty ? nil : UnsupportedFeatures(path: loaded.path, features: features)
+    }
+
+    private static func features(of model: Model, _ note: (String, String) -> Void) {
+        func schedule<V>(_ schedule: Schedule<V>, _ path: String) {
+            if !schedule.isConstant { note("schedules", path) }
+        }
+        for w in model.workloads {
+            let path = "workloads.\(w.name)"
+            schedule(w.requests, "\(path).requests")
+            schedule(w.growth, "\(path).growth")
+            if w.cacheWrite > 0 { note("prompt-cache writes", "\(path).cache_write") }
+            if w.batch > 0 { note("batch requests", "\(path).batch") }
+        }
+        for option in model.serving {
+            let path = "serving.\(option.name)"
+            switch option.kind {
+            case .api(let p):
+                for (key, s) in [("price_input", p.priceInput), ("price_output", p.priceOutput),
+                                 ("price_cached_input", p.priceCachedInput), ("price_cache_write", p.priceCacheWrite)] {
+                    schedule(s, "\(path).\(key)")
+                }
+                schedule(p.priceChange, "\(path).price_change")
+                if p.longContext != nil { note("long-context prices", "\(path).long_context") }
+            case .rented(_, let p):
+                schedule(p.gpuHour, "\(path).gpu_hour")
+                schedule(p.priceChange, "\(path).price_change")
+                if p.scaling == .hourly { note("hourly rented scaling", "\(path).scaling") }
+                if !p.commitments.isEmpty { note("rented GPU commitments", "\(path).commitments") }
+            case .selfHosted:
+                continue
+            }
+        }
+        if let facility = model.facility {
+            schedule(facility.electricityPerKilowattHour, "facility.electricity")
+            schedule(facility.electricityChange, "facility.electricity_change")
+            schedule(facility.colocationPerKilowattMonth, "facility.colocation")
+        }
+        for role in model.staff {
+            let path = "staff.\(role.name)"
+            schedule(role.count, "\(path).count")
+            schedule(role.costPerYear, "\(path).cost")
+            if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
+            if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
+        }
+        for strategy in model.strategies where !strategy.oneTimeCosts.isEmpty {
+            note("one-time costs", "strategies.\(strategy.name).one_time")
+        }
+        if model.finance.taxRate > 0 { note("tax", "finance.tax_rate") }
+        if model.finance.terminalValue == .none { note("terminal value none", "finance.terminal_value") }
+        if let loan = model.finance.loans.first { note("hardware loans", "finance.financing.\(loan.hardware)") }
+    }
+}
+
+/// A model that uses version 2 features the workbook cannot represent yet.
+public struct UnsupportedFeatures: Error, CustomStringConvertible {
+    /// The model file.
+    public var path: String
+    /// Each feature with a key path where it is used.
+    public var features: [String]
+
+    public var description: String {
+        "the workbook and memo cannot represent these version 2 features of \(path) yet: "
+            + features.joined(separator: ", ") + ". Their numbers are in 'tco solve \(path)' (and --json)"
+    }
+}

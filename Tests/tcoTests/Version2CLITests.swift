@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `tco solve` and `tco report` on a model that uses version 2 features.
+@Suite("tco on version 2 models")
+struct Version2CLITests {
+    static let example = "Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml"
+
+    @Test("solve shows the NPV after tax when a tax rate is set, and says comparisons are after tax")
+    func solveShowsAfterTax() throws {
+        let result = try CLITests.run(["solve", Self.example, "--scenario", "base"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("NPV after tax"))
+        #expect(result.stdout.contains("tax rate 25.0%"))
+        let v1 = try CLITests.run(["solve", "Models/support-copilot.yaml"])
+        #expect(!v1.stdout.contains("NPV after tax"))
+    }
+
+    @Test("solve --json lists the version 2 keys after the version 1 ones, in the contract's order")
+    func jsonKeyOrder() throws {
+        let result = try CLITests.run(["solve", "--json", Self.example, "--scenario", "base"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        let strategyKeys = ["\"servers_max\"", "\"npv_cost_after_tax\"", "\"energy_kwh\"", "\"kwh_per_mtok_self_hosted\"",
+                            "\"monthly\""]
+        let monthlyKeys = ["\"servers\"", "\"one_time\"", "\"financing\"", "\"interest\"", "\"tax_shield\"",
+                           "\"after_tax_cost\"", "\"energy_kwh\""]
+        for keys in [strategyKeys, monthlyKeys] {
+            var position = text.startIndex
+            for key in keys {
+                let found = try #require(text.range(of: key, range: position..<text.endIndex), "\(key) after its predecessor")
+                position = found.upperBound
+            }
+        }
+    }
+
+    @Test("report refuses a model the workbook cannot represent: exit 1, the features named, nothing written")
+    func reportRefusesVersion2() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLITests.run(["report", Self.example, "--output", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot represent these version 2 features"))
+        for feature in ["schedules (workloads.contract-review.requests)", "one-time costs", "tax (finance.tax_rate)",
+                        "hardware loans", "rented GPU commitments"] {
+            #expect(result.stderr.contains(feature), "\(feature)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test("compare still prints its table for a version 2 model, but refuses to write the workbook and memo")
+    func compareRefusesOutput() throws {
+        let small = "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"
+        let table = try CLITests.run(["compare", small, Self.example])
+        #expect(table.status == 0, "\(table.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try CLITests.run(["compare", small, Self.example, "--output", folder.path])
+        #expect(written.status == 1)
+        #expect(written.stderr.contains("cannot represent these version 2 features"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}
