@@ -1,0 +1,33 @@
+/// The random numbers of one Monte Carlo run: a SplitMix64 stream seeded from the model's seed and
+/// the run's index, so a run draws the same values whichever thread solves it and in any order.
+public struct RunRandom: Sendable {
+    private var state: UInt64
+
+    /// The stream of run `index` (0-based) of a simulation seeded with `seed`.
+    public init(seed: UInt64, run index: Int) {
+        // Two rounds of mixing keep neighbouring seeds and runs from giving related streams.
+        state = Self.mix(seed &+ 0x9E37_79B9_7F4A_7C15 &* (UInt64(truncatingIfNeeded: index) &+ 1))
+        state = Self.mix(state ^ UInt64(truncatingIfNeeded: index))
+    }
+
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state = state &+ 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform number strictly between 0 and 1 (53 random bits, never 0 or 1).
+    public mutating func unit() -> Double {
+        (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992
+    }
+}

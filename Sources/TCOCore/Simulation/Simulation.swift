@@ -1,0 +1,86 @@
+/// Monte Carlo over the `uncertainty` block (uncertainty.md): every run draws each input once,
+/// applies the same draws on top of every scenario, and solves every strategy with them.
+///
+/// Runs are split into fixed chunks solved concurrently; each run's numbers depend only on the
+/// seed and its index, and the results are gathered in run order, so one thread or sixteen give
+/// the same bytes.
+public enum Simulation {
+    /// Runs per chunk of work: large enough to keep a core busy, small enough to balance two.
+    static let chunkSize = 250
+
+    /// Simulates `scenarios` (base first) with `inputs`; `concurrency` is how many chunks are solved
+    /// at once (1 = one after the other); `progress` is told how many runs are done, in order.
+    public static func run(
+        inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
+        concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> SimulationResult {
+        var results: [ScenarioSimulation] = []
+        var finished = 0
+        for scenario in scenarios {
+            let before = finished
+            let npvs = await solveRuns(
+                inputs: inputs, scenario: scenario, runs: runs, seed: seed, concurrency: concurrency
+            ) { done in
+                progress?(before + done)
+            }
+            finished += runs
+            results.append(summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline))
+        }
+        return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
+    }
+
+    /// The value each input takes in run `index`: one uniform draw per input, in input order.
+    public static func draws(_ inputs: [UncertainInput], seed: UInt64, run index: Int) -> [Double] {
+        var random = RunRandom(seed: seed, run: index)
+        return inputs.map { $0.value(at: random.unit()) }
+    }
+
+    /// `model` with each input not kept by the scenario set to its value in `values`.
+    static func drawn(_ model: Model, _ inputs: [UncertainInput], _ values: [Double], keeping kept: Set<Int>) -> Model {
+        var model = model
+        for (index, input) in inputs.enumerated() where !kept.contains(index) {
+            input.apply(&model, values[index])
+        }
+        model.enforceLinkedBounds()
+        return model
+    }
+
+    /// NPV of cost (after tax) of every strategy of `model`, in file order, without break-evens.
+    public static func npvs(of model: Model) -> [Double] {
+        let solver = Solver(model: model)
+        return model.strategies.map { solver.timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1).comparedNPV }
+    }
+
+    /// NPVs by run (outer) and strategy (inner), in run order.
+    static func solveRuns(
+        inputs: [UncertainInput], scenario: SimulationScenario, runs: Int, seed: UInt64, concurrency: Int,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async -> [[Double]] {
+        let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
+        var byChunk = [[[Double]]](repeating: [], count: chunks.count)
+        var done = 0
+        await withTaskGroup(of: (Int, [[Double]]).self) { group in
+            var next = 0
+            func submit() {
+                guard next < chunks.count else { return }
+                let index = next, range = chunks[index]
+                next += 1
+                group.addTask {
+                    let solved = range.map { run in
+                        Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
+                                                  keeping: scenario.keptInputs))
+                    }
+                    return (index, solved)
+                }
+            }
+            for _ in 0..<Swift.max(1, concurrency) { submit() }
+            for await (index, npvs) in group {
+                byChunk[index] = npvs
+                done += npvs.count
+                progress(done)
+                submit()
+            }
+        }
+        return byChunk.flatMap { $0 }
+    }
+}
