@@ -2,9 +2,9 @@ import ArgumentParser
 
 /// The `tco` command: build-vs-buy TCO for AI workloads.
 @main
-struct TCO: ParsableCommand {
+struct TCO: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tco",
         abstract: "Total cost of ownership of AI workloads: buy APIs, build on own GPUs, or a hybrid.",
-        subcommands: [Init.self, Check.self, Solve.self, Report.self, Compare.self, Schema.self])
+        subcommands: [Init.self, Check.self, Solve.self, Report.self, Compare.self, Schema.self, Simulate.self])
 }
