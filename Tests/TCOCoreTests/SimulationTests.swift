@@ -11,7 +11,7 @@ struct SimulationTests {
 
     static func setInputPrice(_ model: inout Model, _ price: Double) {
         if case .api(var pricing) = model.serving[0].kind {
-            pricing.priceInput = price
+            pricing.priceInput = Schedule(price)
             model.serving[0].kind = .api(pricing)
         }
     }
