@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case invalidScenarioPath = "TCO501"
     case notOverridable = "TCO502"
     case invalidScenario = "TCO503"
+    case notContinuous = "TCO504"
 
     // extends.
     case extendsLoop = "TCO601"
@@ -114,6 +115,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidScenarioPath: "scenario path does not name a value"
         case .notOverridable: "value a scenario cannot override"
         case .invalidScenario: "invalid scenario"
+        case .notContinuous: "range on a value that is not continuous"
         case .extendsLoop: "extends makes a loop"
         case .invalidExtends: "invalid extends"
         case .unusedDefinition: "definition not used"

@@ -12,6 +12,8 @@ public struct LoadedModel: Sendable {
     public var warnings: [Diagnostic]
     /// Every input value after `extends` as written, by dotted key path, in file order (for `compare`).
     public var inputs: [Input]
+    /// The `uncertainty` block, when the model has one (uncertainty.md).
+    public var uncertainty: UncertaintyPlan?
 
     /// One value as written in a model file.
     public struct Input: Sendable {

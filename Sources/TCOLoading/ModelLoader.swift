@@ -86,9 +86,17 @@ public struct ModelLoader: Sendable {
         // file's choice (e.g. a proposal that replaces the base's hardware), not a problem to report
         // on every run; checking the base on its own still warns.
         let warnings = diagnostics.filter { $0.code != .unusedDefinition || $0.location?.file == path }
-        let loaded = LoadedModel(
+        var loaded = LoadedModel(
             path: path, base: base, scenarios: scenarios, warnings: warnings.ordered(),
             inputs: Self.inputs(of: .mapping(root), sources: sources))
+        if let block = root["uncertainty"] {
+            var reader = UncertaintyReader(file: path, currency: base.currency)
+            let written = Set(loaded.inputs.map(\.path))
+            loaded.uncertainty = reader.read(block, root: root, model: base, written: written)
+            if reader.diagnostics.hasErrors {
+                return (.failure(LoadFailure(diagnostics: reader.diagnostics.ordered(), sources: sources)), sources)
+            }
+        }
         return (.success(loaded), sources)
     }
 

@@ -118,6 +118,17 @@ struct InvalidModelTests {
         Bad("scenario-missing-loan", in: "scenario-missing-loan", line: 86, column: 5, key: "scenarios.price-war.finance.financing.gpu-server.rate", says: "no loan for 'gpu-server'"),
         Bad("scenario-missing-long-context", in: "scenario-missing-long-context", line: 86, column: 5, key: "scenarios.price-war.serving.frontier.long_context.price_input", says: "no long_context map here"),
         Bad("scenario-commitment-entry", in: "scenario-commitment-entry", line: 86, column: 5, key: "scenarios.price-war.serving.rented-slm.commitments.1.gpus", says: "part of a list"),
+        // The uncertainty block: paths by the scenario rules, continuous values, the key's unit and range.
+        Bad("uncertainty-not-continuous", in: "uncertainty-not-continuous", line: 90, column: 5,
+            key: "uncertainty.inputs.hardware.gpu-server.gpus", says: "not a continuous value"),
+        Bad("uncertainty-out-of-range", in: "uncertainty-out-of-range", line: 90, column: 34,
+            key: "uncertainty.inputs.workloads.chat.cached_input", says: "'120%' is outside the key's allowed range"),
+        Bad("uncertainty-wrong-unit", in: "uncertainty-wrong-unit", line: 90, column: 30,
+            key: "uncertainty.inputs.workloads.chat.requests", says: "expected a volume per month"),
+        Bad("uncertainty-unordered", in: "uncertainty-unordered", line: 90, column: 35,
+            key: "uncertainty.inputs.serving.frontier.price_input", says: "are not in order"),
+        Bad("uncertainty-unknown-path", in: "uncertainty-unknown-path", line: 90, column: 5,
+            key: "uncertainty.inputs.workloads.chatt.requests", says: "workload 'chatt' does not exist"),
     ]
 
     @Test("each class of bad input is reported at its place, with key path and hint", arguments: cases)
