@@ -28,10 +28,27 @@ struct WorkbookTests {
     }
 
     static func close(_ text: String, _ expected: Double) -> Bool {
-        // LibreOffice writes percent-formatted cells with their sign even in raw mode ("12.5%").
-        let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+        // LibreOffice writes percent-formatted cells with their sign even in raw mode ("12.5%"),
+        // and date-formatted cells as MM/DD/YYYY.
+        let value = text.hasSuffix("%")
+            ? Double(text.dropLast()).map { $0 / 100 } : Double(text) ?? serial(ofDate: text)
         guard let value else { return false }
         return abs(value - expected) <= 1e-9 * max(abs(expected), 1)
+    }
+
+    /// Excel's serial number of a date LibreOffice wrote as `MM/DD/YYYY`.
+    static func serial(ofDate text: String) -> Double? {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else { return nil }
+        let first = WorkbookWriter.date(of: YearMonth(year: parts[2], month: parts[0]))
+        return first.timeIntervalSince1970 / 86_400 + 25_569 + Double(parts[1] - 1)
+    }
+
+    /// Whether a manifest line depends on the inputs being the exported ones: the volume break-even
+    /// (a solver value), the live input fingerprint, and the checks that compare it.
+    static func dependsOnExport(_ line: String) -> Bool {
+        ["volume break-even", "fingerprint", "Master_Check", "failures in all", "Solver values current"]
+            .contains { line.contains($0) }
     }
 
     /// Every difference between the recalculated sheets and the manifest, as readable lines.
@@ -131,12 +148,70 @@ struct WorkbookTests {
         let file = folder.appendingPathComponent("book.xlsx")
         _ = try WorkbookWriter.write(loaded, results: results, to: file.path, changingInputs: [name: value])
         let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
-        let problems = Self.differences(sheets, expected).filter { !$0.contains("break-even") }
+        let problems = Self.differences(sheets, expected).filter { !Self.dependsOnExport($0) }
         #expect(problems.isEmpty, "\(problems.count) differences, first: \(problems.prefix(8).joined(separator: "\n"))")
         // And the decision moved: base NPV of buy differs from the unchanged model's.
         let before = try #require(results[0].strategy(named: "buy")?.npvCost)
         let after = try #require(changedResults[0].strategy(named: "buy")?.npvCost)
         #expect(name == "Electricity_Price" || before != after)
+    }
+
+    static let supportCopilot = repository.appendingPathComponent("Models/support-copilot.yaml").path
+
+    /// A bad edit on Inputs must turn Master_Check red and fail the check that explains it.
+    @Test("a broken input fails its check and Master_Check", arguments: [
+        ("S_hybrid_Route_slm_8b", 0.8, "hybrid · support-chat: route shares add to 100 %"),
+        ("Horizon_Months", 48, "Calc sheets have one month column per month of the horizon"),
+        ("API_private_frontier_Private", 0,
+         "buy · account-qa: sensitive requests reach only in-house or private options"),
+        ("Electricity_Price", 0.2, "Solver values current (volume break-even)"),
+        ("W_account_qa_Sensitive", 1, nil),
+    ] as [(String, Double, String?)])
+    func brokenInputFails(_ name: String, _ value: Double, _ failing: String?) throws {
+        let (loaded, results) = try Self.solve(Self.supportCopilot)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path, changingInputs: [name: value])
+        let sheets = try LibreOffice.sheets(of: file, names: ["Summary", "Checks"])
+        let master = sheets["Summary"]?.cell(manifest.masterCheck.row, manifest.masterCheck.column) ?? ""
+        let checks = try #require(sheets["Checks"])
+        let base = ChecksLayout.firstScenarioColumn
+        // Every edit makes the solver values stale in the scenarios that share the base value.
+        let stale = checks.cell(ChecksLayout.staleRow, base)
+        if let failing {
+            #expect((Double(master) ?? 0) >= 1, "Master_Check shows \(master)")
+            let row = try #require(manifest.checkRows.first { $0.label == failing }?.row)
+            #expect(checks.cell(row, base) == "1", "\(failing): \(checks.cell(row, base))")
+            #expect(stale == "1")
+        } else {
+            // Setting a value the model already has changes nothing: every check still passes.
+            #expect(master == "0")
+            #expect(stale == "0")
+        }
+    }
+
+    /// The API price break-even is a live formula: every side the contract defines must come out
+    /// as the solver's bisection, whichever strategy is the baseline (support-copilot: `above`
+    /// against buy; `below`, `always` and `never` against hybrid and rent).
+    @Test("the API price break-even formula gives the contract's value on every side",
+          arguments: ["buy", "hybrid", "rent"])
+    func priceBreakEvenSides(_ baseline: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: Self.supportCopilot, encoding: .utf8)
+        #expect(text.contains("\nbaseline: buy\n"))
+        let model = folder.appendingPathComponent("baseline-\(baseline).yaml")
+        try text.replacingOccurrences(of: "\nbaseline: buy\n", with: "\nbaseline: \(baseline)\n")
+            .write(to: model, atomically: true, encoding: .utf8)
+        let (loaded, results) = try Self.solve(model.path)
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
+        let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets)
+        let problems = Self.differences(sheets, manifest)
+        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+        let sides = Set(results.flatMap { $0.comparisons.map(\.breakEvenPrice.side) })
+        #expect(!sides.isEmpty)
     }
 
     @Test("the same model gives a byte-identical workbook")
