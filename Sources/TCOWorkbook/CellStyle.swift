@@ -5,8 +5,12 @@ enum CellStyle: Hashable {
     case title
     case subtitle
     case header
+    /// A header over centred cells (check flags).
+    case centredHeader
     case label
     case note
+    /// As `note`, on one line (rows keep their height, so wrapped text would overlap).
+    case remark
     /// An assumption: blue on light yellow.
     case input(NumberFormat)
     /// A live formula.

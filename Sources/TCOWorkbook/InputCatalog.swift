@@ -95,8 +95,8 @@ struct InputCatalog {
         add("calendar.seconds_per_month", ["Seconds_Per_Month"], "Seconds in a month (730 × 3600)", "seconds", .integer, source: conventions) { _ in Calendar.secondsPerMonth }
         add("calendar.months_per_year", ["Months_Per_Year"], "Months in a year", "months", .integer, source: conventions) { _ in 12 }
         add("calendar.tokens_per_million", ["Tokens_Per_Million"], "Tokens in a million (prices are per Mtok)", "tokens", .integer, source: conventions) { _ in 1e6 }
-        add("calendar.ceiling_tolerance", ["Ceiling_Tolerance"], "Tolerance of ceil (floating-point noise)", "units", .number, source: "calculations.md, GPU demand") { _ in 1e-9 }
-        add("calendar.comparison_tolerance", ["Comparison_Tolerance"], "Relative tolerance of 'no dearer than'", "fraction", .number, source: "calculations.md, Comparison") { _ in 1e-9 }
+        add("calendar.ceiling_tolerance", ["Ceiling_Tolerance"], "Tolerance of ceil (floating-point noise)", "units", .scientific, source: "calculations.md, GPU demand") { _ in 1e-9 }
+        add("calendar.comparison_tolerance", ["Comparison_Tolerance"], "Relative tolerance of 'no dearer than'", "fraction", .scientific, source: "calculations.md, Comparison") { _ in 1e-9 }
         add("calendar.check_tolerance", ["Check_Tolerance"], "Relative tolerance of the checks (floating-point noise)",
             "fraction", .scientific, source: "Checks sheet") { _ in 1e-9 }
         let breakEven = "calculations.md, Break-even multipliers"

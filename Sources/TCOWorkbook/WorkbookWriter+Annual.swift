@@ -19,8 +19,8 @@ extension WorkbookWriter {
         let f = CalcFormulas(months: years, catalog: catalog)
         sheet.write("Annual — cash and P&L cost by year (\(model.currency))", row: 0, column: 0, style: .title)
         sheet.write(
-            "Years are 12-month periods from Start (the last may be shorter). Each cell adds up a Calc row over the "
-            + "months whose year of the model is the column's (SUMIFS on Calc's year row).",
+            "Years are 12-month periods from Start (the last may be shorter); each cell is a SUMIFS of a Calc row "
+            + "on Calc's year row.",
             row: 1, column: 0, style: .subtitle)
         for (c, text) in ["Line", "Unit", "Total"].enumerated() {
             sheet.write(text, row: 2, column: c, style: .header)
@@ -85,7 +85,7 @@ extension WorkbookWriter {
                     let values = Self.byYear(monthly(strategy), years: years)
                     yearly[strategy.name, default: []].append(values)
                     writeAnnualRow(
-                        sheet, row: row, label: "\(strategy.name): \(measure.lowercased())", values: values,
+                        sheet, row: row, label: "\(strategy.name): \(Self.lowercasedFirst(measure))", values: values,
                         total: true
                     ) { c in
                         "SUMIFS(\(source),\(yearSpan),\(f.ref(Self.annualYearRow, c)))"
@@ -104,7 +104,7 @@ extension WorkbookWriter {
                     var running = 0.0
                     let r = row
                     writeAnnualRow(
-                        sheet, row: row, label: "\(strategy.name): \(measure.lowercased())",
+                        sheet, row: row, label: "\(strategy.name): \(Self.lowercasedFirst(measure))",
                         values: values.map {
                             running += $0
                             return running
@@ -166,5 +166,12 @@ extension WorkbookWriter {
     /// Monthly values added up by year of the model (12 months each, the last maybe fewer).
     static func byYear(_ monthly: [Double], years: Int) -> [Double] {
         (0..<years).map { y in monthly[(y * 12)..<min((y + 1) * 12, monthly.count)].reduce(0, +) }
+    }
+
+    /// `Cash cost` → `cash cost`, but `P&L cost` stays (an acronym).
+    static func lowercasedFirst(_ text: String) -> String {
+        let word = text.prefix { $0 != " " }.filter(\.isLetter)
+        guard let first = text.first, word.count < 2 || !word.allSatisfy(\.isUppercase) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 }

@@ -1,6 +1,10 @@
 import TCOCore
 
 extension WorkbookWriter {
+    /// What fits across an A3 landscape page at 100 %, in column-width units (measured with
+    /// LibreOffice: about 104 on A4 landscape, × √2), less a margin.
+    static let a3LandscapeWidth = 142.0
+
     /// A `Calc <scenario>` sheet: the time axis, then every row of `calc`, one formula per row
     /// copied across the months, with the solver's values cached and recorded in the manifest.
     mutating func writeCalc(_ sheet: XLSXWorksheet, _ calc: CalcSheet) {
@@ -65,18 +69,21 @@ extension WorkbookWriter {
             manifest.timelineRows.append(
                 .init(sheet: calc.name, row: r, label: row.label, months: row.values, total: total))
         }
-        let labels = calc.rows.map(\.label)
-        sheet.setColumn(0, 0, width: ColumnWidths.fit(labels, minimum: 30, maximum: 64))
-        sheet.setColumn(1, 1, width: ColumnWidths.fit(calc.rows.map(\.unit), minimum: 8, maximum: 14))
-        sheet.setColumn(2, 2, width: 16)
-        sheet.setColumn(CalcLayout.spacerColumn, CalcLayout.spacerColumn, width: 2)
-        sheet.setColumn(first, last, width: 13)
+        let widths = [
+            ColumnWidths.fit(calc.rows.map(\.label), minimum: 30, maximum: 64),
+            ColumnWidths.fit(calc.rows.map(\.unit), minimum: 8, maximum: 14), 15, 2,
+        ]
+        for (c, width) in widths.enumerated() { sheet.setColumn(c, c, width: width) }
+        let monthWidth = 12.0
+        sheet.setColumn(first, last, width: monthWidth)
         sheet.freezePanes(row: CalcSheet.discountRow + 1, column: first)
-        // One year of months per printed page, with the labels and the time axis on every page.
+        // A year of months per printed page (A3 landscape), the labels and time axis on every page.
+        let yearWidth = widths.reduce(0, +) + 12 * monthWidth
         sheet.printSetup(
             .init(
                 lastRow: CalcSheet.firstRow + calc.rows.count - 1, lastColumn: last,
                 repeatRows: CalcSheet.headerRow...CalcSheet.discountRow, repeatColumns: 0...CalcLayout.totalColumn,
-                scale: 55, breaksBefore: stride(from: first + 12, through: last, by: 12).map { $0 }))
+                scale: min(100, Int(Self.a3LandscapeWidth / yearWidth * 100)), paper: .a3,
+                breaksBefore: stride(from: first + 12, through: last, by: 12).map { $0 }))
     }
 }

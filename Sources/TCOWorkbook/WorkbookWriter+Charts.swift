@@ -10,33 +10,29 @@ extension WorkbookWriter {
         guard let calc = calcSheets.first, let base = results.first else { return }
         let currency = loaded.base.currency
         let calcRef = CellReference.sheet(calc.name) + "!"
-        let first = CalcLayout.firstMonthColumn
-        let last = first + calc.months - 1
-        if let chart = book.addChart(.line) {
+        if let chart = book.addChart(.timeLine) {
             chart.setTitle("Cumulative cash cost by strategy (base scenario)")
-            let dates =
-                calcRef + CellReference.absolute(row: CalcSheet.dateRow, column: first) + ":"
-                + CellReference.absolute(row: CalcSheet.dateRow, column: last)
+            let dates = calcRef + calc.f.absoluteSpan(CalcSheet.dateRow)
             for strategy in loaded.base.strategies {
                 guard let rows = calc.strategyRows[strategy.name] else { continue }
-                chart.addSeries(
-                    name: strategy.name, categories: dates,
-                    values: calcRef + CellReference.absolute(row: rows.cumulative, column: first) + ":"
-                        + CellReference.absolute(row: rows.cumulative, column: last))
+                chart.addSeries(name: strategy.name, categories: dates, values: calcRef + calc.f.absoluteSpan(rows.cumulative))
             }
             let largest =
                 base.strategies.flatMap { s in
                     var running = 0.0
-                    return s.monthly.cost.map {
-                        running += $0
-                        return abs(running)
-                    }
+                    return s.monthly.cost.map { running += $0; return abs(running) }
                 }.max() ?? 0
-            chart.setValueAxis(
-                name: currency, numberFormat: Self.moneyAxisFormat(currency: currency, largest: largest))
-            chart.setCategoryAxis(name: "Month", numberFormat: "mmm yyyy", labelEvery: 12)
+            chart.setValueAxis(name: currency, numberFormat: Self.moneyAxisFormat(currency: currency, largest: largest))
+            // One label a year. Ticks fall every 365.25 days from the axis minimum; starting it 0.75
+            // day after the first month keeps every tick within 1.5 days after an anniversary of the
+            // start, whatever the leap years, so each label names the right month and year.
+            let start = loaded.base.start
+            chart.setDateAxis(
+                name: "Month", first: InputCatalog.serial(start) + 0.75,
+                last: InputCatalog.serial(start.adding(months: calc.months - 1)), step: 365.25,
+                numberFormat: "mmm yyyy")
             chart.legendAtBottom()
-            sheet.insertChart(chart, row: row, column: 0)
+            sheet.insertChart(chart, row: row, column: 0, scale: (1.6, 1.3))
         }
         if let chart = book.addChart(.column) {
             chart.setTitle("Levelized cost per million tokens (base scenario)")
@@ -51,7 +47,7 @@ extension WorkbookWriter {
                 numberFormat: Self.quote(MoneyFormat.symbolPrefix(currency)) + "0.00")
             chart.setCategoryAxis(name: "Strategy")
             chart.hideLegend()
-            sheet.insertChart(chart, row: row, column: 7)
+            sheet.insertChart(chart, row: row, column: 7, scale: (1.2, 1.3))
         }
     }
 

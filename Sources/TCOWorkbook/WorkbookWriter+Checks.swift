@@ -30,7 +30,7 @@ extension WorkbookWriter {
             sheet.write(text, row: ChecksLayout.headerRow, column: c, style: .header)
         }
         for (s, scenario) in scenarios.enumerated() {
-            sheet.write(scenario.name, row: ChecksLayout.headerRow, column: firstFlag + s, style: .header)
+            sheet.write(scenario.name, row: ChecksLayout.headerRow, column: firstFlag + s, style: .centredHeader)
         }
 
         manifest.checkRows = []
@@ -49,8 +49,11 @@ extension WorkbookWriter {
         for (title, checks) in sections where !checks.isEmpty {
             sheet.write(title, row: row, column: 0, style: .label)
             row += 1
+            var previous: String?
             for check in checks {
-                writeCheck(sheet, check, row: row)
+                // A rule shared by a run of checks (one per strategy or workload) is written once.
+                writeCheck(sheet, check, row: row, showRule: check.rule != previous)
+                previous = check.rule
                 checkRows.append(row)
                 row += 1
             }
@@ -76,18 +79,18 @@ extension WorkbookWriter {
             sheet.highlight(
                 row: r, columns: ChecksLayout.failuresColumn...lastFlag, whenEqual: false, to: 0, style: .bad)
         }
-        sheet.setColumn(0, 0, width: 62)
-        sheet.setColumn(1, 1, width: 70, style: .note)
+        sheet.setColumn(0, 0, width: ColumnWidths.fit(manifest.checkRows.map(\.label), minimum: 40, maximum: 90))
+        sheet.setColumn(1, 1, width: 100)
         sheet.setColumn(2, 2, width: 10)
         sheet.setColumn(firstFlag, lastFlag, width: ColumnWidths.fit(scenarios.map(\.name), minimum: 10, maximum: 24))
         sheet.freezePanes(row: ChecksLayout.headerRow + 1, column: firstFlag)
         sheet.printSetup(.init(lastRow: row, lastColumn: lastFlag, repeatRows: 0...ChecksLayout.headerRow))
     }
 
-    private mutating func writeCheck(_ sheet: XLSXWorksheet, _ check: Check, row: Int) {
+    private mutating func writeCheck(_ sheet: XLSXWorksheet, _ check: Check, row: Int, showRule: Bool = true) {
         let firstFlag = ChecksLayout.firstScenarioColumn
         sheet.write(check.label, row: row, column: ChecksLayout.labelColumn)
-        sheet.write(check.rule, row: row, column: ChecksLayout.ruleColumn, style: .note)
+        if showRule { sheet.write(check.rule, row: row, column: ChecksLayout.ruleColumn, style: .remark) }
         for (s, condition) in check.passes.enumerated() {
             guard let condition else { continue }
             sheet.write(
@@ -126,12 +129,12 @@ extension WorkbookWriter {
         sheet.write(
             "Σ weight × value of every number on Inputs, as exported (solver value)",
             row: ChecksLayout.exportFingerprintRow,
-            column: 1, style: .note)
+            column: 1, style: .remark)
         sheet.write("Input fingerprint now", row: ChecksLayout.liveFingerprintRow, column: 0)
         sheet.write(
             "The same sum over the Inputs column now (weights: last column of Inputs)",
             row: ChecksLayout.liveFingerprintRow,
-            column: 1, style: .note)
+            column: 1, style: .remark)
         let first = ChecksLayout.firstScenarioColumn
         var passes: [String?] = []
         for s in scenarios.indices {
@@ -156,9 +159,8 @@ extension WorkbookWriter {
             sheet,
             Check(
                 label: "Solver values current (volume break-even)",
-                rule:
-                    "Input fingerprint now = at export (within Check_Tolerance). Fails after any change on Inputs: "
-                    + "export again to refresh the volume break-even; every other number is live.",
+                rule: "Fingerprint now = at export. Any edit on Inputs fails it: export again to refresh the volume "
+                    + "break-even",
                 passes: passes), row: ChecksLayout.staleRow)
     }
 
@@ -179,15 +181,13 @@ extension WorkbookWriter {
         return [
             Check(
                 label: "Calc sheets have one month column per month of the horizon",
-                rule:
-                    "Count of month columns = Horizon_Months. The Calc sheets are laid out at export: change the "
-                    + "horizon in the model file and export again.",
+                rule: "Month columns = Horizon_Months (the layout is fixed at export: change the model, export again)",
                 passes: months)
         ]
     }
 
     private func tieChecks(_ calcSheets: [CalcSheet], summary: SummaryRows, annual: AnnualRows) -> [Check] {
-        var checks: [Check] = []
+        var checks: [Check] = [], annualChecks: [Check] = []
         for strategy in loaded.base.strategies {
             let name = strategy.name
             var toSummary: [String?] = []
@@ -235,17 +235,15 @@ extension WorkbookWriter {
             checks.append(
                 Check(
                     label: "\(name): Summary shows the Calc lines",
-                    rule:
-                        "NPV = Σ cash cost × discount factor; total, capex, P&L cost, terminal value = Σ of their "
-                        + "Calc rows; peak servers = max",
+                    rule: "NPV = Σ cash cost × discount factor; totals = Σ of their Calc rows; peak servers = max",
                     passes: toSummary))
-            checks.append(
+            annualChecks.append(
                 Check(
                     label: "\(name): Annual years add up to the Calc totals",
                     rule: "Σ over years of cash cost, P&L cost, capex and depreciation = the Calc total of each",
                     passes: toAnnual))
         }
-        return checks
+        return checks + annualChecks
     }
 
     /// Over the horizon, P&L cost = cash cost − capex + depreciation + residual + terminal value
@@ -253,7 +251,7 @@ extension WorkbookWriter {
     /// server's price is depreciated, sold at residual value or carried at book value, so capex =
     /// depreciation + residual + terminal value and total P&L cost = total cash cost.
     private func reconcileChecks(_ calcSheets: [CalcSheet]) -> [Check] {
-        var checks: [Check] = []
+        var checks: [Check] = [], bookChecks: [Check] = []
         for strategy in loaded.base.strategies {
             var bridge: [String?] = []
             var book: [String?] = []
@@ -277,19 +275,17 @@ extension WorkbookWriter {
                 Check(
                     label: "\(strategy.name): P&L cost = cash cost − capex + depreciation + residual"
                         + " + terminal value",
-                    rule:
-                        "Horizon totals. P&L cost replaces the fleet's cash items (capex, residual and terminal "
-                        + "value inflows) by depreciation",
+                    rule: "Horizon totals: P&L swaps the fleet's cash items (capex, residual, terminal value) for "
+                        + "depreciation",
                     passes: bridge))
-            checks.append(
+            bookChecks.append(
                 Check(
                     label: "\(strategy.name): capex = depreciation + residual + terminal value",
-                    rule:
-                        "Every server bought is depreciated, sold at its residual value or carried at book value "
-                        + "(terminal value), so total P&L cost = total cash cost",
+                    rule: "Each server is depreciated, sold at residual value or carried at book value: Σ P&L = Σ "
+                        + "cash",
                     passes: book))
         }
-        return checks
+        return checks + bookChecks
     }
 
     private func errorChecks(_ calcSheets: [CalcSheet]) -> [Check] {
@@ -302,9 +298,7 @@ extension WorkbookWriter {
         return [
             Check(
                 label: "Calc sheets show no error values",
-                rule:
-                    "No error value (a division by zero, a broken reference, text in arithmetic) on the scenario's "
-                    + "Calc sheet",
+                rule: "No error value (division by zero, broken reference, text in arithmetic) on the Calc sheet",
                 passes: calcs),
             Check(
                 label: "Annual shows no error values", rule: "No error value on the Annual sheet",

@@ -31,9 +31,8 @@ extension WorkbookWriter {
                 checks.append(
                     Check(
                         label: "\(strategy.name) · \(workload.name): route shares add to 100 %",
-                        rule:
-                            "Σ shares of the workload's route = 100 % (within Check_Tolerance), and options the Calc "
-                            + "sheet does not route to stay at 0 %",
+                        rule: "Σ shares of the workload's route = 100 %; options the Calc sheet does not route to "
+                            + "stay at 0 %",
                         passes: passes))
             }
         }
@@ -94,9 +93,7 @@ extension WorkbookWriter {
                 checks.append(
                     Check(
                         label: "\(strategy.name) · \(w): sensitive requests reach only in-house or private options",
-                        rule:
-                            "Sensitive (1) × share of requests that a non-private API can receive (route, escalation "
-                            + "of in-house requests, fallback) = 0",
+                        rule: "Sensitive × share a non-private API can receive (route, escalation, fallback) = 0",
                         passes: passes))
             }
         }

@@ -91,6 +91,7 @@ final class XLSXWorkbook {
         switch kind {
         case .line: type = LXW_CHART_LINE
         case .column: type = LXW_CHART_COLUMN
+        case .timeLine: type = LXW_CHART_SCATTER_STRAIGHT
         }
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return nil }
         return XLSXChart(chart: chart)
@@ -129,10 +130,28 @@ final class XLSXWorkbook {
 
 /// A line or column chart being built.
 struct XLSXChart {
-    enum Kind { case line, column }
+    /// `timeLine`: lines over a value axis of dates (a scatter chart), so the axis is a real time
+    /// scale with one label a year, which a line chart's category axis is not.
+    enum Kind { case line, column, timeLine }
     let chart: UnsafeMutablePointer<lxw_chart>
 
-    func setTitle(_ title: String) { chart_title_set_name(chart, title) }
+    /// The title, in a 12-point bold font (the default is as large as the plot is short).
+    func setTitle(_ title: String) {
+        chart_title_set_name(chart, title)
+        var font = lxw_chart_font()
+        font.size = 12
+        font.bold = 1
+        chart_title_set_name_font(chart, &font)
+    }
+
+    /// A date axis from `first` to `last` (Excel serial days), labelled every `step` days.
+    func setDateAxis(name: String, first: Double, last: Double, step: Double, numberFormat: String) {
+        chart_axis_set_name(chart.pointee.x_axis, name)
+        chart_axis_set_min(chart.pointee.x_axis, first)
+        chart_axis_set_max(chart.pointee.x_axis, last)
+        chart_axis_set_major_unit(chart.pointee.x_axis, step)
+        chart_axis_set_num_format(chart.pointee.x_axis, numberFormat)
+    }
 
     func addSeries(name: String, categories: String, values: String) {
         guard let series = chart_add_series(chart, categories, values) else { return }

@@ -72,8 +72,12 @@ struct XLSXWorksheet {
         }
     }
 
-    func insertChart(_ chart: XLSXChart, row: Int, column: Int) {
-        owner.check(worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart), "chart")
+    /// Places `chart` at a cell, `scale` times the default 480 × 288 pixels.
+    func insertChart(_ chart: XLSXChart, row: Int, column: Int, scale: (x: Double, y: Double) = (1, 1)) {
+        var options = lxw_chart_options()
+        options.x_scale = scale.x
+        options.y_scale = scale.y
+        owner.check(worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart, &options), "chart")
     }
 
     /// How a sheet prints: its area, landscape, the rows and columns repeated on every page, and
@@ -83,7 +87,7 @@ struct XLSXWorksheet {
         owner.check(
             worksheet_print_area(sheet, 0, 0, lxw_row_t(setup.lastRow), lxw_col_t(setup.lastColumn)), "print area")
         worksheet_set_landscape(sheet)
-        worksheet_set_paper(sheet, 9)  // A4
+        worksheet_set_paper(sheet, setup.paper.rawValue)
         if let rows = setup.repeatRows {
             owner.check(
                 worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "repeated rows")
@@ -111,7 +115,13 @@ struct XLSXWorksheet {
         var repeatColumns: ClosedRange<Int>?
         /// Percent; `nil` fits the sheet to one page wide.
         var scale: Int?
+        var paper: Paper = .a4
         var breaksBefore: [Int] = []
+
+        /// Excel's paper codes.
+        enum Paper: UInt8 {
+            case a3 = 8, a4 = 9
+        }
     }
 
     /// Highlights `row`, `first…last` columns with `style` when the cell equals (or, with
@@ -188,7 +198,15 @@ extension CellStyle {
     }
 
     func apply(to format: UnsafeMutablePointer<lxw_format>) {
-        func numberFormat(_ f: NumberFormat) { format_set_num_format(format, f.excel) }
+        func numberFormat(_ f: NumberFormat) {
+            format_set_num_format(format, f.excel)
+            // Flags read best centred; a text result ("never", "above") sits where numbers do.
+            switch f {
+            case .flag, .failures: format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            case .text: format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue))
+            default: break
+            }
+        }
         switch self {
         case .plain:
             break
@@ -198,7 +216,8 @@ extension CellStyle {
         case .subtitle:
             format_set_italic(format)
             format_set_font_color(format, Colour.grey)
-        case .header:
+        case .header, .centredHeader:
+            if self == .centredHeader { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
             format_set_bold(format)
             format_set_font_color(format, Colour.white)
             format_set_bg_color(format, Colour.headerFill)
@@ -210,6 +229,9 @@ extension CellStyle {
             format_set_italic(format)
             format_set_font_color(format, Colour.grey)
             format_set_text_wrap(format)
+        case .remark:
+            format_set_italic(format)
+            format_set_font_color(format, Colour.grey)
         case .input(let f):
             numberFormat(f)
             format_set_font_color(format, Colour.inputFont)

@@ -214,6 +214,44 @@ struct WorkbookTests {
         #expect(!sides.isEmpty)
     }
 
+    /// The text of one part of an .xlsx archive (`xl/charts/chart1.xml`), read with `unzip -p`.
+    static func part(_ path: String, of book: URL) throws -> String {
+        let process = Process(), pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = ["-p", book.path, path]
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("charts have money and date axes; every sheet freezes its headings and prints landscape with titles")
+    func presentation() throws {
+        let (loaded, results) = try Self.solve(Self.supportCopilot)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
+        let cumulative = try Self.part("xl/charts/chart1.xml", of: file)
+        #expect(cumulative.contains("formatCode=\"&quot;$&quot;#,##0.0,,&quot;M&quot;\""), "money axis in $M")
+        #expect(cumulative.contains("formatCode=\"mmm yyyy\""), "date axis")
+        #expect(cumulative.contains("<c:scatterChart>"), "a time scale, not month numbers as categories")
+        let perToken = try Self.part("xl/charts/chart2.xml", of: file)
+        #expect(perToken.contains("formatCode=\"&quot;$&quot;0.00\""), "cents on a $0–2 scale")
+        for index in manifest.sheets.indices {
+            let sheet = try Self.part("xl/worksheets/sheet\(index + 1).xml", of: file)
+            #expect(sheet.contains("<pane "), "\(manifest.sheets[index]) freezes panes")
+            #expect(sheet.contains("orientation=\"landscape\""), "\(manifest.sheets[index]) prints landscape")
+        }
+        let workbook = try Self.part("xl/workbook.xml", of: file)
+        for (index, name) in manifest.sheets.enumerated() where name.hasPrefix("Calc ") {
+            #expect(workbook.contains("\"_xlnm.Print_Titles\" localSheetId=\"\(index)\""),
+                    "\(name) repeats its labels and time axis on every page")
+        }
+        #expect(workbook.contains("name=\"Master_Check\""))
+    }
+
     @Test("the same model gives a byte-identical workbook")
     func byteIdentical() throws {
         let (loaded, results) = try Self.solve(Self.specExample)
