@@ -65,7 +65,7 @@ extension CalcSheet {
                                 + "(\(terms.isEmpty ? "0" : terms.joined(separator: "+")))"
                         },
                         values: flow?.requests ?? zeros, total: .sum))
-                apiRequestRows["\(s)|\(w)|\(a)"] = requests
+                apiOptions["\(s)|\(w)", default: []].insert(a)
                 let wk = "workloads.\(w)"
                 let ak = "serving.\(a)"
                 let cached = f.input("\(wk).cached_input"), priceChange = f.input("\(ak).price_change")

@@ -54,9 +54,9 @@ struct CalcSheet {
     let discountFactors: [Double]
     private(set) var discountedTokensRow = 0
     private(set) var tokensRow = 0
-    /// Rows of API requests by strategy, workload and option (`strategy|workload|option`), whose
-    /// escalation and fallback terms follow the target named on Inputs.
-    var apiRequestRows: [String: Int] = [:]
+    /// The API options with request rows, by strategy and workload (`strategy|workload`): where
+    /// escalation and fallback targets named on Inputs can send requests.
+    var apiOptions: [String: Set<String>] = [:]
 
     /// The time axis: month index, months since start, calendar month, model year, last-month
     /// flag and discount factor, from row 4 down; the lines start below them.

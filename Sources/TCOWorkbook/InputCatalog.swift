@@ -41,8 +41,15 @@ struct InputCatalog {
         build()
     }
 
+    /// Options with a share cell under a route key prefix (`strategies.S.route.`), in order.
+    private var optionsByRoute: [String: [String]] = [:]
+
     /// The name of the item for `key`, if the catalog has one.
     func name(_ key: String) -> String? { namesByKey[key] }
+
+    /// The options the Inputs sheet has a share for under `prefix` (`strategies.S.route.` or
+    /// `strategies.S.workloads.W.route.`), found in constant time (models have thousands of rows).
+    func routeOptions(_ prefix: String) -> [String] { optionsByRoute[prefix] ?? [] }
 
     /// An Excel-safe name made of `parts`: letters, digits and `_`, unique ignoring case.
     private mutating func makeName(_ parts: [String]) -> String {
@@ -67,6 +74,9 @@ struct InputCatalog {
         guard scenarios.contains(where: { value($0.model) != nil }) else { return }
         let name = makeName(nameParts)
         if namesByKey[key] == nil { namesByKey[key] = name }
+        if let route = key.range(of: ".route.", options: .backwards) {
+            optionsByRoute[String(key[..<route.upperBound]), default: []].append(String(key[route.upperBound...]))
+        }
         items.append(Item(key: key, name: name, label: label, unit: unit, format: format, values: values,
                           minimum: min, maximum: max, source: source ?? sourcesByPath[key]))
     }

@@ -7,10 +7,7 @@ extension WorkbookWriter {
         let own = strategy.workloadOverrides.first { $0.workload == workload }?.route != nil
         let prefix =
             own ? "strategies.\(strategy.name).workloads.\(workload).route." : "strategies.\(strategy.name).route."
-        return catalog.items.compactMap { item in
-            guard item.key.hasPrefix(prefix), let cell = inputCell(item.key, s) else { return nil }
-            return (String(item.key.dropFirst(prefix.count)), cell)
-        }
+        return catalog.routeOptions(prefix).compactMap { option in inputCell(prefix + option, s).map { (option, $0) } }
     }
 
     /// Each strategy's effective route of each workload adds up to 100 %, and only the options the
@@ -160,13 +157,7 @@ extension WorkbookWriter {
             }
             let users = calc.scenario.model.workloads.map(\.name).filter { uses(own, $0) }
             guard !users.isEmpty else { return nil }
-            let rowsByWorkload: [Set<String>] = users.map { w in
-                Set(
-                    calc.apiRequestRows.keys.compactMap { k -> String? in
-                        let parts = k.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-                        return parts.count == 3 && parts[0] == strategy && parts[1] == w ? parts[2] : nil
-                    })
-            }
+            let rowsByWorkload = users.map { calc.apiOptions["\(strategy)|\($0)"] ?? [] }
             let modelled = rowsByWorkload.dropFirst().reduce(rowsByWorkload[0]) { $0.intersection($1) }
             let options = loaded.base.serving.filter { $0.isAPI && modelled.contains($0.name) }.map(\.name)
             guard !options.isEmpty else { return "FALSE()" }

@@ -160,8 +160,10 @@ struct XLSXWorksheet {
                 owner.format(.link), text, nil), "link in cell \(row + 1),\(column + 1)")
     }
 
-    /// Restricts a cell to one of `choices` (an in-cell drop-down list).
+    /// Restricts a cell to one of `choices` (an in-cell drop-down list). Excel limits the list to
+    /// 255 characters; a longer one is left out rather than making the file unreadable.
     func validateList(row: Int, column: Int, choices: [String], message: String) {
+        guard !choices.isEmpty, choices.joined(separator: ",").utf8.count <= 255 else { return }
         var pointers = choices.map { strdup($0) } + [nil]
         defer { for pointer in pointers { free(pointer) } }
         var validation = lxw_data_validation()

@@ -103,17 +103,26 @@ struct WorkbookTests {
         let file = folder.appendingPathComponent("book.xlsx")
         let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
         let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets, formulas: true)
-        var constants: [String] = []
-        for name in manifest.sheets where name.hasPrefix("Calc ") {
+        var constants: [String] = [], numbers: [String] = []
+        for name in manifest.sheets where name.hasPrefix("Calc ") || name == "Annual" {
             let rows = sheets[name] ?? []
-            // Below the header row, every cell right of the label and unit columns is a formula,
-            // except the calendar-month labels (text).
-            for (r, row) in rows.enumerated() where r > 2 && r != CalcSheet.dateRow {
+            // Below the header row, every cell right of the label and unit columns is a formula.
+            for (r, row) in rows.enumerated() where r > 2 {
                 for (c, cell) in row.enumerated() where c >= CalcLayout.totalColumn && !cell.isEmpty && !cell.hasPrefix("=") {
                     constants.append("\(name)!R\(r + 1)C\(c + 1) = \(cell)")
                 }
             }
         }
+        // No number in a formula but 0 and 1: every other constant is a named Inputs row.
+        for name in manifest.sheets where name != "Inputs" {
+            for (r, row) in (sheets[name] ?? []).enumerated() {
+                for (c, cell) in row.enumerated() where cell.hasPrefix("=") {
+                    let literals = Self.numberLiterals(cell).filter { $0 != "0" && $0 != "1" }
+                    if !literals.isEmpty { numbers.append("\(name)!R\(r + 1)C\(c + 1): \(literals) in \(cell.prefix(120))") }
+                }
+            }
+        }
+        #expect(numbers.isEmpty, "\(numbers.count) formulas with numbers: \(numbers.prefix(5).joined(separator: "\n"))")
         for cell in manifest.cells {
             let text = sheets[cell.sheet]?.cell(cell.row, cell.column) ?? ""
             if cell.isSolverValue {
@@ -125,6 +134,16 @@ struct WorkbookTests {
         #expect(constants.isEmpty, "\(constants.prefix(10).joined(separator: "\n"))")
         // The Summary's numbers are all accounted for by the manifest: every numeric result cell.
         #expect(manifest.cells.filter { $0.sheet == "Summary" && !$0.isSolverValue }.count >= 3 * 3 * 8)
+    }
+
+    /// The numbers written in a formula, once text literals, cell references, and names (which
+    /// may hold digits, e.g. `W_w1_Requests`) are taken out.
+    static func numberLiterals(_ formula: String) -> [String] {
+        var text = formula.replacing(/"[^"]*"/, with: " ")
+        text = text.replacing(/'[^']*'!/, with: " ")
+        text = text.replacing(/\$?[A-Z]{1,3}\$?[0-9]+/, with: " ")
+        text = text.replacing(/[A-Za-z_][A-Za-z0-9_.]*/, with: " ")
+        return text.matches(of: /[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?/).map { String($0.output.0) }
     }
 
     /// An input changed in the workbook must move the results as the same change in the model file does.
