@@ -45,7 +45,7 @@ extension WorkbookWriter {
             } else {
                 for (s, value) in item.values.enumerated() {
                     let column = baseColumn + s
-                    if s > 0, value == item.values[0] {
+                    if s > 0, value == item.values[0], !overrides(s, item.key) {
                         sheet.write(
                             formula: "=" + CellReference.a1(row: row, column: baseColumn), cached: value, row: row,
                             column: column,
@@ -99,18 +99,25 @@ extension WorkbookWriter {
         let baseColumn = Self.inputsBaseColumn
         for (s, text) in texts.enumerated() {
             let column = baseColumn + s
-            if s > 0, text == texts[0] {
+            if s > 0, text == texts[0], !overrides(s, item.key) {
                 sheet.write(
                     formula: "=" + CellReference.a1(row: row, column: baseColumn), cachedText: text, row: row,
                     column: column,
                     style: .calc(.text))
             } else if !text.isEmpty {
-                sheet.write(text, row: row, column: column, style: .input(.text))
+                sheet.write(s == 0 ? changedTexts[item.name] ?? text : text, row: row, column: column, style: .input(.text))
                 sheet.validateList(
                     row: row, column: column, choices: item.choices,
                     message: "\(item.label): one of the model's API options")
             }
         }
+    }
+
+    /// Whether scenario `s` writes an override of `key` (or of a map holding it): its column then
+    /// holds its own value, even one equal to the base, so changing the base leaves it alone, as
+    /// changing the base in the model file would.
+    private func overrides(_ s: Int, _ key: String) -> Bool {
+        loaded.scenarios[s].overrides.contains { key == $0.path || key.hasPrefix($0.path + ".") }
     }
 
     /// The fingerprint weight of input `index`: a distinct factor in [1, 2) (so that swapped or

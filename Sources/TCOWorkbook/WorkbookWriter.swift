@@ -10,6 +10,7 @@ public struct WorkbookWriter {
     let catalog: InputCatalog
     var manifest = WorkbookManifest()
     var changedInputs: [String: Double] = [:]
+    var changedTexts: [String: String] = [:]
     /// Row of each input on `Inputs`, by key path; scenario `s` is in column `inputsBaseColumn + s`.
     var inputRows: [String: Int] = [:]
     /// The input fingerprint of each scenario column at export (Σ weight × value), which the
@@ -24,14 +25,17 @@ public struct WorkbookWriter {
         try write(loaded, results: results, to: path, changingInputs: [:])
     }
 
-    /// As `write`, but with some base input cells (by defined name) set to other values while every
+    /// As `write`, but with some base input cells (by defined name) set to other values (numbers or,
+    /// for escalation and fallback targets, texts) while every
     /// cached result stays the solver's: only a recalculation can then show the right numbers.
     /// For tests of the formulas' liveness.
     static func write(
-        _ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double]
+        _ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double],
+        changingTexts: [String: String] = [:]
     ) throws -> WorkbookManifest {
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
+        writer.changedTexts = changingTexts
         try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)
             try writer.fill(book)

@@ -13,7 +13,8 @@ struct WorkbookTests {
     static let models: [String] = {
         let folder = repository.appendingPathComponent("Models")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        return names.map { folder.appendingPathComponent($0).path } + [specExample]
+        let small = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/small.yaml").path
+        return names.map { folder.appendingPathComponent($0).path } + [specExample, small]
     }()
 
     static func solve(_ path: String) throws -> (LoadedModel, [ScenarioResult]) {
@@ -207,6 +208,44 @@ struct WorkbookTests {
             // Setting a value the model already has changes nothing: every check still passes.
             #expect(master == "0")
             #expect(stale == "0")
+        }
+    }
+
+    /// Escalation and fallback targets are inputs: switching hybrid's escalation from frontier to
+    /// private-frontier (both have rows for support-chat) moves the requests and costs as the same
+    /// change in the model file does; a target without rows, or a public fallback for a sensitive
+    /// workload, fails its checks.
+    @Test("an escalation target changed on Inputs moves the costs; an unmodelled one fails its checks")
+    func targetsAreLive() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: Self.supportCopilot, encoding: .utf8)
+        let original = "escalation: {rate: 12%, to: frontier}"
+        let hybrid = try #require(text.range(of: original))  // hybrid's, the first of two
+        let changedModel = folder.appendingPathComponent("changed.yaml")
+        try text.replacingCharacters(in: hybrid, with: "escalation: {rate: 12%, to: private-frontier}")
+            .write(to: changedModel, atomically: true, encoding: .utf8)
+        let (changedLoaded, changedResults) = try Self.solve(changedModel.path)
+        let expected = try WorkbookWriter.write(changedLoaded, results: changedResults,
+                                                to: folder.appendingPathComponent("expected.xlsx").path)
+        let (loaded, results) = try Self.solve(Self.supportCopilot)
+        let file = folder.appendingPathComponent("book.xlsx")
+        _ = try WorkbookWriter.write(loaded, results: results, to: file.path, changingInputs: [:],
+                                     changingTexts: ["S_hybrid_Escalation_To": "private-frontier"])
+        let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
+        let problems = Self.differences(sheets, expected).filter { !Self.dependsOnExport($0) }
+        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+        #expect(results[0].strategy(named: "hybrid")?.npvCost != changedResults[0].strategy(named: "hybrid")?.npvCost)
+
+        // A public fallback: account-qa (sensitive) has no frontier rows in hybrid, and frontier is not private.
+        let broken = folder.appendingPathComponent("broken.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: broken.path, changingInputs: [:],
+                                                changingTexts: ["S_hybrid_Fallback": "frontier"])
+        let checks = try #require(try LibreOffice.sheets(of: broken, names: ["Checks"])["Checks"])
+        for failing in ["hybrid: fallback is an API option modelled for its workloads",
+                        "hybrid · account-qa: sensitive requests reach only in-house or private options"] {
+            let row = try #require(manifest.checkRows.first { $0.label == failing }?.row)
+            #expect(checks.cell(row, ChecksLayout.firstScenarioColumn) == "1", "\(failing)")
         }
     }
 
