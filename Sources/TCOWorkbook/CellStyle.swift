@@ -33,7 +33,7 @@ enum CellStyle: Hashable {
         case scientific
         /// A check: 0 shows "OK", anything else "FAIL" (the value stays a number to add up).
         case flag
-        /// The number of failed checks: "OK" for 0, else "3 failed".
+        /// The number of failed checks: "OK" for 0, else "3 failed" (a link beside it leads to Checks).
         case failures
 
         var excel: String {
@@ -51,7 +51,7 @@ enum CellStyle: Hashable {
             case .yearMonth: "yyyy-mm"
             case .scientific: "0.0E+00"
             case .flag: "[=0]\"OK\";[Red]\"FAIL\""
-            case .failures: "[=0]\"OK\";[Red]0\" failed — see Checks\""
+            case .failures: "[=0]\"OK\";[Red]0\" failed\""
             }
         }
     }

@@ -55,12 +55,12 @@ public enum CalcLayout {
 
 /// Layout of the `Checks` sheet: a check per row, a flag per scenario column (0 passes, 1 fails).
 public enum ChecksLayout {
-    public static let labelColumn = 0, ruleColumn = 1, failuresColumn = 2, firstScenarioColumn = 3
+    public static let labelColumn = 0, failuresColumn = 1, firstScenarioColumn = 2
     /// The failures of all checks together (`Master_Check` refers to it).
     public static let totalRow = 2
     public static let headerRow = 4
     /// The input fingerprint at export and now, and the check that they agree (solver values current).
-    public static let exportFingerprintRow = 6, liveFingerprintRow = 7, staleRow = 8
-    public static let firstCheckRow = 10
+    public static let exportFingerprintRow = 7, liveFingerprintRow = 8, staleRow = 9
+    public static let firstCheckRow = 11
     static var totalReference: String { "Checks!" + CellReference.absolute(row: totalRow, column: failuresColumn) }
 }

@@ -11,7 +11,8 @@ extension WorkbookWriter {
 
     /// The `Checks` sheet (FAST: a checks sheet and a master check): every row is a check with a
     /// flag per scenario, 0 when it passes and 1 when it fails (an error value counts as a
-    /// failure); the failures add up in C3, which `Master_Check` on Summary shows.
+    /// failure); the failures add up in B3, which `Master_Check` on Summary shows. Each section
+    /// states its rules once above its checks.
     mutating func writeChecks(
         _ sheet: XLSXWorksheet, book: XLSXWorkbook, calcSheets: [CalcSheet], summary: SummaryRows,
         annual: AnnualRows
@@ -26,7 +27,7 @@ extension WorkbookWriter {
             + "change the model file and export again.",
             row: 1, column: 0, style: .subtitle)
         sheet.write("Failed checks, all scenarios", row: ChecksLayout.totalRow, column: 0, style: .label)
-        for (c, text) in ["Check", "Rule", "Failures"].enumerated() {
+        for (c, text) in ["Check", "Failures"].enumerated() {
             sheet.write(text, row: ChecksLayout.headerRow, column: c, style: .header)
         }
         for (s, scenario) in scenarios.enumerated() {
@@ -49,11 +50,16 @@ extension WorkbookWriter {
         for (title, checks) in sections where !checks.isEmpty {
             sheet.write(title, row: row, column: 0, style: .label)
             row += 1
-            var previous: String?
+            // The rules of the section, each once (a run of checks, one per strategy or workload,
+            // shares one), on rows of their own that the text can run across.
+            var rules: [String] = []
+            for check in checks where !rules.contains(check.rule) { rules.append(check.rule) }
+            for rule in rules {
+                sheet.write("Rule: " + rule, row: row, column: 0, style: .remark)
+                row += 1
+            }
             for check in checks {
-                // A rule shared by a run of checks (one per strategy or workload) is written once.
-                writeCheck(sheet, check, row: row, showRule: check.rule != previous)
-                previous = check.rule
+                writeCheck(sheet, check, row: row)
                 checkRows.append(row)
                 row += 1
             }
@@ -79,18 +85,16 @@ extension WorkbookWriter {
             sheet.highlight(
                 row: r, columns: ChecksLayout.failuresColumn...lastFlag, whenEqual: false, to: 0, style: .bad)
         }
-        sheet.setColumn(0, 0, width: ColumnWidths.fit(manifest.checkRows.map(\.label), minimum: 40, maximum: 90))
-        sheet.setColumn(1, 1, width: 100)
-        sheet.setColumn(2, 2, width: 10)
+        sheet.setColumn(0, 0, width: ColumnWidths.fit(manifest.checkRows.map(\.label), minimum: 40, maximum: 80))
+        sheet.setColumn(1, 1, width: 13)
         sheet.setColumn(firstFlag, lastFlag, width: ColumnWidths.fit(scenarios.map(\.name), minimum: 10, maximum: 24))
         sheet.freezePanes(row: ChecksLayout.headerRow + 1, column: firstFlag)
         sheet.printSetup(.init(lastRow: row, lastColumn: lastFlag, repeatRows: 0...ChecksLayout.headerRow))
     }
 
-    private mutating func writeCheck(_ sheet: XLSXWorksheet, _ check: Check, row: Int, showRule: Bool = true) {
+    private mutating func writeCheck(_ sheet: XLSXWorksheet, _ check: Check, row: Int) {
         let firstFlag = ChecksLayout.firstScenarioColumn
         sheet.write(check.label, row: row, column: ChecksLayout.labelColumn)
-        if showRule { sheet.write(check.rule, row: row, column: ChecksLayout.ruleColumn, style: .remark) }
         for (s, condition) in check.passes.enumerated() {
             guard let condition else { continue }
             sheet.write(
@@ -123,18 +127,17 @@ extension WorkbookWriter {
             "Inputs!" + CellReference.absolute(row: firstItem, column: weightColumn) + ":"
             + CellReference.absolute(row: lastItem, column: weightColumn)
         sheet.write(
-            "Solver values (lilac) belong to the inputs shown", row: ChecksLayout.exportFingerprintRow - 1, column: 0,
+            "Solver values (lilac) belong to the inputs shown", row: ChecksLayout.exportFingerprintRow - 2, column: 0,
             style: .label)
-        sheet.write("Input fingerprint at export", row: ChecksLayout.exportFingerprintRow, column: 0)
         sheet.write(
-            "Σ weight × value of every number on Inputs, as exported (solver value)",
-            row: ChecksLayout.exportFingerprintRow,
-            column: 1, style: .remark)
-        sheet.write("Input fingerprint now", row: ChecksLayout.liveFingerprintRow, column: 0)
+            "Rule: fingerprint now = at export. Any edit on Inputs fails it: export again to refresh the volume "
+                + "break-even",
+            row: ChecksLayout.exportFingerprintRow - 1, column: 0, style: .remark)
         sheet.write(
-            "The same sum over the Inputs column now (weights: last column of Inputs)",
-            row: ChecksLayout.liveFingerprintRow,
-            column: 1, style: .remark)
+            "Input fingerprint at export (Σ weight × value on Inputs)", row: ChecksLayout.exportFingerprintRow,
+            column: 0)
+        sheet.write(
+            "Input fingerprint now (weights: last column of Inputs)", row: ChecksLayout.liveFingerprintRow, column: 0)
         let first = ChecksLayout.firstScenarioColumn
         var passes: [String?] = []
         for s in scenarios.indices {
@@ -273,8 +276,7 @@ extension WorkbookWriter {
             }
             checks.append(
                 Check(
-                    label: "\(strategy.name): P&L cost = cash cost − capex + depreciation + residual"
-                        + " + terminal value",
+                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value",
                     rule: "Horizon totals: P&L swaps the fleet's cash items (capex, residual, terminal value) for "
                         + "depreciation",
                     passes: bridge))

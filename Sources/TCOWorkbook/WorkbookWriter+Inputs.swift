@@ -5,6 +5,8 @@ extension WorkbookWriter {
     static let inputsHeaderRow = 3
     /// Column of the base values on `Inputs`; scenario `s` is `inputsBaseColumn + s`.
     static let inputsBaseColumn = 4
+    /// Width of the Source column, whose text wraps.
+    static let sourceWidth = 90.0
 
     /// The `Inputs` sheet: one row per assumption with its defined name, a column per scenario,
     /// the source, and the fixed weight of the input fingerprint (Checks, "solver values current").
@@ -69,6 +71,9 @@ extension WorkbookWriter {
             if let source = item.source {
                 sheet.write(source, row: row, column: sourceColumn, style: .note)
                 if !isConvention { sheet.comment("Source: \(source)", row: row, column: baseColumn) }
+                // Wrapped in the source column: as many lines as it takes (estimated), at most six.
+                let lines = min(6, (source.count + Int(Self.sourceWidth) - 9) / (Int(Self.sourceWidth) - 8))
+                if lines > 1 { sheet.setRowHeight(row, points: 15 * Double(lines)) }
             }
             try book.defineName(item.name, refersTo: "=Inputs!" + CellReference.absolute(row: row, column: baseColumn))
             manifest.inputCells[item.name] = (row, baseColumn)
@@ -84,8 +89,9 @@ extension WorkbookWriter {
         sheet.setColumn(1, 1, width: ColumnWidths.fit(catalog.items.map(\.name), minimum: 12, maximum: 40))
         sheet.setColumn(2, 2, width: ColumnWidths.fit(catalog.items.map(\.label), minimum: 12, maximum: 56))
         sheet.setColumn(3, 3, width: ColumnWidths.fit(catalog.items.map(\.unit), minimum: 8, maximum: 18))
-        sheet.setColumn(baseColumn, sourceColumn - 1, width: 18)
-        sheet.setColumn(sourceColumn, sourceColumn, width: 90)
+        let scenarioHeaders = Array(headers[baseColumn..<sourceColumn])
+        sheet.setColumn(baseColumn, sourceColumn - 1, width: ColumnWidths.fit(scenarioHeaders, minimum: 14, maximum: 30))
+        sheet.setColumn(sourceColumn, sourceColumn, width: Self.sourceWidth)
         sheet.setColumn(weightColumn, weightColumn, width: 12)
         sheet.freezePanes(row: Self.inputsHeaderRow + 1, column: baseColumn)
         sheet.printSetup(

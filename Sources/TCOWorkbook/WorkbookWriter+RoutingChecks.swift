@@ -89,7 +89,7 @@ extension WorkbookWriter {
                 }
                 checks.append(
                     Check(
-                        label: "\(strategy.name) · \(w): sensitive requests reach only in-house or private options",
+                        label: "\(strategy.name) · \(w): sensitive data reaches no public API",
                         rule: "Sensitive × share a non-private API can receive (route, escalation, fallback) = 0",
                         passes: passes))
             }
@@ -104,7 +104,7 @@ extension WorkbookWriter {
         for strategy in loaded.base.strategies {
             let s = strategy.name
             var targets = [
-                ("strategies.\(s).escalation", "\(s): escalation goes to an API option modelled for its workloads")
+                ("strategies.\(s).escalation", "\(s): escalation goes to a modelled API option")
             ]
             targets += loaded.base.workloads.map {
                 (
@@ -127,7 +127,7 @@ extension WorkbookWriter {
             if inputRows["strategies.\(s).fallback"] != nil {
                 checks.append(
                     Check(
-                        label: "\(s): fallback is an API option modelled for its workloads",
+                        label: "\(s): fallback is a modelled API option",
                         rule:
                             "The fallback is an API option with request rows in Calc for every workload routed to a "
                             + "self-hosted option",

@@ -79,7 +79,7 @@ extension WorkbookWriter {
                     strategy.levelizedCostPerMillionTokens, .moneyCents, label: "cost per Mtok")
                 put(7, total(lines.servers), Double(strategy.serversMax), .integer, label: "peak servers")
                 guard let comparison = result.comparisons.first(where: { $0.strategy == strategy.name }) else {
-                    sheet.write("— baseline —", row: row, column: 8, style: .note)
+                    sheet.write("— baseline —", row: row, column: 8, style: .calc(.text))
                     row += 1
                     continue
                 }

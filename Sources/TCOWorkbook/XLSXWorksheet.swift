@@ -38,6 +38,12 @@ struct XLSXWorksheet {
             "column width")
     }
 
+    /// Sets a row's height in points (15 is one line of the default font), for wrapped text, which
+    /// spreadsheets do not always grow rows for on opening.
+    func setRowHeight(_ row: Int, points: Double) {
+        owner.check(worksheet_set_row(sheet, lxw_row_t(row), points, nil), "height of row \(row + 1)")
+    }
+
     func freezePanes(row: Int, column: Int) { worksheet_freeze_panes(sheet, lxw_row_t(row), lxw_col_t(column)) }
 
     func comment(_ text: String, row: Int, column: Int) {

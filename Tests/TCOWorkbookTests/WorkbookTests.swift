@@ -183,7 +183,7 @@ struct WorkbookTests {
         ("S_hybrid_Route_slm_8b", 0.8, "hybrid · support-chat: route shares add to 100 %"),
         ("Horizon_Months", 48, "Calc sheets have one month column per month of the horizon"),
         ("API_private_frontier_Private", 0,
-         "buy · account-qa: sensitive requests reach only in-house or private options"),
+         "buy · account-qa: sensitive data reaches no public API"),
         ("Electricity_Price", 0.2, "Solver values current (volume break-even)"),
         ("W_account_qa_Sensitive", 1, nil),
     ] as [(String, Double, String?)])
@@ -242,8 +242,7 @@ struct WorkbookTests {
         let manifest = try WorkbookWriter.write(loaded, results: results, to: broken.path, changingInputs: [:],
                                                 changingTexts: ["S_hybrid_Fallback": "frontier"])
         let checks = try #require(try LibreOffice.sheets(of: broken, names: ["Checks"])["Checks"])
-        for failing in ["hybrid: fallback is an API option modelled for its workloads",
-                        "hybrid · account-qa: sensitive requests reach only in-house or private options"] {
+        for failing in ["hybrid: fallback is a modelled API option", "hybrid · account-qa: sensitive data reaches no public API"] {
             let row = try #require(manifest.checkRows.first { $0.label == failing }?.row)
             #expect(checks.cell(row, ChecksLayout.firstScenarioColumn) == "1", "\(failing)")
         }
