@@ -15,14 +15,19 @@ extension WorkbookWriter {
             let dates = calcRef + calc.f.absoluteSpan(CalcSheet.dateRow)
             for strategy in loaded.base.strategies {
                 guard let rows = calc.strategyRows[strategy.name] else { continue }
-                chart.addSeries(name: strategy.name, categories: dates, values: calcRef + calc.f.absoluteSpan(rows.cumulative))
+                chart.addSeries(
+                    name: strategy.name, categories: dates, values: calcRef + calc.f.absoluteSpan(rows.cumulative))
             }
             let largest =
                 base.strategies.flatMap { s in
                     var running = 0.0
-                    return s.monthly.cost.map { running += $0; return abs(running) }
+                    return s.monthly.cost.map {
+                        running += $0
+                        return abs(running)
+                    }
                 }.max() ?? 0
-            chart.setValueAxis(name: currency, numberFormat: Self.moneyAxisFormat(currency: currency, largest: largest))
+            chart.setValueAxis(
+                name: currency, numberFormat: Self.moneyAxisFormat(currency: currency, largest: largest))
             // One label a year. Ticks fall every 365.25 days from the axis minimum; starting it 0.75
             // day after the first month keeps every tick within 1.5 days after an anniversary of the
             // start, whatever the leap years, so each label names the right month and year.

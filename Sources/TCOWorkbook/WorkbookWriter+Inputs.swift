@@ -15,8 +15,9 @@ extension WorkbookWriter {
         let scenarios = loaded.scenarios
         sheet.write("Inputs — \(model.title)", row: 0, column: 0, style: .title)
         sheet.write(
-            "Every assumption, one row each. Blue on yellow: inputs you may change. A scenario column links to the "
-            + "base value unless the scenario overrides it. Each value has a defined name used by the Calc sheets.",
+            "Every assumption, one row each. Blue on yellow: inputs you may change. A scenario column links to "
+                + "the base value unless the scenario overrides it. Each value has a defined name used by the Calc "
+                + "sheets.",
             row: 1, column: 0, style: .subtitle)
         let baseColumn = Self.inputsBaseColumn
         let sourceColumn = baseColumn + scenarios.count
@@ -30,8 +31,8 @@ extension WorkbookWriter {
         }
         sheet.comment(
             "Fixed weights of the input fingerprint: Checks recomputes Σ weight × value per scenario column and "
-            + "compares it with the sum at export, to tell whether the solver values (lilac) still match the inputs. "
-            + "Do not edit.",
+                + "compares it with the sum at export, to tell whether the solver values (lilac) still match the "
+                + "inputs. Do not edit.",
             row: Self.inputsHeaderRow, column: weightColumn)
         var fingerprints = [Double](repeating: 0, count: scenarios.count)
         for (i, item) in catalog.items.enumerated() {
@@ -90,7 +91,8 @@ extension WorkbookWriter {
         sheet.setColumn(2, 2, width: ColumnWidths.fit(catalog.items.map(\.label), minimum: 12, maximum: 56))
         sheet.setColumn(3, 3, width: ColumnWidths.fit(catalog.items.map(\.unit), minimum: 8, maximum: 18))
         let scenarioHeaders = Array(headers[baseColumn..<sourceColumn])
-        sheet.setColumn(baseColumn, sourceColumn - 1, width: ColumnWidths.fit(scenarioHeaders, minimum: 14, maximum: 30))
+        sheet.setColumn(
+            baseColumn, sourceColumn - 1, width: ColumnWidths.fit(scenarioHeaders, minimum: 14, maximum: 30))
         sheet.setColumn(sourceColumn, sourceColumn, width: Self.sourceWidth)
         sheet.setColumn(weightColumn, weightColumn, width: 12)
         sheet.freezePanes(row: Self.inputsHeaderRow + 1, column: baseColumn)
@@ -111,7 +113,8 @@ extension WorkbookWriter {
                     column: column,
                     style: .calc(.text))
             } else if !text.isEmpty {
-                sheet.write(s == 0 ? changedTexts[item.name] ?? text : text, row: row, column: column, style: .input(.text))
+                sheet.write(
+                    s == 0 ? changedTexts[item.name] ?? text : text, row: row, column: column, style: .input(.text))
                 sheet.validateList(
                     row: row, column: column, choices: item.choices,
                     message: "\(item.label): one of the model's API options")

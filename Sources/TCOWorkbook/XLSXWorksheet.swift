@@ -83,7 +83,8 @@ struct XLSXWorksheet {
         var options = lxw_chart_options()
         options.x_scale = scale.x
         options.y_scale = scale.y
-        owner.check(worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart, &options), "chart")
+        owner.check(
+            worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart, &options), "chart")
     }
 
     /// How a sheet prints: its area, landscape, the rows and columns repeated on every page, and
@@ -126,7 +127,8 @@ struct XLSXWorksheet {
 
         /// Excel's paper codes.
         enum Paper: UInt8 {
-            case a3 = 8, a4 = 9
+            case a3 = 8
+            case a4 = 9
         }
     }
 
