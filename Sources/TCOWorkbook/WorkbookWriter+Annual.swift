@@ -132,6 +132,7 @@ extension WorkbookWriter {
         sheet.freezePanes(row: Self.annualMonthsRow + 1, column: first)
         sheet.printSetup(
             .init(lastRow: row, lastColumn: last, repeatRows: 2...Self.annualMonthsRow, repeatColumns: 0...2))
+        annualLastRow = row
         return layout
     }
 

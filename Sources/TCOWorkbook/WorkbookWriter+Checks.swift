@@ -296,7 +296,7 @@ extension WorkbookWriter {
             return "SUMPRODUCT(--ISERROR(\(CellReference.sheet(calc.name))!$A$1:\(last)))=0"
         }
         let years = (loaded.base.horizonMonths + 11) / 12
-        let annualEnd = CellReference.absolute(row: 1_000, column: CalcLayout.firstMonthColumn + years - 1)
+        let annualEnd = CellReference.absolute(row: annualLastRow, column: CalcLayout.firstMonthColumn + years - 1)
         return [
             Check(
                 label: "Calc sheets show no error values",

@@ -16,6 +16,8 @@ public struct WorkbookWriter {
     /// The input fingerprint of each scenario column at export (Σ weight × value), which the
     /// Checks sheet compares with the live one.
     var exportFingerprints: [Double] = []
+    /// The last row of the Annual sheet, for the check that it shows no error value.
+    var annualLastRow = 0
 
     /// Writes the workbook for `loaded` (solved into `results`, one per scenario, base first) to
     /// `path`, atomically: a temporary file beside it is renamed into place, nothing is left on error.
