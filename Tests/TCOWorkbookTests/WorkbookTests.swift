@@ -10,10 +10,10 @@ import TCOLoading
 struct WorkbookTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let specExample = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml").path
+    static let small = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/small.yaml").path
     static let models: [String] = {
         let folder = repository.appendingPathComponent("Models")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        let small = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/small.yaml").path
         return names.map { folder.appendingPathComponent($0).path } + [specExample, small]
     }()
 
@@ -177,6 +177,31 @@ struct WorkbookTests {
     }
 
     static let supportCopilot = repository.appendingPathComponent("Models/support-copilot.yaml").path
+
+    /// The fleet corkscrew and the checks on fleets the shipped models do not have: no lead time
+    /// (orders delivered in the same month), short lives (several replacements), no residual value.
+    @Test("fleet variants recalculate to the solver with every check passing", arguments: [
+        ["    lead_time: 2 months": "    lead_time: 0 months"],
+        ["    life: 4 years": "    life: 10 months", "    lead_time: 2 months": "    lead_time: 5 months"],
+        ["    residual: 10%": "    residual: 0%", "    life: 4 years": "    life: 1 year"],
+    ])
+    func fleetVariants(_ changes: [String: String]) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = try String(contentsOfFile: Self.small, encoding: .utf8)
+        for (original, changed) in changes {
+            #expect(text.contains(original))
+            text = text.replacingOccurrences(of: original, with: changed)
+        }
+        let model = folder.appendingPathComponent("variant.yaml")
+        try text.write(to: model, atomically: true, encoding: .utf8)
+        let (loaded, results) = try Self.solve(model.path)
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
+        let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets)
+        let problems = Self.differences(sheets, manifest)
+        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+    }
 
     /// A bad edit on Inputs must turn Master_Check red and fail the check that explains it.
     @Test("a broken input fails its check and Master_Check", arguments: [
