@@ -62,7 +62,9 @@ extension WorkbookWriter {
 
         var row = Self.annualMonthsRow + 2
         var layout: AnnualRows = []
+        var scenarioRows: [Int] = []
         for (calc, result) in zip(calcSheets, results) {
+            if row > Self.annualMonthsRow + 2 { scenarioRows.append(row - 1) }  // from the blank row above
             sheet.write("Scenario: \(calc.scenario.name)", row: row, column: 0, style: .title)
             row += 1
             let calcRef = CellReference.sheet(calc.name) + "!"
@@ -121,17 +123,20 @@ extension WorkbookWriter {
             layout.append(block)
             row += 1
         }
-        sheet.setColumn(
-            0, 0,
-            width: ColumnWidths.fit(
-                model.strategies.map { $0.name + ": cumulative cash cost" }, minimum: 28, maximum: 60))
-        sheet.setColumn(1, 1, width: 8)
-        sheet.setColumn(2, 2, width: 15)
-        sheet.setColumn(CalcLayout.spacerColumn, CalcLayout.spacerColumn, width: 2)
-        sheet.setColumn(first, last, width: 15)
+        let widths = [
+            ColumnWidths.fit(model.strategies.map { $0.name + ": cumulative cash cost" }, minimum: 28, maximum: 60),
+            8, 15, 2,
+        ]
+        for (c, width) in widths.enumerated() { sheet.setColumn(c, c, width: width) }
+        let yearWidth = 15.0
+        sheet.setColumn(first, last, width: yearWidth)
         sheet.freezePanes(row: Self.annualMonthsRow + 1, column: first)
+        // A scenario per page, scaled to fit the years across an A4 landscape page.
+        let width = widths.reduce(0, +) + Double(years) * yearWidth
         sheet.printSetup(
-            .init(lastRow: row, lastColumn: last, repeatRows: 2...Self.annualMonthsRow, repeatColumns: 0...2))
+            .init(
+                lastRow: row, lastColumn: last, repeatRows: 2...Self.annualMonthsRow, repeatColumns: 0...2,
+                scale: min(100, Int(Self.a4LandscapeWidth / width * 100)), rowBreaksBefore: scenarioRows))
         annualLastRow = row
         return layout
     }

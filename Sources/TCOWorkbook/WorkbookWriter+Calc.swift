@@ -4,6 +4,7 @@ extension WorkbookWriter {
     /// What fits across an A3 landscape page at 100 %, in column-width units (measured with
     /// LibreOffice: about 104 on A4 landscape, × √2), less a margin.
     static let a3LandscapeWidth = 142.0
+    static let a4LandscapeWidth = 100.0
 
     /// A `Calc <scenario>` sheet: the time axis, then every row of `calc`, one formula per row
     /// copied across the months, with the solver's values cached and recorded in the manifest.

@@ -89,7 +89,8 @@ struct XLSXWorksheet {
 
     /// How a sheet prints: its area, landscape, the rows and columns repeated on every page, and
     /// either fitted to one page wide or at `scale` percent with a page break before each column
-    /// in `breaksBefore` (a Calc sheet: one year of months per page).
+    /// in `breaksBefore` (a Calc sheet: one year of months per page) and each row in
+    /// `rowBreaksBefore` (Annual: a scenario per page). Fitting would ignore manual page breaks.
     func printSetup(_ setup: PrintSetup) {
         owner.check(
             worksheet_print_area(sheet, 0, 0, lxw_row_t(setup.lastRow), lxw_col_t(setup.lastColumn)), "print area")
@@ -108,6 +109,8 @@ struct XLSXWorksheet {
             worksheet_set_print_scale(sheet, UInt16(scale))
             var breaks = setup.breaksBefore.map { lxw_col_t($0) } + [0]
             owner.check(worksheet_set_v_pagebreaks(sheet, &breaks), "page breaks")
+            var rowBreaks = setup.rowBreaksBefore.map { lxw_row_t($0) } + [0]
+            owner.check(worksheet_set_h_pagebreaks(sheet, &rowBreaks), "page breaks")
         } else {
             worksheet_fit_to_pages(sheet, 1, 0)
         }
@@ -124,6 +127,7 @@ struct XLSXWorksheet {
         var scale: Int?
         var paper: Paper = .a4
         var breaksBefore: [Int] = []
+        var rowBreaksBefore: [Int] = []
 
         /// Excel's paper codes.
         enum Paper: UInt8 {
