@@ -49,7 +49,8 @@ public enum MoneyFormat {
         return sign + symbolPrefix(currency) + grouped(abs(value), decimals: decimals)
     }
 
-    static func symbolPrefix(_ currency: String) -> String {
+    /// `$`, `€`, `£`, or the ISO code and a space.
+    public static func symbolPrefix(_ currency: String) -> String {
         switch currency {
         case "USD": "$"
         case "EUR": "€"

@@ -55,8 +55,10 @@ extension Solver {
 /// The exact break-even procedure of calculations.md: evaluate at 1, 0.001 and 1000, bisect
 /// geometrically each bracket where the outcome changes, report the crossing nearer to 1.
 public enum BreakEvenSearch {
-    static let lowest = 0.001
-    static let highest = 1000.0
+    /// The bracket searched (factors from `lowest` to `highest`) and the bisection's stopping width.
+    public static let lowest = 0.001
+    public static let highest = 1000.0
+    public static let precision = 1e-4
 
     /// Finds where `wins(k)` changes around `k = 1`.
     public static func find(_ wins: (Double) -> Bool) -> BreakEven {
@@ -87,7 +89,7 @@ public enum BreakEvenSearch {
         -> (multiplier: Double, winsAbove: Bool)
     {
         var a = lower, b = upper
-        while b / a > 1 + 1e-4 {
+        while b / a > 1 + precision {
             let mid = (a * b).squareRoot()
             if wins(mid) == winsAtLower { a = mid } else { b = mid }
         }

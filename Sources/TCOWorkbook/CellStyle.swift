@@ -5,8 +5,12 @@ enum CellStyle: Hashable {
     case title
     case subtitle
     case header
+    /// A header over centred cells (check flags).
+    case centredHeader
     case label
     case note
+    /// As `note`, on one line (rows keep their height, so wrapped text would overlap).
+    case remark
     /// An assumption: blue on light yellow.
     case input(NumberFormat)
     /// A live formula.
@@ -15,9 +19,22 @@ enum CellStyle: Hashable {
     case total(NumberFormat)
     /// A value the solver wrote because Excel cannot express the step cleanly: italic on lilac.
     case solver(NumberFormat)
+    /// A hyperlink to another place in the workbook.
+    case link
+    /// Conditional formats: a passing check (green), a failing one (red), a solver value made
+    /// stale by changed inputs (struck through on grey).
+    case good, bad, stale
 
     enum NumberFormat: Hashable {
         case money, moneyCents, price, percent, number, integer, millions, factor, text
+        /// A month as `Jan 2027`; `yearMonth` as in the model file, `2027-01`.
+        case date, yearMonth
+        /// Tolerances such as 10^-9, which `#,##0.00` would show as 0.00.
+        case scientific
+        /// A check: 0 shows "OK", anything else "FAIL" (the value stays a number to add up).
+        case flag
+        /// The number of failed checks: "OK" for 0, else "3 failed" (a link beside it leads to Checks).
+        case failures
 
         var excel: String {
             switch self {
@@ -30,6 +47,11 @@ enum CellStyle: Hashable {
             case .millions: "#,##0.0,,\"M\""
             case .factor: "0.0000"
             case .text: "@"
+            case .date: "mmm yyyy"
+            case .yearMonth: "yyyy-mm"
+            case .scientific: "0.0E+00"
+            case .flag: "[=0]\"OK\";[Red]\"FAIL\""
+            case .failures: "[=0]\"OK\";[Red]0\" failed\""
             }
         }
     }

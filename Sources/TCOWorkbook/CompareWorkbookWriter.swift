@@ -31,6 +31,7 @@ public enum CompareWorkbookWriter {
                 sheet.setColumn(2, 2, width: 14)
                 sheet.setColumn(3, 3, width: 90)
                 sheet.freezePanes(row: 3, column: 1)
+                sheet.printSetup(.init(lastRow: 2 + rows.count, lastColumn: 3, repeatRows: 2...2))
             }
             let sheet = try book.addWorksheet("Compare")
             sheet.write("Results of A and B (solver values) with live differences", row: 0, column: 0, style: .title)
@@ -62,6 +63,8 @@ public enum CompareWorkbookWriter {
             sheet.setColumn(0, 1, width: 20)
             sheet.setColumn(2, 13, width: 15)
             sheet.freezePanes(row: 3, column: 2)
+            sheet.printSetup(
+                .init(lastRow: 2 + c.results.count, lastColumn: 13, repeatRows: 2...2, repeatColumns: 0...1))
             try book.close()
         }
     }

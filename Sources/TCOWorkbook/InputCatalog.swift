@@ -17,6 +17,10 @@ struct InputCatalog {
         var minimum: Double?
         var maximum: Double?
         var source: String?
+        /// A text input (an escalation or fallback target) holds these, one per scenario; its
+        /// `values` are 0. `choices` are the texts a drop-down offers.
+        var texts: [String]?
+        var choices: [String] = []
     }
 
     private(set) var items: [Item] = []
@@ -37,8 +41,15 @@ struct InputCatalog {
         build()
     }
 
+    /// Options with a share cell under a route key prefix (`strategies.S.route.`), in order.
+    private var optionsByRoute: [String: [String]] = [:]
+
     /// The name of the item for `key`, if the catalog has one.
     func name(_ key: String) -> String? { namesByKey[key] }
+
+    /// The options the Inputs sheet has a share for under `prefix` (`strategies.S.route.` or
+    /// `strategies.S.workloads.W.route.`), found in constant time (models have thousands of rows).
+    func routeOptions(_ prefix: String) -> [String] { optionsByRoute[prefix] ?? [] }
 
     /// An Excel-safe name made of `parts`: letters, digits and `_`, unique ignoring case.
     private mutating func makeName(_ parts: [String]) -> String {
@@ -63,8 +74,27 @@ struct InputCatalog {
         guard scenarios.contains(where: { value($0.model) != nil }) else { return }
         let name = makeName(nameParts)
         if namesByKey[key] == nil { namesByKey[key] = name }
+        if let route = key.range(of: ".route.", options: .backwards) {
+            optionsByRoute[String(key[..<route.upperBound]), default: []].append(String(key[route.upperBound...]))
+        }
         items.append(Item(key: key, name: name, label: label, unit: unit, format: format, values: values,
                           minimum: min, maximum: max, source: source ?? sourcesByPath[key]))
+    }
+
+    /// A text input: the serving option an escalation or fallback sends requests to.
+    private mutating func addText(_ key: String, _ nameParts: [String], _ label: String, choices: [String],
+                                  value: (Model) -> String?) {
+        guard scenarios.contains(where: { value($0.model) != nil }) else { return }
+        let name = makeName(nameParts)
+        if namesByKey[key] == nil { namesByKey[key] = name }
+        items.append(Item(key: key, name: name, label: label, unit: "api option", format: .text,
+                          values: scenarios.map { _ in 0 }, source: sourcesByPath[key],
+                          texts: scenarios.map { value($0.model) ?? "" }, choices: choices))
+    }
+
+    /// Excel's serial number of the first day of `month` (days since 1899-12-30).
+    static func serial(_ month: YearMonth) -> Double {
+        WorkbookWriter.date(of: month).timeIntervalSince1970 / 86_400 + 25_569
     }
 
     private mutating func build() {
@@ -75,8 +105,21 @@ struct InputCatalog {
         add("calendar.seconds_per_month", ["Seconds_Per_Month"], "Seconds in a month (730 × 3600)", "seconds", .integer, source: conventions) { _ in Calendar.secondsPerMonth }
         add("calendar.months_per_year", ["Months_Per_Year"], "Months in a year", "months", .integer, source: conventions) { _ in 12 }
         add("calendar.tokens_per_million", ["Tokens_Per_Million"], "Tokens in a million (prices are per Mtok)", "tokens", .integer, source: conventions) { _ in 1e6 }
-        add("calendar.ceiling_tolerance", ["Ceiling_Tolerance"], "Tolerance of ceil (floating-point noise)", "units", .number, source: "calculations.md, GPU demand") { _ in 1e-9 }
-        add("calendar.comparison_tolerance", ["Comparison_Tolerance"], "Relative tolerance of 'no dearer than'", "fraction", .number, source: "calculations.md, Comparison") { _ in 1e-9 }
+        add("calendar.ceiling_tolerance", ["Ceiling_Tolerance"], "Tolerance of ceil (floating-point noise)", "units", .scientific, source: "calculations.md, GPU demand") { _ in 1e-9 }
+        add("calendar.comparison_tolerance", ["Comparison_Tolerance"], "Relative tolerance of 'no dearer than'", "fraction", .scientific, source: "calculations.md, Comparison") { _ in 1e-9 }
+        add("calendar.check_tolerance", ["Check_Tolerance"], "Relative tolerance of the checks (floating-point noise)",
+            "fraction", .scientific, source: "Checks sheet") { _ in 1e-9 }
+        let breakEven = "calculations.md, Break-even multipliers"
+        add("calendar.break_even_low", ["Break_Even_Low"], "Lowest break-even factor searched",
+            "factor", .factor, source: breakEven) { _ in BreakEvenSearch.lowest }
+        add("calendar.break_even_high", ["Break_Even_High"], "Highest break-even factor searched",
+            "factor", .integer, source: breakEven) { _ in BreakEvenSearch.highest }
+        add("calendar.break_even_precision", ["Break_Even_Precision"],
+            "Bisection stops when the bracket is narrower than 1 + this", "fraction", .scientific,
+            source: breakEven) { _ in BreakEvenSearch.precision }
+        add("calendar.bisection_split", ["Bisection_Split"], "Parts a bisection step splits the bracket into",
+            "parts", .integer, source: breakEven) { _ in 2 }
+        add("start", ["Start"], "First month of the horizon", "month", .yearMonth) { Self.serial($0.start) }
         add("horizon", ["Horizon_Months"], "Horizon", "months", .integer) { Double($0.horizonMonths) }
         add("discount_rate", ["Discount_Rate"], "Discount rate (cost of capital)", "%/year", .percent, min: 0, max: 1) { $0.discountRate }
 
@@ -89,6 +132,8 @@ struct InputCatalog {
             add("\(key).output_tokens", ["W", w, "Output_Tokens"], "\(w): output tokens per request", "tokens", .integer, min: 0) { find($0)?.outputTokens }
             add("\(key).cached_input", ["W", w, "Cached_Input"], "\(w): cached share of input", "%", .percent, min: 0, max: 1) { find($0)?.cachedInput }
             add("\(key).peak_to_average", ["W", w, "Peak_To_Average"], "\(w): peak-to-average load", "ratio", .number, min: 1) { find($0)?.peakToAverage }
+            add("\(key).sensitive", ["W", w, "Sensitive"], "\(w): sensitive data (1 = yes)",
+                "1 = yes", .integer, min: 0, max: 1) { find($0).map { $0.sensitive ? 1 : 0 } }
         }
 
         for option in base.serving {
@@ -109,6 +154,10 @@ struct InputCatalog {
                 add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput.first }
                 add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput.first }
                 add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.first.value }
+                add("\(key).private", ["API", o, "Private"], "\(o): private, may serve sensitive data (1 = yes)",
+                    "1 = yes", .integer, min: 0, max: 1) { m in
+                    pricing(m).map { $0.isPrivate ? 1 : 0 }
+                }
             case .selfHosted, .rented:
                 let prefix = option.isSelfHosted ? "SH" : "Rent"
                 add("\(key).decode_throughput", [prefix, o, "Decode"], "\(o): decode throughput per GPU", "tok/s", .integer, min: 0) { gpu($0)?.decodeThroughput }
@@ -153,6 +202,9 @@ struct InputCatalog {
         }
 
         // Routing shares and escalation rates: the union over scenarios, 0 where a scenario has none.
+        // Escalation and fallback targets are text inputs; the Calc formulas send the requests to
+        // the API row whose option the cell names.
+        let apis = base.serving.filter(\.isAPI).map(\.name)
         for strategy in base.strategies {
             let s = strategy.name
             func find(_ m: Model) -> Strategy? { m.strategy(named: s) }
@@ -164,6 +216,14 @@ struct InputCatalog {
             }
             add("strategies.\(s).escalation.rate", ["S", s, "Escalation"], "\(s): escalation rate", "%", .percent, min: 0, max: 1) { m in
                 find(m).map { $0.escalation?.rate ?? 0 }
+            }
+            addText("strategies.\(s).escalation.to", ["S", s, "Escalation_To"], "\(s): escalation goes to",
+                choices: apis) { m in
+                find(m)?.escalation?.to
+            }
+            addText("strategies.\(s).fallback", ["S", s, "Fallback"], "\(s): fallback while no server is in service",
+                choices: apis) { m in
+                find(m)?.fallback
             }
             let workloads = Self.union(scenarios.map { find($0.model)?.workloadOverrides.map(\.workload) ?? [] })
             for w in workloads {
@@ -182,6 +242,11 @@ struct InputCatalog {
                             default: 0
                             }
                         }
+                    }
+                    addText("strategies.\(s).workloads.\(w).escalation.to", ["S", s, "W", w, "Escalation_To"],
+                            "\(s), \(w): escalation goes to", choices: apis) { m in
+                        if case .some(.some(let e)) = own(m)?.escalation { return e.to }
+                        return nil
                     }
                 }
             }

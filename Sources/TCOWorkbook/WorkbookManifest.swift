@@ -33,8 +33,14 @@ public struct WorkbookManifest: Sendable {
     public var totalColumn = CalcLayout.totalColumn
     /// Sheet names in order.
     public var sheets: [String] = []
-    /// Defined names of the inputs with the cell each refers to on `Inputs` (base column), e.g. `Electricity_Price` → (row, column).
+    /// Defined names of the inputs with the cell each refers to on `Inputs` (base column),
+    /// e.g. `Electricity_Price` → (row, column).
     public var inputCells: [String: (row: Int, column: Int)] = [:]
+    /// The `Master_Check` cell on Summary: the number of failed checks (0 when all pass).
+    public var masterCheck: (row: Int, column: Int) = (0, 0)
+    /// Each check row of the Checks sheet: its label and 0-based row; scenario `s` is in column
+    /// `ChecksLayout.firstScenarioColumn + s`.
+    public var checkRows: [(label: String, row: Int)] = []
 }
 
 /// Column layout of the `Calc` sheets.
@@ -45,4 +51,16 @@ public enum CalcLayout {
     /// An empty column before month 1, so that "months before this one" ranges are never empty.
     public static let spacerColumn = 3
     public static let firstMonthColumn = 4
+}
+
+/// Layout of the `Checks` sheet: a check per row, a flag per scenario column (0 passes, 1 fails).
+public enum ChecksLayout {
+    public static let labelColumn = 0, failuresColumn = 1, firstScenarioColumn = 2
+    /// The failures of all checks together (`Master_Check` refers to it).
+    public static let totalRow = 2
+    public static let headerRow = 4
+    /// The input fingerprint at export and now, and the check that they agree (solver values current).
+    public static let exportFingerprintRow = 7, liveFingerprintRow = 8, staleRow = 9
+    public static let firstCheckRow = 11
+    static var totalReference: String { "Checks!" + CellReference.absolute(row: totalRow, column: failuresColumn) }
 }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CXLSXWriter
+import Foundation
 
 /// Why the C library refused to write the workbook.
 public struct XLSXError: Error, CustomStringConvertible, Sendable {
@@ -32,7 +32,8 @@ final class XLSXWorkbook {
     }
 
     /// Remembers the first failed call (most cell writes cannot fail but for memory or limits).
-    fileprivate func check(_ status: lxw_error, _ what: @autoclosure () -> String) {
+    /// Used by `XLSXWorksheet` too: every C return code goes through here.
+    func check(_ status: lxw_error, _ what: @autoclosure () -> String) {
         guard status != LXW_NO_ERROR, firstFailure == nil else { return }
         firstFailure = "\(what()): \(String(cString: lxw_strerror(status)))"
     }
@@ -90,6 +91,7 @@ final class XLSXWorkbook {
         switch kind {
         case .line: type = LXW_CHART_LINE
         case .column: type = LXW_CHART_COLUMN
+        case .timeLine: type = LXW_CHART_SCATTER_STRAIGHT
         }
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return nil }
         return XLSXChart(chart: chart)
@@ -128,150 +130,53 @@ final class XLSXWorkbook {
 
 /// A line or column chart being built.
 struct XLSXChart {
-    enum Kind { case line, column }
-    fileprivate let chart: UnsafeMutablePointer<lxw_chart>
+    /// `timeLine`: lines over a value axis of dates (a scatter chart), so the axis is a real time
+    /// scale with one label a year, which a line chart's category axis is not.
+    enum Kind { case line, column, timeLine }
+    let chart: UnsafeMutablePointer<lxw_chart>
 
-    func setTitle(_ title: String) { chart_title_set_name(chart, title) }
+    /// The title, in a 12-point bold font (the default is as large as the plot is short).
+    func setTitle(_ title: String) {
+        chart_title_set_name(chart, title)
+        var font = lxw_chart_font()
+        font.size = 12
+        font.bold = 1
+        chart_title_set_name_font(chart, &font)
+    }
+
+    /// A date axis from `first` to `last` (Excel serial days), labelled every `step` days.
+    func setDateAxis(name: String, first: Double, last: Double, step: Double, numberFormat: String) {
+        chart_axis_set_name(chart.pointee.x_axis, name)
+        chart_axis_set_min(chart.pointee.x_axis, first)
+        chart_axis_set_max(chart.pointee.x_axis, last)
+        chart_axis_set_major_unit(chart.pointee.x_axis, step)
+        chart_axis_set_num_format(chart.pointee.x_axis, numberFormat)
+    }
 
     func addSeries(name: String, categories: String, values: String) {
         guard let series = chart_add_series(chart, categories, values) else { return }
         chart_series_set_name(series, name)
     }
 
-    func setAxisNames(x: String, y: String) {
-        chart_axis_set_name(chart.pointee.x_axis, x)
-        chart_axis_set_name(chart.pointee.y_axis, y)
-        chart_axis_set_num_format(chart.pointee.y_axis, "#,##0")
+    /// Names the value axis and formats its numbers (`$#,##0,"k"` for money in thousands).
+    func setValueAxis(name: String, numberFormat: String) {
+        chart_axis_set_name(chart.pointee.y_axis, name)
+        chart_axis_set_num_format(chart.pointee.y_axis, numberFormat)
+    }
+
+    /// Names the category axis; with `numberFormat`, its labels (dates) are formatted so, and only
+    /// every `labelEvery`-th category is labelled (one label a year on a monthly axis).
+    func setCategoryAxis(name: String, numberFormat: String? = nil, labelEvery: Int = 1) {
+        chart_axis_set_name(chart.pointee.x_axis, name)
+        if let numberFormat { chart_axis_set_num_format(chart.pointee.x_axis, numberFormat) }
+        if labelEvery > 1 {
+            let every = UInt16(clamping: labelEvery)
+            chart_axis_set_interval_unit(chart.pointee.x_axis, every)
+            chart_axis_set_interval_tick(chart.pointee.x_axis, every)
+        }
     }
 
     func legendAtBottom() { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
-}
 
-/// A worksheet of an `XLSXWorkbook`; valid while the workbook is open.
-struct XLSXWorksheet {
-    fileprivate let sheet: UnsafeMutablePointer<lxw_worksheet>
-    fileprivate unowned let owner: XLSXWorkbook
-
-    func write(_ text: String, row: Int, column: Int, style: CellStyle = .plain) {
-        owner.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, owner.format(style)),
-                    "cell \(row + 1),\(column + 1)")
-    }
-
-    func write(_ number: Double, row: Int, column: Int, style: CellStyle) {
-        owner.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, owner.format(style)),
-                    "cell \(row + 1),\(column + 1)")
-    }
-
-    /// A formula with the solver's value as its cached result, for viewers that do not recalculate.
-    func write(formula: String, cached: Double, row: Int, column: Int, style: CellStyle) {
-        let status = worksheet_write_formula_num(
-            sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cached.isFinite ? cached : 0)
-        owner.check(status, "formula in cell \(row + 1),\(column + 1)")
-    }
-
-    /// A formula whose cached result is text (e.g. a payback of "never").
-    func write(formula: String, cachedText: String, row: Int, column: Int, style: CellStyle) {
-        let status = worksheet_write_formula_str(
-            sheet, lxw_row_t(row), lxw_col_t(column), formula, owner.format(style), cachedText)
-        owner.check(status, "formula in cell \(row + 1),\(column + 1)")
-    }
-
-    func setColumn(_ first: Int, _ last: Int, width: Double, style: CellStyle? = nil) {
-        owner.check(worksheet_set_column(sheet, lxw_col_t(first), lxw_col_t(last), width, style.flatMap { owner.format($0) }),
-                    "column width")
-    }
-
-    func freezePanes(row: Int, column: Int) { worksheet_freeze_panes(sheet, lxw_row_t(row), lxw_col_t(column)) }
-
-    func comment(_ text: String, row: Int, column: Int) {
-        owner.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text), "note in cell \(row + 1),\(column + 1)")
-    }
-
-    /// Restricts an input cell to decimals in `[minimum, maximum]` (either may be open).
-    func validateDecimal(row: Int, column: Int, minimum: Double?, maximum: Double?, message: String) {
-        var validation = lxw_data_validation()
-        validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
-        switch (minimum, maximum) {
-        case let (low?, high?):
-            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-            validation.minimum_number = low
-            validation.maximum_number = high
-        case let (low?, nil):
-            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
-            validation.value_number = low
-        case let (nil, high?):
-            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO.rawValue)
-            validation.value_number = high
-        case (nil, nil):
-            return
-        }
-        message.withCString { text in
-            validation.error_message = UnsafeMutablePointer(mutating: text)
-            owner.check(worksheet_data_validation_cell(sheet, lxw_row_t(row), lxw_col_t(column), &validation),
-                        "validation of cell \(row + 1),\(column + 1)")
-        }
-    }
-
-    func insertChart(_ chart: XLSXChart, row: Int, column: Int) {
-        owner.check(worksheet_insert_chart(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart), "chart")
-    }
-
-    func printArea(lastRow: Int, lastColumn: Int) {
-        owner.check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print area")
-        worksheet_set_landscape(sheet)
-        worksheet_fit_to_pages(sheet, 1, 0)
-    }
-
-    func activate() { worksheet_activate(sheet) }
-}
-
-extension CellStyle {
-    /// Colours as RGB.
-    private enum Colour {
-        static let inputFont: UInt32 = 0x0000CC
-        static let inputFill: UInt32 = 0xFFF2CC
-        static let solverFill: UInt32 = 0xE4DFEC
-        static let headerFill: UInt32 = 0x1F3864
-        static let white: UInt32 = 0xFFFFFF
-        static let grey: UInt32 = 0x595959
-    }
-
-    fileprivate func apply(to format: UnsafeMutablePointer<lxw_format>) {
-        func numberFormat(_ f: NumberFormat) { format_set_num_format(format, f.excel) }
-        switch self {
-        case .plain:
-            break
-        case .title:
-            format_set_bold(format)
-            format_set_font_size(format, 14)
-        case .subtitle:
-            format_set_italic(format)
-            format_set_font_color(format, Colour.grey)
-        case .header:
-            format_set_bold(format)
-            format_set_font_color(format, Colour.white)
-            format_set_bg_color(format, Colour.headerFill)
-        case .label:
-            format_set_bold(format)
-        case .note:
-            format_set_italic(format)
-            format_set_font_color(format, Colour.grey)
-            format_set_text_wrap(format)
-        case .input(let f):
-            numberFormat(f)
-            format_set_font_color(format, Colour.inputFont)
-            format_set_bg_color(format, Colour.inputFill)
-            format_set_border(format, UInt8(LXW_BORDER_HAIR.rawValue))
-        case .calc(let f):
-            numberFormat(f)
-        case .total(let f):
-            numberFormat(f)
-            format_set_bold(format)
-            format_set_top(format, UInt8(LXW_BORDER_THIN.rawValue))
-        case .solver(let f):
-            numberFormat(f)
-            format_set_italic(format)
-            format_set_bg_color(format, Colour.solverFill)
-        }
-    }
+    func hideLegend() { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
 }

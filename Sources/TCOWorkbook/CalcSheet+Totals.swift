@@ -1,0 +1,105 @@
+import TCOCore
+
+extension CalcSheet {
+    /// Every row of one strategy: in-house demand and fleets, API traffic, then its lines
+    /// (calculations.md, "Cash cost" and "P&L cost"), discounted and cumulative cash cost.
+    mutating func addStrategy(
+        _ strategy: Strategy, result: StrategyResult, details: StrategyDetails, solver: Solver,
+        requestRows: [String: Int]
+    ) -> StrategyRows {
+        let f = self.f
+        let model = scenario.model
+        let s = strategy.name
+        let inHouse = addInHouse(strategy, details: details, solver: solver, requestRows: requestRows)
+        let apiRows = addAPI(strategy, details: details, requestRows: requestRows, inHouse: inHouse)
+
+        var rows = StrategyRows()
+        let m = result.monthly
+        func sumRow(
+            _ label: String, _ parts: [Int], _ values: [Double], format: CellStyle.NumberFormat = .money,
+            total: Total = .sum, unit: String? = nil
+        ) -> Int {
+            add(
+                Row(
+                    label: "\(s): \(label)", unit: unit ?? model.currency, format: format,
+                    formula: { c in parts.isEmpty ? "0" : parts.map { f.ref($0, c) }.joined(separator: "+") },
+                    values: values, total: total))
+        }
+        rows.api = sumRow("API", apiRows, m.api)
+        rows.rented = sumRow("rented GPUs", inHouse.rented, m.rented)
+        rows.capex = sumRow("capex", inHouse.capex, m.capex)
+        rows.maintenance = sumRow("maintenance", inHouse.maintenance, m.maintenance)
+        rows.power = sumRow("power", inHouse.power, m.power)
+        rows.colocation = sumRow("colocation", inHouse.colocation, m.colocation)
+        let inHouseShares = model.workloads.flatMap { w in
+            strategy.effectiveRoute(for: w.name).activeShares
+                .filter { model.servingOption(named: $0.option)?.isInHouse == true }
+                .map { f.shareName(strategy, w.name, $0.option) }
+        }
+        let staffCost = model.staff.map { "\(f.input("staff.\($0.name).count"))*\(f.input("staff.\($0.name).cost"))" }
+        rows.staff = add(
+            Row(
+                label: "\(s): staff", unit: model.currency, format: .money,
+                formula: { _ in
+                    inHouseShares.isEmpty || staffCost.isEmpty
+                        ? "0"
+                        : "IF(\(inHouseShares.joined(separator: "+"))>0,(\(staffCost.joined(separator: "+")))"
+                            + "/Months_Per_Year,0)"
+                },
+                values: m.staff, total: .sum))
+        rows.residual = sumRow("residual value (inflow)", inHouse.residual, m.residual)
+        rows.terminalValue = sumRow("terminal value (inflow)", inHouse.terminal, m.terminalValue)
+        rows.depreciation = sumRow("depreciation (P&L)", inHouse.depreciation, m.depreciation)
+        rows.servers = sumRow(
+            "servers in service", inHouse.inService.values.sorted(), m.servers.map(Double.init),
+            format: .integer, total: .max, unit: "servers")
+        let r = rows
+        let pnl = (0..<months).map { WorkbookWriter.pnl(m, $0) }
+        rows.pnl = add(
+            Row(
+                label: "\(s): P&L cost", unit: model.currency, format: .money,
+                formula: { c in
+                    [r.api, r.rented, r.maintenance, r.power, r.colocation, r.staff, r.depreciation].map {
+                        f.ref($0, c)
+                    }.joined(separator: "+")
+                },
+                values: pnl, total: .sum,
+                note:
+                    "Profit and loss: the fleet's cash items (capex, residual, terminal value) replaced by "
+                    + "depreciation."
+            ))
+        rows.cost = add(
+            Row(
+                label: "\(s): cash cost", unit: model.currency, format: .money,
+                formula: { c in
+                    [r.api, r.rented, r.capex, r.maintenance, r.power, r.colocation, r.staff].map { f.ref($0, c) }
+                        .joined(separator: "+")
+                        + "-\(f.ref(r.residual, c))-\(f.ref(r.terminalValue, c))"
+                },
+                values: m.cost, total: .sum))
+        let cost = rows.cost
+        rows.discounted = add(
+            Row(
+                label: "\(s): discounted cash cost", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(cost, c))*\(f.discount(c))" },
+                values: zip(m.cost, discountFactors).map { $0 * $1 }, total: .sum))
+        var running = 0.0
+        let cumulative = nextRow
+        rows.cumulative = add(
+            Row(
+                label: "\(s): cumulative cash cost", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(cumulative, c - 1))+\(f.ref(cost, c))" },
+                values: m.cost.map {
+                    running += $0
+                    return running
+                }))
+        let api = rows.api
+        rows.discountedAPI = add(
+            Row(
+                label: "\(s): API cost, discounted", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(api, c))*\(f.discount(c))" },
+                values: zip(m.api, discountFactors).map { $0 * $1 }, total: .sum,
+                note: "NPV of the API line: the part of NPV that scales with API prices (API price break-even)."))
+        return rows
+    }
+}
