@@ -65,6 +65,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
 
     // Warnings.
     case unusedDefinition = "TCO901"
+    case baseSettingKept = "TCO902"
 
     /// The code as printed, e.g. `TCO104`.
     public var code: String { rawValue }
@@ -119,6 +120,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .extendsLoop: "extends makes a loop"
         case .invalidExtends: "invalid extends"
         case .unusedDefinition: "definition not used"
+        case .baseSettingKept: "a base file's setting still applies"
         }
     }
 }

@@ -108,7 +108,7 @@ extension ModelDecoder {
         let total = shares.reduce(0) { $0 + $1.share }
         if abs(total - 1) > 1e-9 {
             error(.routeSharesSum, map.location, path, "route shares add up to \(Self.trim(total * 100))%, not 100%",
-                  hint: "adjust the shares so that they add up to 100%, e.g. '{slm-8b: 80%, frontier: 20%}'")
+                  hint: "adjust the shares so that they add up to 100%, e.g. '\(Self.balanced(shares))'")
             return nil
         }
         return Route(shares)
@@ -126,5 +126,22 @@ extension ModelDecoder {
         let to = map["to"].flatMap { text($0, "\(path).to", example: "frontier")?.0 }
         guard let rate, let to else { return nil }
         return .some(Escalation(rate: rate, to: to))
+    }
+
+    /// The route with its first share changed so that the shares add up to 100 %: an example in the
+    /// user's own option names (`{legal-llm: 85%, frontier: 15%}` for 75 % + 15 %).
+    static func balanced(_ shares: [(option: String, share: Double)]) -> String {
+        guard !shares.isEmpty else { return "{frontier: 100%}" }
+        let rest = shares.dropFirst().reduce(0) { $0 + $1.share }
+        var fixed = shares
+        if rest <= 1 {
+            fixed[0].share = 1 - rest
+        } else {
+            // The others alone exceed 100 %: scale every share down in proportion.
+            let total = shares.reduce(0) { $0 + $1.share }
+            fixed = shares.map { ($0.option, $0.share / total) }
+        }
+        return "{" + fixed.map { "\($0.option): \(trim(($0.share * 100 * 100).rounded() / 100))%" }
+            .joined(separator: ", ") + "}"
     }
 }

@@ -171,7 +171,30 @@ public struct ModelLoader: Sendable {
             baseMap.remove("extends")
             base = .mapping(baseMap)
         }
+        diagnostics += Self.keptWorkloadRoutes(base: base, extending: map)
         return base.merged(with: .mapping(map))
+    }
+
+    /// Warnings for a strategy whose `route` the extending file replaces while the base's
+    /// per-workload routes still apply: a proposal that moves "all traffic" to new servers would
+    /// otherwise keep some workloads on the base's servers without a word.
+    static func keptWorkloadRoutes(base: ConfigNode, extending map: ConfigNode.Mapping) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for entry in map["strategies"]?.mapping?.entries ?? [] {
+            guard let route = entry.value.mapping?.entry("route") else { continue }
+            let baseWorkloads = base.mapping?["strategies"]?.mapping?[entry.key]?.mapping?["workloads"]?.mapping
+            let ownWorkloads = entry.value.mapping?["workloads"]?.mapping
+            for workload in baseWorkloads?.entries ?? [] where workload.value.mapping?["route"] != nil {
+                guard ownWorkloads?[workload.key]?.mapping?["route"] == nil else { continue }
+                warnings.append(.warning(
+                    .baseSettingKept, at: route.keyLocation, "strategies.\(entry.key).route",
+                    "this file replaces strategy '\(entry.key)'s route, but workload '\(workload.key)' keeps its own route "
+                        + "from the base file",
+                    hint: "if '\(workload.key)' should move too, write 'strategies.\(entry.key).workloads.\(workload.key).route' "
+                        + "here as well"))
+            }
+        }
+        return warnings
     }
 
     struct FileProblem: Error, Sendable {

@@ -154,4 +154,22 @@ struct AdoptionTests {
         let missing = DiagnosticCode.allCases.filter { !text.contains("## \($0.code)") }
         #expect(missing.isEmpty, "codes missing from docs/errors.md: \(missing.map(\.code))")
     }
+
+    @Test("an extending file that replaces a strategy's route is warned that the base's per-workload routes stay")
+    func keptWorkloadRoutes() throws {
+        let folder = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = Self.repository.appendingPathComponent("Models/support-copilot.yaml").path
+        try "extends: \(base)\nstrategies:\n  hybrid:\n    route: {slm-8b: 60%, frontier: 40%}\n"
+            .write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "p.yaml"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("workload 'account-qa' keeps its own route from the base file [TCO902]"))
+    }
+
+    @Test("the route-sum hint balances the user's own shares: 80 % + 30 % → 70 % + 30 %")
+    func routeHint() throws {
+        let result = try CLITests.run(["check", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml"])
+        #expect(result.stderr.contains("e.g. '{slm: 70%, frontier: 30%}'"), "\(result.stderr)")
+    }
 }
