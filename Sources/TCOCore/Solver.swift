@@ -149,8 +149,8 @@ public struct Solver: Sendable {
     /// `timeline(of: strategy, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax` without the
     /// result's other lines and totals (a Monte Carlo run needs only this). The sums are those of
     /// `totals`, term for term and in the same order, so the value is the same bit for bit.
-    func npvCostAfterTax(of strategy: Strategy) -> Double {
-        var lines = MonthlyLines(months: months)
+    func npvCostAfterTax(of strategy: Strategy, scratch lines: inout MonthlyLines) -> Double {
+        lines.reset()
         var none: StrategyDetails?
         addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
         let taxRate = model.finance.taxRate

@@ -25,11 +25,12 @@ struct SimulationFastPathTests {
     static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int) {
         for scenario in loaded.scenarios {
             let base = Solver(model: scenario.model)
+            var scratch = MonthlyLines(months: scenario.model.horizonMonths)
             for run in 0..<runs {
                 let values = Simulation.draws(inputs, seed: 3, run: run)
                 let model = Simulation.drawn(scenario.model, inputs, values, keeping: [])
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
-                let fast = Simulation.npvs(of: model, reusing: base).map(\.bitPattern)
+                let fast = Simulation.npvs(of: model, reusing: base, scratch: &scratch).map(\.bitPattern)
                 #expect(fast == fresh, "scenario \(scenario.name), run \(run)")
                 if fast != fresh { return }
             }

@@ -53,9 +53,9 @@ public enum Simulation {
 
     /// The same NPVs as `npvs(of:)`, bit for bit, taking from `base` (the scenario's solver) every
     /// line the draws left unchanged: the fast path of every run.
-    static func npvs(of model: Model, reusing base: Solver) -> [Double] {
+    static func npvs(of model: Model, reusing base: Solver, scratch: inout MonthlyLines) -> [Double] {
         let solver = Solver(model: model, reusing: base)
-        return model.strategies.map { solver.npvCostAfterTax(of: $0) }
+        return model.strategies.map { solver.npvCostAfterTax(of: $0, scratch: &scratch) }
     }
 
     /// NPVs by run (outer) and strategy (inner), in run order.
@@ -74,9 +74,11 @@ public enum Simulation {
                 let index = next, range = chunks[index]
                 next += 1
                 group.addTask {
+                    var scratch = MonthlyLines(months: scenario.model.horizonMonths)
                     let solved = range.map { run in
                         Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
-                                                  keeping: scenario.keptInputs), reusing: base)
+                                                  keeping: scenario.keptInputs), reusing: base,
+                                        scratch: &scratch)
                     }
                     return (index, solved)
                 }
