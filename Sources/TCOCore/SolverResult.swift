@@ -51,6 +51,17 @@ public struct MonthlyLines: Sendable, Hashable {
         afterTaxCost = zeros
         energyKilowattHours = zeros
     }
+
+    /// Every line back to zero in place, keeping the storage: a Monte Carlo worker reuses one set
+    /// of lines for all its runs instead of allocating eighteen arrays per strategy and run.
+    mutating func reset() {
+        func zero(_ line: inout [Double]) { line.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        zero(&cost); zero(&api); zero(&rented); zero(&capex); zero(&maintenance); zero(&power)
+        zero(&colocation); zero(&staff); zero(&residual); zero(&terminalValue); zero(&depreciation)
+        zero(&oneTime); zero(&financing); zero(&interest); zero(&taxShield); zero(&afterTaxCost)
+        zero(&energyKilowattHours)
+        servers.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
 }
 
 /// The solved timeline and totals of one strategy under one scenario.
