@@ -33,6 +33,9 @@ struct Report: AsyncParsableCommand {
         }
         let results = loaded.solvedScenarios()
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+        // Checked before the simulation, which can take a while, so a wrong --output fails at once.
+        try Terminal.checkOutputFolder(
+            output, names: ["\(stem).xlsx", "\(stem).md", MemoCharts.riskTornadoName(stem: stem)], protecting: [loaded])
         let risk = await Self.simulate(loaded)
         let charts = MemoCharts.files(loaded, results: results, stem: stem)
             + MemoCharts.riskFiles(loaded, risk: risk, stem: stem)
