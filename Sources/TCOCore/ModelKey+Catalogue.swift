@@ -46,7 +46,7 @@ extension ModelKey {
         key(.top, "scenarios", .map, default: "none", example: "{price-war: {serving.frontier.price_change: -50%/year}}",
             "Named what-ifs: scenario → dotted key paths and the values they take instead."),
         key(.top, "uncertainty", .map, default: "none", example: "{runs: 10000, seed: 7, inputs: {...}}",
-            "Ranges of inputs for a Monte Carlo run; read but not used by this version."),
+            "Ranges of inputs for a Monte Carlo run: how often each strategy is the cheapest."),
     ]
 
     private static let workload: [ModelKey] = [

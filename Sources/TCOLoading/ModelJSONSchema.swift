@@ -244,6 +244,8 @@ public enum ModelJSONSchema {
                     out.string("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$")
                 }
             }
+        } else if key.name == "uncertainty" {
+            writeUncertainty(to: out)
         } else {
             out.key("type")
             out.string("object")

@@ -11,7 +11,11 @@ public enum DefaultTemplates {
     value), rows (strategy, is_baseline, is_winner, npv_cost, total_cost, capex, pnl_cost,
     terminal_value, levelized_cost_per_mtok, servers_max, npv_savings, payback, break_even_volume,
     break_even_price)), drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
-    assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file. }}# {{title}}
+    assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file;
+    with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_rows (strategy, is_winner,
+    p_lowest, npv_p5, npv_p50, npv_p95, regret), risk_scenarios (name, strategy, share), risk_tornado_strategy,
+    risk_tornado_against, risk_tornado (rank, key, range, low, high, swing), has_risk_tornado_chart,
+    risk_tornado_chart_file. }}# {{title}}
 
 *Decision memo for the review meeting — model `{{model_file}}`, horizon {{horizon}} from {{date_label}}, discount rate {{discount_rate}}, money in {{currency}}.*
 
@@ -63,6 +67,32 @@ Each input moved alone by −20 % and +20 %; the five with the largest swing in 
 | {{rank}} | {{label}} | `{{key}}` | {{low}} | {{high}} | {{swing}} |
 {{/drivers}}
 
+{{#has_risk}}
+## How sure is it?
+
+{{risk_sentence}} The model was solved {{risk_runs}} times (seed {{risk_seed}}), each time with every input of its `uncertainty` block drawn from its range; each range `A to B` is a 90 % interval, lognormal when both ends are positive (Squiggle's convention; Guesstimate's and Causal's differ). Base scenario:
+
+| Strategy | Cheapest | NPV of cost P5 | P50 | P95 | Expected regret |
+|---|---|---:|---:|---:|---:|
+{{#risk_rows}}
+| {{#is_winner}}**{{/is_winner}}{{strategy}}{{#is_winner}}**{{/is_winner}} | {{p_lowest}} | {{npv_p5}} | {{npv_p50}} | {{npv_p95}} | {{regret}} |
+{{/risk_rows}}
+
+Most often cheapest per scenario: {{#risk_scenarios}}*{{name}}* **{{strategy}}** ({{share}}); {{/risk_scenarios}}the workbook's Risk sheet lists every run.
+
+What decides it: the NPV savings of **{{risk_tornado_strategy}}** against **{{risk_tornado_against}}** with one input at the 5th and at the 95th percentile of its range, the others at the model's values.
+
+| # | Input | Range | Savings at P5 | Savings at P95 | Swing |
+|---:|---|---|---:|---:|---:|
+{{#risk_tornado}}
+| {{rank}} | `{{key}}` | {{range}} | {{low}} | {{high}} | {{swing}} |
+{{/risk_tornado}}
+{{#has_risk_tornado_chart}}
+
+![What decides it: NPV savings with each uncertain input at its 5th and 95th percentile]({{risk_tornado_chart_file}})
+{{/has_risk_tornado_chart}}
+
+{{/has_risk}}
 ## Risks and what would change our mind
 
 {{#risks}}

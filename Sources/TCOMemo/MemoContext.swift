@@ -26,7 +26,7 @@ public enum MemoContext {
     /// The memo's context for `loaded`, solved into `results` (base first). Chart images are linked
     /// as the files `MemoCharts` names for `chartStem` (default: the model file's name without extension).
     public static func make(
-        _ loaded: LoadedModel, results: [ScenarioResult], chartStem: String? = nil
+        _ loaded: LoadedModel, results: [ScenarioResult], chartStem: String? = nil, risk: RiskAnalysis? = nil
     ) -> [String: Any] {
         let stem = chartStem ?? URL(fileURLWithPath: loaded.path).deletingPathExtension().lastPathComponent
         let model = loaded.base
@@ -140,7 +140,7 @@ public enum MemoContext {
             "currency": cur,
             "baseline": model.baseline,
             "recommended": winner.name,
-            "recommendation": paragraph,
+            "recommendation": recommendation(paragraph, winner: winner.name, risk: risk),
             "scenarios": scenarios,
             "drivers_strategy": driverStrategy,
             "drivers": drivers,
@@ -151,7 +151,7 @@ public enum MemoContext {
             "chart_legend": base.strategies.map(\.name).joined(separator: ", "),
             "cumulative_chart_file": MemoCharts.linkTarget(MemoCharts.cumulativeCostName(stem: stem)),
             "cost_per_mtok_chart_file": MemoCharts.linkTarget(MemoCharts.costPerMillionTokensName(stem: stem)),
-        ]
+        ].merging(riskContext(loaded, risk: risk, winner: winner.name, stem: stem)) { _, risk in risk }
     }
 
     static func risks(model: Model, results: [ScenarioResult], winner: String, challenger: String?, comparison: Comparison?, losses: [(String, String)]) -> [String] {

@@ -47,7 +47,7 @@ public enum ReviewPage {
         }
         let stale = view.isStale ? " stale" : ""
         parts.append("<div class=\"results\(stale)\">")
-        parts.append(decision(snapshot))
+        parts.append(decision(snapshot, risk: view.changes.isEmpty ? view.risk : nil))
         parts.append(matrix(snapshot))
         parts.append(charts(snapshot))
         parts.append(breakEvens(snapshot))
@@ -65,7 +65,7 @@ public enum ReviewPage {
         """
     }
 
-    static func decision(_ snapshot: ReviewSnapshot) -> String {
+    static func decision(_ snapshot: ReviewSnapshot, risk: ReviewRisk? = nil) -> String {
         let model = snapshot.loaded.base
         let currency = model.currency
         guard let base = snapshot.results.first, let winner = base.strategy(named: snapshot.recommended) else {
@@ -84,6 +84,9 @@ public enum ReviewPage {
             sentence += "; it is the baseline"
         }
         sentence += ", and is cheapest in \(wins) of \(snapshot.results.count) scenarios."
+        if let odds = risk?.sentence(recommended: winner.name) {
+            sentence += " " + odds.prefix(1).uppercased() + odds.dropFirst()
+        }
         return "<section><h2>Decision</h2><p class=\"decision\" id=\"decision\">\(sentence)</p></section>"
     }
 

@@ -13,6 +13,8 @@ public actor ReviewSession {
     public private(set) var lastGood: ReviewSnapshot?
     /// `tco check`'s text for the file when it is invalid now, else `nil`.
     public private(set) var fileProblems: String?
+    /// The simulation of the last good version of the file, when it has an `uncertainty` block.
+    public private(set) var lastRisk: ReviewRisk?
     private var fingerprint: Data?
 
     public init(modelPath: String) {
@@ -29,6 +31,7 @@ public actor ReviewSession {
         switch ModelLoader().load(modelPath) {
         case (.success(let loaded), _):
             lastGood = ReviewSnapshot(loaded)
+            lastRisk = ReviewRisk(loaded)
             fileProblems = nil
         case (.failure(let failure), _):
             fileProblems = Self.render(failure.diagnostics, sources: failure.sources)
@@ -41,6 +44,7 @@ public actor ReviewSession {
     public func view(_ changes: [WhatIfChange]) -> ReviewView {
         var view = solve(changes)
         view.fileInputs = lastGood?.loaded.inputs ?? []
+        view.risk = lastRisk
         return view
     }
 
@@ -85,6 +89,8 @@ public struct ReviewView: Sendable {
     public var modelPath: String
     /// The inputs as written in the file, with their source comments, for the what-if controls.
     public var fileInputs: [LoadedModel.Input] = []
+    /// How sure the file's decision is (its `uncertainty` block simulated), when it has one.
+    public var risk: ReviewRisk?
 
     /// Whether the numbers shown are not the current file's (it is invalid, or the what-if is).
     public var isStale: Bool { fileProblems != nil }

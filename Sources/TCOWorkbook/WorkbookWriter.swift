@@ -18,13 +18,15 @@ public struct WorkbookWriter {
     var exportFingerprints: [Double] = []
     /// The last row of the Annual sheet, for the check that it shows no error value.
     var annualLastRow = 0
+    /// The Monte Carlo simulation shown on the Risk sheet, when the model has an `uncertainty` block.
+    var risk: RiskAnalysis?
 
     /// Writes the workbook for `loaded` (solved into `results`, one per scenario, base first) to
     /// `path`, atomically: a temporary file beside it is renamed into place, nothing is left on error.
     public static func write(
-        _ loaded: LoadedModel, results: [ScenarioResult], to path: String
+        _ loaded: LoadedModel, results: [ScenarioResult], risk: RiskAnalysis? = nil, to path: String
     ) throws -> WorkbookManifest {
-        try write(loaded, results: results, to: path, changingInputs: [:])
+        try write(loaded, results: results, to: path, changingInputs: [:], risk: risk)
     }
 
     /// As `write`, but with some base input cells (by defined name) set to other values (numbers or,
@@ -33,13 +35,14 @@ public struct WorkbookWriter {
     /// For tests of the formulas' liveness.
     static func write(
         _ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double],
-        changingTexts: [String: String] = [:]
+        changingTexts: [String: String] = [:], risk: RiskAnalysis? = nil
     ) throws -> WorkbookManifest {
         // Its formulas implement version 1 arithmetic: a version 2 feature would recalculate wrong.
         if let refusal = WorkbookSupport.refusal(for: loaded) { throw refusal }
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
         writer.changedTexts = changingTexts
+        writer.risk = risk
         try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)
             try writer.fill(book)
@@ -81,6 +84,11 @@ public struct WorkbookWriter {
         let summaryRows = try writeSummary(summary, book: book, calcSheets: calcSheets)
         if let compare { writeCompare(compare, summaryRows: summaryRows) }
         try writeChecks(checks, book: book, calcSheets: calcSheets, summary: summaryRows, annual: annualRows)
+        if let risk {
+            let sheet = try book.addWorksheet(RiskSheet.name)
+            RiskSheet(model: model, scenarioNames: loaded.scenarios.map(\.name), risk: risk).write(sheet, book: book)
+            manifest.sheets.append(RiskSheet.name)
+        }
         summary.activate()
     }
 

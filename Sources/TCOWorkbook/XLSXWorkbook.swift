@@ -91,6 +91,7 @@ final class XLSXWorkbook {
         switch kind {
         case .line: type = LXW_CHART_LINE
         case .column: type = LXW_CHART_COLUMN
+        case .bar: type = LXW_CHART_BAR
         case .timeLine: type = LXW_CHART_SCATTER_STRAIGHT
         }
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { return nil }
@@ -131,8 +132,9 @@ final class XLSXWorkbook {
 /// A line or column chart being built.
 struct XLSXChart {
     /// `timeLine`: lines over a value axis of dates (a scatter chart), so the axis is a real time
-    /// scale with one label a year, which a line chart's category axis is not.
-    enum Kind { case line, column, timeLine }
+    /// scale with one label a year, which a line chart's category axis is not. `bar`: horizontal bars
+    /// (the Risk sheet's tornado).
+    enum Kind { case line, column, bar, timeLine }
     let chart: UnsafeMutablePointer<lxw_chart>
 
     /// The title, in a 12-point bold font (the default is as large as the plot is short).

@@ -28,15 +28,9 @@ enum Terminal {
         }
     }
 
-    /// Writes `DIR/<stem>.xlsx`, `DIR/<stem>.md` and the `extras` (name and text) beside them. The memo
-    /// is rendered first, so a template error writes nothing; then every file is written to a temporary
-    /// name, and all are renamed into place only when every one was written.
-    static func writeOutputs(
-        to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String,
-        workbook write: (String) throws -> Void, extras: [(name: String, text: String)] = [],
-        protecting inputs: [LoadedModel] = []
-    ) throws {
-        let names = ["\(stem).xlsx", "\(stem).md"] + extras.map(\.name)
+    /// Refuses an `--output` that is empty, a file, or whose `names` would replace a model file;
+    /// `tco report` asks before a long simulation too, so a mistyped folder fails at once.
+    static func checkOutputFolder(_ output: String, names: [String], protecting inputs: [LoadedModel]) throws {
         var isFolder: ObjCBool = false
         if output.isEmpty || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && !isFolder.boolValue) {
             self.error(output.isEmpty ? "--output needs a folder name" : "'\(output)' is a file, not a folder; --output names a folder")
@@ -49,6 +43,18 @@ enum Terminal {
             self.error("writing '\(name)' into '\(output)' would replace a model file; choose another --output folder")
             throw ExitCode.validationFailure
         }
+    }
+
+    /// Writes `DIR/<stem>.xlsx`, `DIR/<stem>.md` and the `extras` (name and text) beside them. The memo
+    /// is rendered first, so a template error writes nothing; then every file is written to a temporary
+    /// name, and all are renamed into place only when every one was written.
+    static func writeOutputs(
+        to output: String, stem: String, failurePrefix: String = "", memo render: () throws -> String,
+        workbook write: (String) throws -> Void, extras: [(name: String, text: String)] = [],
+        protecting inputs: [LoadedModel] = []
+    ) throws {
+        let names = ["\(stem).xlsx", "\(stem).md"] + extras.map(\.name)
+        try checkOutputFolder(output, names: names, protecting: inputs)
         let memo: String
         do {
             memo = try render()

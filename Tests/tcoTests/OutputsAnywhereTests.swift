@@ -38,7 +38,7 @@ struct OutputsAnywhereTests {
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(written == [
             "support-copilot-cost-per-mtok.svg", "support-copilot-cumulative-cost.svg",
-            "support-copilot.md", "support-copilot.xlsx",
+            "support-copilot-risk-tornado.svg", "support-copilot.md", "support-copilot.xlsx",
         ])
         for name in written {
             #expect(result.stdout.contains("wrote out/\(name)"), "stdout does not name \(name): \(result.stdout)")
@@ -58,8 +58,28 @@ struct OutputsAnywhereTests {
         for svg in [lines, bars] {
             #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
         }
+        // The default model has an uncertainty block: the memo says how sure, the workbook has a Risk sheet.
+        #expect(memo.contains("is the cheapest in ") && memo.contains(" of 10,000 runs"))
+        #expect(memo.contains("## How sure is it?"))
+        #expect(memo.contains("](support-copilot-risk-tornado.svg)"))
+        #expect(try Self.sheetNames(folder.appendingPathComponent("support-copilot.xlsx")).last == "Risk")
         #expect(lines.components(separatedBy: "<path class=\"series\"").count - 1 == 3)
         #expect(bars.components(separatedBy: "<rect class=\"bar\"").count - 1 == 3)
+    }
+
+    /// The sheet names of a workbook, in order, from its xl/workbook.xml.
+    static func sheetNames(_ workbook: URL) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = "import re, sys, zipfile; xml = zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode(); "
+            + "print('\\n'.join(re.findall(r'<sheet name=\"([^\"]*)\"', xml)))"
+        process.arguments = ["python3", "-c", script, workbook.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     @Test("when one output cannot be written, none is: the folder keeps what it had, without temporaries")

@@ -1,0 +1,14 @@
+extension Simulation {
+    /// One scenario simulated on the calling thread, for callers that cannot wait on tasks (the
+    /// review page's actor). Each run depends only on the seed and its index, so the numbers are
+    /// those of `run` with the same runs and seed.
+    public static func runSerially(
+        inputs: [UncertainInput], scenario: SimulationScenario, baseline: String, runs: Int, seed: UInt64
+    ) -> ScenarioSimulation {
+        let npvs = (0..<runs).map { run in
+            Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
+                                      keeping: scenario.keptInputs))
+        }
+        return summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)
+    }
+}
