@@ -5,6 +5,8 @@ extension CalcSheet {
     struct InHouseRows {
         var rented: [Int] = [], capex: [Int] = [], residual: [Int] = [], terminal: [Int] = []
         var depreciation: [Int] = [], maintenance: [Int] = [], colocation: [Int] = [], power: [Int] = []
+        /// Energy of each self-hosted fleet, kWh (calculations.md, Energy).
+        var energy: [Int] = []
         /// Servers in service and the capacity-available flag, by self-hosted option.
         var inService: [String: Int] = [:]
         var capacity: [String: Int] = [:]
@@ -217,7 +219,7 @@ extension CalcSheet {
                             "IF(\(f.lastMonth(c))=1,SUMPRODUCT((\(served)>\(f.month(c))-\(life)+1)"
                             + "*\(f.upTo(delivered, c))"
                             + "*(\(price)-(\(price)-\(residualShare)*\(price))*(\(f.month(c))-\(served)+1)/\(life))"
-                            + "),0)"
+                            + "),0)*Terminal_Value_Book"
                     },
                     values: detail.terminalValue, total: .sum)))
         out.depreciation.append(
@@ -248,13 +250,27 @@ extension CalcSheet {
         let electricityMonthly = model.facility?.electricityChange.first.isMonthly ?? false
         let electricityChange = f.input("facility.electricity_change")
         let electricity = f.input("facility.electricity"), pue = f.input("facility.pue")
+        // Energy is its own row (v2 reports kWh); power prices it, so the two cannot disagree.
+        let hoursPerMonth = TCOCore.Calendar.hoursPerMonth, pueValue = model.facility?.pue ?? 1
+        let energyValues = (0..<months).map { i in
+            Double(detail.inService[i]) * (hardware.idlePower + (hardware.power - hardware.idlePower)
+                * detail.busyShare[i]) * hoursPerMonth * pueValue
+        }
+        let energy = add(
+            Row(
+                label: "\(s) · \(o): energy", unit: "kWh", format: .integer,
+                formula: { c in
+                    "\(f.ref(inService, c))*(\(idle)+(\(power)-\(idle))*\(f.ref(share, c)))*Hours_Per_Month*\(pue)"
+                },
+                values: energyValues, total: .sum))
+        out.energy.append(energy)
         out.power.append(
             add(
                 Row(
                     label: "\(s) · \(o): power", unit: model.currency, format: .money,
                     formula: { c in
-                        "\(f.ref(inService, c))*(\(idle)+(\(power)-\(idle))*\(f.ref(share, c)))*Hours_Per_Month*\(pue)"
-                            + "*\(electricity)*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
+                        "\(f.ref(energy, c))*\(electricity)"
+                            + "*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
                     },
                     values: detail.power, total: .sum)))
     }

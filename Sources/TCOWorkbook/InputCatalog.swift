@@ -122,6 +122,13 @@ struct InputCatalog {
         add("start", ["Start"], "First month of the horizon", "month", .yearMonth) { Self.serial($0.start) }
         add("horizon", ["Horizon_Months"], "Horizon", "months", .integer) { Double($0.horizonMonths) }
         add("discount_rate", ["Discount_Rate"], "Discount rate (cost of capital)", "%/year", .percent, min: 0, max: 1) { $0.discountRate }
+        // Always an input (0 without tax): the after-tax rows exist for every model, so that
+        // comparisons have one basis whatever a scenario sets (calculations.md, Tax).
+        add("finance.tax_rate", ["Tax_Rate"], "Tax rate (every P&L expense lowers tax)", "%", .percent, min: 0, max: 1) {
+            $0.finance.taxRate
+        }
+        add("finance.terminal_value", ["Terminal_Value_Book"], "Terminal value at book (1) or none (0)", "1 = book",
+            .integer, min: 0, max: 1) { $0.finance.terminalValue == .book ? 1 : 0 }
 
         for workload in base.workloads {
             let w = workload.name, key = "workloads.\(w)"
@@ -212,6 +219,17 @@ struct InputCatalog {
             for o in options {
                 add("strategies.\(s).route.\(o)", ["S", s, "Route", o], "\(s): share to \(o)", "%", .percent, min: 0, max: 1) { m in
                     find(m).map { st in st.route.shares.first { $0.option == o }?.share ?? 0 }
+                }
+            }
+            for item in strategy.oneTimeCosts {
+                let key = "strategies.\(s).one_time.\(item.name)", parts = ["S", s, "One_Time", item.name]
+                func own(_ m: Model) -> OneTimeCost? { find(m)?.oneTimeCosts.first { $0.name == item.name } }
+                add("\(key).cost", parts + ["Cost"], "\(s): one-time \(item.name)", cur, .money, min: 0) { own($0)?.cost }
+                add("\(key).month", parts + ["Month"], "\(s): one-time \(item.name), month of the horizon (1 = Start)",
+                    "month", .integer, min: 1) { own($0).map { Double($0.month) } }
+                add("\(key).capitalize", parts + ["Capitalize"],
+                    "\(s): one-time \(item.name), depreciated over (0 = expensed)", "months", .integer, min: 0) {
+                    own($0).map { Double($0.capitalizeMonths ?? 0) }
                 }
             }
             add("strategies.\(s).escalation.rate", ["S", s, "Escalation"], "\(s): escalation rate", "%", .percent, min: 0, max: 1) { m in

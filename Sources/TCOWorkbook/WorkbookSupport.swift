@@ -2,8 +2,9 @@ import TCOCore
 import TCOLoading
 
 /// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
-/// version 1 arithmetic; a model that uses a version 2 feature would get a workbook whose
-/// recalculated numbers differ from the solver's, so the writers refuse it and say which feature.
+/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none` and energy; a model that
+/// uses another version 2 feature would get a workbook whose recalculated numbers differ from the
+/// solver's, so the writers refuse it and say which feature.
 public enum WorkbookSupport {
     /// The version 2 features `loaded` uses (in any scenario) that the workbook cannot show yet, each
     /// named with a key path where it is used, e.g. `schedules (workloads.chat.requests)`; empty
@@ -65,11 +66,6 @@ public enum WorkbookSupport {
             if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
             if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
         }
-        for strategy in model.strategies where !strategy.oneTimeCosts.isEmpty {
-            note("one-time costs", "strategies.\(strategy.name).one_time")
-        }
-        if model.finance.taxRate > 0 { note("tax", "finance.tax_rate") }
-        if model.finance.terminalValue == .none { note("terminal value none", "finance.terminal_value") }
         if let loan = model.finance.loans.first { note("hardware loans", "finance.financing.\(loan.hardware)") }
     }
 }

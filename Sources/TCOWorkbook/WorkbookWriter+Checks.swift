@@ -272,7 +272,15 @@ extension WorkbookWriter {
                     Self.tie(
                         t(l.pnl),
                         "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"))
-                book.append(Self.tie(t(l.capex), "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"))
+                let recovered = "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
+                // With terminal_value none the book value left at the horizon is written off, so capex
+                // only bounds what is recovered (calculations.md, Fleet), read from the scenario's input.
+                let lost = "\(recovered)<=\(t(l.capex))+Check_Tolerance*MAX(ABS(\(t(l.capex))),1)"
+                let s = calcSheets.firstIndex { $0.name == calc.name } ?? 0
+                book.append(
+                    inputCell("finance.terminal_value", s).map {
+                        "IF(\($0)=1,\(Self.tie(t(l.capex), recovered)),\(lost))"
+                    } ?? Self.tie(t(l.capex), recovered))
             }
             checks.append(
                 Check(
@@ -284,7 +292,7 @@ extension WorkbookWriter {
                 Check(
                     label: "\(strategy.name): capex = depreciation + residual + terminal value",
                     rule: "Each server is depreciated, sold at residual value or carried at book value: Σ P&L = Σ "
-                        + "cash",
+                        + "cash (with terminal value none, capex ≥ the rest: book value at the horizon is lost)",
                     passes: book))
         }
         return checks + bookChecks

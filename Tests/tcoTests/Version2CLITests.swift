@@ -41,11 +41,26 @@ struct Version2CLITests {
         let result = try CLITests.run(["report", Self.example, "--output", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot represent these version 2 features"))
-        for feature in ["schedules (workloads.contract-review.requests)", "one-time costs", "tax (finance.tax_rate)",
-                        "hardware loans", "rented GPU commitments"] {
+        for feature in ["schedules (workloads.contract-review.requests)", "hardware loans", "rented GPU commitments"] {
             #expect(result.stderr.contains(feature), "\(feature)")
         }
+        // One-time costs and tax are live formulas now, so they are no longer named.
+        for feature in ["one-time costs", "tax (finance.tax_rate)"] {
+            #expect(!result.stderr.contains(feature), "\(feature)")
+        }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test("report writes a workbook and memo for one-time costs, tax and terminal value none")
+    func reportAcceptsFinance() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = "Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml"
+        let result = try CLITests.run(["report", model, "--output", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("finance-v2.xlsx").path))
+        let memo = try String(contentsOf: folder.appendingPathComponent("finance-v2.md"), encoding: .utf8)
+        #expect(memo.contains("NPV of cost after tax"))
     }
 
     @Test("compare still prints its table for a version 2 model, but refuses to write the workbook and memo")
