@@ -7,6 +7,8 @@ extension CalcSheet {
         var depreciation: [Int] = [], maintenance: [Int] = [], colocation: [Int] = [], power: [Int] = []
         /// Energy of each self-hosted fleet, kWh (calculations.md, Energy).
         var energy: [Int] = []
+        /// Loan flows and interest of each financed fleet (calculations.md, Loans).
+        var financing: [Int] = [], interest: [Int] = []
         /// Servers in service and the capacity-available flag, by self-hosted option.
         var inService: [String: Int] = [:]
         var capacity: [String: Int] = [:]
@@ -273,5 +275,8 @@ extension CalcSheet {
                             + "*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
                     },
                     values: detail.power, total: .sum)))
+        if let loan = model.finance.loan(for: hardware.name) {
+            addLoans(s, o, loan: loan, capexRow: out.capex[out.capex.count - 1], capex: detail.capex, into: &out)
+        }
     }
 }

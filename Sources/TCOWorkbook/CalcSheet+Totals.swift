@@ -30,6 +30,8 @@ extension CalcSheet {
         rows.rented = sumRow("rented GPUs", inHouse.rented, m.rented)
         rows.capex = sumRow("capex", inHouse.capex + oneTime.capex, m.capex)
         rows.oneTime = sumRow("one-time costs, expensed", oneTime.expensed, m.oneTime)
+        rows.financing = sumRow("financing (loans)", inHouse.financing, m.financing)
+        rows.interest = sumRow("loan interest (P&L)", inHouse.interest, m.interest)
         rows.maintenance = sumRow("maintenance", inHouse.maintenance, m.maintenance)
         rows.power = sumRow("power", inHouse.power, m.power)
         rows.colocation = sumRow("colocation", inHouse.colocation, m.colocation)
@@ -64,7 +66,8 @@ extension CalcSheet {
             Row(
                 label: "\(s): P&L cost", unit: model.currency, format: .money,
                 formula: { c in
-                    [r.api, r.rented, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.depreciation].map {
+                    [r.api, r.rented, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.depreciation,
+                     r.interest].map {
                         f.ref($0, c)
                     }.joined(separator: "+")
                 },
@@ -77,7 +80,7 @@ extension CalcSheet {
             Row(
                 label: "\(s): cash cost", unit: model.currency, format: .money,
                 formula: { c in
-                    [r.api, r.rented, r.capex, r.oneTime, r.maintenance, r.power, r.colocation, r.staff]
+                    [r.api, r.rented, r.capex, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.financing]
                         .map { f.ref($0, c) }
                         .joined(separator: "+")
                         + "-\(f.ref(r.residual, c))-\(f.ref(r.terminalValue, c))"

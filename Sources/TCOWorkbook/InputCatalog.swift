@@ -194,6 +194,19 @@ struct InputCatalog {
             add("\(key).lead_time", ["HW", h, "Lead_Time"], "\(h): lead time", "months", .integer, min: 0) { find($0).map { Double($0.leadTimeMonths) } }
         }
 
+        for loan in base.finance.loans {
+            let h = loan.hardware, key = "finance.financing.\(h)"
+            func find(_ m: Model) -> Loan? { m.finance.loan(for: h) }
+            add("\(key).loan", ["Loan", h, "Share"], "\(h): share of the price borrowed", "% of price", .percent,
+                min: 0, max: 1) { find($0)?.share }
+            add("\(key).rate", ["Loan", h, "Rate"], "\(h): loan interest rate", "%/year", .percent, min: 0) {
+                find($0)?.annualRate
+            }
+            add("\(key).term", ["Loan", h, "Term"], "\(h): loan term (monthly payments)", "months", .integer, min: 1) {
+                find($0).map { Double($0.termMonths) }
+            }
+        }
+
         if base.facility != nil || scenarios.contains(where: { $0.model.facility != nil }) {
             add("facility.pue", ["Facility_PUE"], "PUE", "ratio", .number, min: 1) { $0.facility?.pue }
             add("facility.electricity", ["Electricity_Price"], "Electricity price", "\(cur)/kWh", .price, min: 0) { $0.facility?.electricityPerKilowattHour.first }

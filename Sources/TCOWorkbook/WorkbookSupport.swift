@@ -2,7 +2,7 @@ import TCOCore
 import TCOLoading
 
 /// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
-/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none` and energy; a model that
+/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans and energy; a model that
 /// uses another version 2 feature would get a workbook whose recalculated numbers differ from the
 /// solver's, so the writers refuse it and say which feature.
 public enum WorkbookSupport {
@@ -66,7 +66,6 @@ public enum WorkbookSupport {
             if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
             if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
         }
-        if let loan = model.finance.loans.first { note("hardware loans", "finance.financing.\(loan.hardware)") }
     }
 }
 

@@ -271,7 +271,8 @@ extension WorkbookWriter {
                 bridge.append(
                     Self.tie(
                         t(l.pnl),
-                        "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"))
+                        "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
+                            + "-\(t(l.financing))+\(t(l.interest))"))
                 let recovered = "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
                 // With terminal_value none the book value left at the horizon is written off, so capex
                 // only bounds what is recovered (calculations.md, Fleet), read from the scenario's input.
@@ -284,7 +285,8 @@ extension WorkbookWriter {
             }
             checks.append(
                 Check(
-                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value",
+                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value − financing "
+                        + "+ interest",
                     rule: "Horizon totals: P&L swaps the fleet's cash items (capex, residual, terminal value) for "
                         + "depreciation",
                     passes: bridge))

@@ -41,17 +41,17 @@ struct Version2CLITests {
         let result = try CLITests.run(["report", Self.example, "--output", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot represent these version 2 features"))
-        for feature in ["schedules (workloads.contract-review.requests)", "hardware loans", "rented GPU commitments"] {
+        for feature in ["schedules (workloads.contract-review.requests)", "rented GPU commitments"] {
             #expect(result.stderr.contains(feature), "\(feature)")
         }
-        // One-time costs and tax are live formulas now, so they are no longer named.
-        for feature in ["one-time costs", "tax (finance.tax_rate)"] {
+        // One-time costs, tax and loans are live formulas now, so they are no longer named.
+        for feature in ["one-time costs", "tax (finance.tax_rate)", "hardware loans"] {
             #expect(!result.stderr.contains(feature), "\(feature)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
-    @Test("report writes a workbook and memo for one-time costs, tax and terminal value none")
+    @Test("report writes a workbook and memo for one-time costs, tax, terminal value none and loans")
     func reportAcceptsFinance() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
