@@ -109,7 +109,9 @@ extension CalcSheet {
                     + "(\(f.input("\(wk).input_tokens"))/\(prefill)+\(f.input("\(wk).output_tokens"))/\(decode))"
                 },
                 values: requests.map { $0 * share * perRequest }, total: .sum))
-        return (helper, f.input("\(wk).peak_to_average"))
+        // Batch requests run off-peak, at the average rate (calculations.md, GPU demand).
+        let batch = f.input("\(wk).batch")
+        return (helper, "((1-\(batch))*\(f.input("\(wk).peak_to_average"))+\(batch))")
     }
 
     /// The fleet corkscrew of one self-hosted option (calculations.md, Fleet): orders placed

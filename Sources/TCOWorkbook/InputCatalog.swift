@@ -138,6 +138,10 @@ struct InputCatalog {
             add("\(key).input_tokens", ["W", w, "Input_Tokens"], "\(w): input tokens per request", "tokens", .integer, min: 0) { find($0)?.inputTokens }
             add("\(key).output_tokens", ["W", w, "Output_Tokens"], "\(w): output tokens per request", "tokens", .integer, min: 0) { find($0)?.outputTokens }
             add("\(key).cached_input", ["W", w, "Cached_Input"], "\(w): cached share of input", "%", .percent, min: 0, max: 1) { find($0)?.cachedInput }
+            add("\(key).cache_write", ["W", w, "Cache_Write"], "\(w): share of input written to the cache", "%",
+                .percent, min: 0, max: 1) { find($0)?.cacheWrite }
+            add("\(key).batch", ["W", w, "Batch"], "\(w): share of requests sent as batch", "%", .percent,
+                min: 0, max: 1) { find($0)?.batch }
             add("\(key).peak_to_average", ["W", w, "Peak_To_Average"], "\(w): peak-to-average load", "ratio", .number, min: 1) { find($0)?.peakToAverage }
             add("\(key).sensitive", ["W", w, "Sensitive"], "\(w): sensitive data (1 = yes)",
                 "1 = yes", .integer, min: 0, max: 1) { find($0).map { $0.sensitive ? 1 : 0 } }
@@ -160,6 +164,28 @@ struct InputCatalog {
                 add("\(key).price_input", ["API", o, "Price_Input"], "\(o): input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceInput.first }
                 add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput.first }
                 add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput.first }
+                add("\(key).price_cache_write", ["API", o, "Price_Cache_Write"], "\(o): cache write price",
+                    "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCacheWrite.first }
+                add("\(key).batch_discount", ["API", o, "Batch_Discount"], "\(o): batch discount", "%", .percent,
+                    min: 0, max: 1) { pricing($0)?.batchDiscount }
+                if p.longContext != nil {
+                    let lk = "\(key).long_context", parts = ["API", o, "Long"]
+                    func long(_ m: Model) -> LongContextPricing? { pricing(m)?.longContext }
+                    add("\(lk).above", parts + ["Above"], "\(o): long-context prices above", "input tokens",
+                        .integer, min: 0) { long($0)?.above }
+                    add("\(lk).price_input", parts + ["Price_Input"], "\(o): long-context input price",
+                        "\(cur)/Mtok", .price, min: 0) { long($0)?.priceInput }
+                    add("\(lk).price_output", parts + ["Price_Output"], "\(o): long-context output price",
+                        "\(cur)/Mtok", .price, min: 0) { long($0)?.priceOutput }
+                    add("\(lk).price_cached_input", parts + ["Price_Cached_Input"],
+                        "\(o): long-context cached input price", "\(cur)/Mtok", .price, min: 0) {
+                        long($0)?.priceCachedInput
+                    }
+                    add("\(lk).price_cache_write", parts + ["Price_Cache_Write"],
+                        "\(o): long-context cache write price", "\(cur)/Mtok", .price, min: 0) {
+                        long($0)?.priceCacheWrite
+                    }
+                }
                 add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.first.value }
                 add("\(key).private", ["API", o, "Private"], "\(o): private, may serve sensitive data (1 = yes)",
                     "1 = yes", .integer, min: 0, max: 1) { m in

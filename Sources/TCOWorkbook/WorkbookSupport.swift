@@ -2,9 +2,10 @@ import TCOCore
 import TCOLoading
 
 /// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
-/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans and energy; a model that
-/// uses another version 2 feature would get a workbook whose recalculated numbers differ from the
-/// solver's, so the writers refuse it and say which feature.
+/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans, energy and API
+/// billing (cache writes, batch, long-context prices); a model that uses another version 2 feature
+/// would get a workbook whose recalculated numbers differ from the solver's, so the writers refuse
+/// it and say which feature.
 public enum WorkbookSupport {
     /// The version 2 features `loaded` uses (in any scenario) that the workbook cannot show yet, each
     /// named with a key path where it is used, e.g. `schedules (workloads.chat.requests)`; empty
@@ -32,8 +33,6 @@ public enum WorkbookSupport {
             let path = "workloads.\(w.name)"
             schedule(w.requests, "\(path).requests")
             schedule(w.growth, "\(path).growth")
-            if w.cacheWrite > 0 { note("prompt-cache writes", "\(path).cache_write") }
-            if w.batch > 0 { note("batch requests", "\(path).batch") }
         }
         for option in model.serving {
             let path = "serving.\(option.name)"
@@ -44,7 +43,6 @@ public enum WorkbookSupport {
                     schedule(s, "\(path).\(key)")
                 }
                 schedule(p.priceChange, "\(path).price_change")
-                if p.longContext != nil { note("long-context prices", "\(path).long_context") }
             case .rented(_, let p):
                 schedule(p.gpuHour, "\(path).gpu_hour")
                 schedule(p.priceChange, "\(path).price_change")
