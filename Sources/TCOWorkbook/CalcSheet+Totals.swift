@@ -40,15 +40,30 @@ extension CalcSheet {
                 .filter { model.servingOption(named: $0.option)?.isInHouse == true }
                 .map { f.shareName(strategy, w.name, $0.option) }
         }
-        let staffCost = model.staff.map { "\(f.input("staff.\($0.name).count"))*\(f.input("staff.\($0.name).cost"))" }
+        // Each role the strategy pays (calculations.md, Staff): in-house roles while an effective
+        // route sends a share in-house, `all` always, a list when it names the strategy.
+        let usesInHouse = "IF(\(inHouseShares.isEmpty ? "0" : inHouseShares.joined(separator: "+"))>0,1,0)"
+        let staffTerms: [(Int) -> String] = model.staff.compactMap { role in
+            let key = "staff.\(role.name)"
+            let pays: String
+            switch role.payers {
+            case .inHouse:
+                guard !inHouseShares.isEmpty else { return nil }
+                pays = usesInHouse + "*"
+            case .all: pays = ""
+            case .strategies(let names):
+                guard names.contains(s) else { return nil }
+                pays = ""
+            }
+            let (count, cost) = (f.input("\(key).count"), f.input("\(key).cost"))
+            let change = f.input("\(key).cost_change"), monthly = role.costChange.first.isMonthly
+            return { c in "\(pays)\(count)*\(cost)*\(f.changeFactor(change, monthly: monthly, c))" }
+        }
         rows.staff = add(
             Row(
                 label: "\(s): staff", unit: model.currency, format: .money,
-                formula: { _ in
-                    inHouseShares.isEmpty || staffCost.isEmpty
-                        ? "0"
-                        : "IF(\(inHouseShares.joined(separator: "+"))>0,(\(staffCost.joined(separator: "+")))"
-                            + "/Months_Per_Year,0)"
+                formula: { c in
+                    staffTerms.isEmpty ? "0" : "(\(staffTerms.map { $0(c) }.joined(separator: "+")))/Months_Per_Year"
                 },
                 values: m.staff, total: .sum))
         rows.residual = sumRow("residual value (inflow)", inHouse.residual, m.residual)

@@ -245,6 +245,10 @@ struct InputCatalog {
             func find(_ m: Model) -> StaffRole? { m.staff.first { $0.name == r } }
             add("staff.\(r).count", ["Staff", r, "Count"], "\(r): full-time equivalents", "FTE", .number, min: 0) { find($0)?.count.first }
             add("staff.\(r).cost", ["Staff", r, "Cost"], "\(r): cost per FTE", "\(cur)/year", .money, min: 0) { find($0)?.costPerYear.first }
+            add("staff.\(r).cost_change", ["Staff", r, "Cost_Change"], "\(r): cost change",
+                role.costChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) {
+                find($0)?.costChange.first.value
+            }
         }
 
         // Routing shares and escalation rates: the union over scenarios, 0 where a scenario has none.

@@ -2,10 +2,10 @@ import TCOCore
 import TCOLoading
 
 /// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
-/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans, energy and API
-/// billing (cache writes, batch, long-context prices); a model that uses another version 2 feature
-/// would get a workbook whose recalculated numbers differ from the solver's, so the writers refuse
-/// it and say which feature.
+/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans, energy, API billing
+/// (cache writes, batch, long-context prices) and staff pay rises and payers; a model that uses
+/// another version 2 feature would get a workbook whose recalculated numbers differ from the
+/// solver's, so the writers refuse it and say which feature.
 public enum WorkbookSupport {
     /// The version 2 features `loaded` uses (in any scenario) that the workbook cannot show yet, each
     /// named with a key path where it is used, e.g. `schedules (workloads.chat.requests)`; empty
@@ -61,8 +61,6 @@ public enum WorkbookSupport {
             let path = "staff.\(role.name)"
             schedule(role.count, "\(path).count")
             schedule(role.costPerYear, "\(path).cost")
-            if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
-            if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
         }
     }
 }

@@ -44,9 +44,9 @@ struct Version2CLITests {
         for feature in ["schedules (workloads.contract-review.requests)", "rented GPU commitments"] {
             #expect(result.stderr.contains(feature), "\(feature)")
         }
-        // One-time costs, tax, loans and API billing are live formulas now, so they are no longer named.
+        // One-time costs, tax, loans, API billing and staff are live formulas now, so they are no longer named.
         for feature in ["one-time costs", "tax (finance.tax_rate)", "hardware loans", "prompt-cache writes",
-                        "batch requests", "long-context prices"] {
+                        "batch requests", "long-context prices", "staff pay rises", "who pays a staff role"] {
             #expect(!result.stderr.contains(feature), "\(feature)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
