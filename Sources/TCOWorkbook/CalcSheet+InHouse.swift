@@ -69,19 +69,9 @@ extension CalcSheet {
                         label: "\(s) · \(o): GPUs rented", unit: "GPUs", format: .integer,
                         formula: { c in "MAX(0,ROUNDUP(\(f.ref(peak, c))-Ceiling_Tolerance,0))" },
                         values: detail.unitsNeeded.map(Double.init), total: .max))
-                let change = f.input("\(key).price_change")
-                let hour = f.input("\(key).gpu_hour")
-                let monthly: Bool
-                if case .rented(_, let pricing) = option.kind { monthly = pricing.priceChange.first.isMonthly } else { monthly = false }
-                out.rented.append(
-                    add(
-                        Row(
-                            label: "\(s) · \(o): rented GPU cost", unit: model.currency, format: .money,
-                            formula: { c in
-                                "\(f.ref(gpus, c))*\(hour)*"
-                                + "Hours_Per_Month*\(f.changeFactor(change, monthly: monthly, c))"
-                            },
-                            values: detail.rentedCost, total: .sum)))
+                if case .rented(_, let pricing) = option.kind {
+                    addRented(s, o, pricing: pricing, detail: detail, busy: busy, gpus: gpus, into: &out)
+                }
                 continue
             }
             guard case .selfHosted(_, let hardwareName) = option.kind,

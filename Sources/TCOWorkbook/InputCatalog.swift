@@ -44,6 +44,10 @@ struct InputCatalog {
     /// Options with a share cell under a route key prefix (`strategies.S.route.`), in order.
     private var optionsByRoute: [String: [String]] = [:]
 
+    /// Commitments a rented option has on Inputs (the most any scenario has).
+    private var commitmentCounts: [String: Int] = [:]
+    func commitmentCount(_ option: String) -> Int { commitmentCounts[option] ?? 0 }
+
     /// The name of the item for `key`, if the catalog has one.
     func name(_ key: String) -> String? { namesByKey[key] }
 
@@ -203,6 +207,31 @@ struct InputCatalog {
                     }
                     add("\(key).gpu_hour", [prefix, o, "GPU_Hour"], "\(o): price per GPU-hour", "\(cur)/GPU-hour", .price, min: 0) { rented($0)?.0 }
                     add("\(key).price_change", [prefix, o, "Price_Change"], "\(o): price change", rentedPricing.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { rented($0)?.1 }
+                    func rentedOf(_ m: Model) -> RentedPricing? {
+                        if case .rented(_, let p) = m.servingOption(named: o)?.kind { return p }
+                        return nil
+                    }
+                    add("\(key).scaling", [prefix, o, "Hourly"], "\(o): hourly scaling (1) or peak (0)", "1 = hourly",
+                        .integer, min: 0, max: 1) { rentedOf($0).map { $0.scaling == .hourly ? 1 : 0 } }
+                    // Commitments by position: the union over scenarios, 0 GPUs where a scenario has fewer.
+                    let count = scenarios.map { rentedOf($0.model)?.commitments.count ?? 0 }.max() ?? 0
+                    commitmentCounts[o] = count
+                    for k in 0..<count {
+                        let ck = "\(key).commitments.\(k + 1)", parts = [prefix, o, "Commit", String(k + 1)]
+                        func at(_ m: Model) -> Commitment? {
+                            guard let list = rentedOf(m)?.commitments else { return nil }
+                            return k < list.count ? list[k] : Commitment(gpus: 0, gpuHour: 0, firstMonth: 1, termMonths: 1)
+                        }
+                        add("\(ck).gpus", parts + ["GPUs"], "\(o): commitment \(k + 1), GPUs", "GPUs", .integer, min: 0) {
+                            at($0).map { Double($0.gpus) }
+                        }
+                        add("\(ck).gpu_hour", parts + ["GPU_Hour"], "\(o): commitment \(k + 1), price per GPU-hour",
+                            "\(cur)/GPU-hour", .price, min: 0) { at($0)?.gpuHour }
+                        add("\(ck).from", parts + ["From"], "\(o): commitment \(k + 1), first month (1 = Start)",
+                            "month", .integer) { at($0).map { Double($0.firstMonth) } }
+                        add("\(ck).term", parts + ["Term"], "\(o): commitment \(k + 1), term", "months", .integer,
+                            min: 1) { at($0).map { Double($0.termMonths) } }
+                    }
                 }
             }
         }

@@ -46,8 +46,6 @@ public enum WorkbookSupport {
             case .rented(_, let p):
                 schedule(p.gpuHour, "\(path).gpu_hour")
                 schedule(p.priceChange, "\(path).price_change")
-                if p.scaling == .hourly { note("hourly rented scaling", "\(path).scaling") }
-                if !p.commitments.isEmpty { note("rented GPU commitments", "\(path).commitments") }
             case .selfHosted:
                 continue
             }

@@ -41,12 +41,13 @@ struct Version2CLITests {
         let result = try CLITests.run(["report", Self.example, "--output", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot represent these version 2 features"))
-        for feature in ["schedules (workloads.contract-review.requests)", "rented GPU commitments"] {
+        for feature in ["schedules (workloads.contract-review.requests)"] {
             #expect(result.stderr.contains(feature), "\(feature)")
         }
-        // One-time costs, tax, loans, API billing and staff are live formulas now, so they are no longer named.
+        // Every version 2 feature but schedules is a live formula now, so they are no longer named.
         for feature in ["one-time costs", "tax (finance.tax_rate)", "hardware loans", "prompt-cache writes",
-                        "batch requests", "long-context prices", "staff pay rises", "who pays a staff role"] {
+                        "batch requests", "long-context prices", "staff pay rises", "who pays a staff role",
+                        "hourly rented scaling", "rented GPU commitments"] {
             #expect(!result.stderr.contains(feature), "\(feature)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
