@@ -215,7 +215,13 @@ extension WorkbookWriter {
                             Self.tie(shown(4), "SUM(\(span(lines.pnl)))"),
                             Self.tie(shown(5), "SUM(\(span(lines.terminalValue)))"),
                             "\(shown(7))=MAX(\(span(lines.servers)))",
-                        ].joined(separator: ",") + ")")
+                        ].joined(separator: ",")
+                        + (isTaxed
+                            ? "," + Self.tie(
+                                shown(Self.afterTaxColumn),
+                                "SUMPRODUCT(\(span(lines.afterTax)),\(span(CalcSheet.discountRow)))")
+                            : "")
+                        + ")")
                 guard let years = annual[s][name] else {
                     toAnnual.append(nil)
                     continue
