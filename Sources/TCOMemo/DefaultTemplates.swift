@@ -10,7 +10,10 @@ public enum DefaultTemplates {
     recommended, recommendation, scenarios (name, is_base, winner, has_overrides, overrides_text, overrides (path,
     value), rows (strategy, is_baseline, is_winner, npv_cost, total_cost, capex, pnl_cost,
     terminal_value, levelized_cost_per_mtok, servers_max, npv_savings, payback, break_even_volume,
-    break_even_price)), drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
+    break_even_price, npv_cost_after_tax), winner_basis, has_tax_note, tax_note, has_terminal_note,
+    terminal_note, has_energy_note, energy_note, has_finance, finance_rows (strategy, one_time,
+    one_time_capitalized, financing, interest, tax_shield, npv_cost_after_tax, energy_mwh, kwh_per_mtok)),
+    drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
     assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file;
     with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_rows (strategy, is_winner,
     p_lowest, npv_p5, npv_p50, npv_p95, regret), risk_scenarios (name, strategy, share), risk_tornado_strategy,
@@ -40,7 +43,29 @@ What changes: {{overrides_text}}.
 | {{#is_winner}}**{{/is_winner}}{{strategy}}{{#is_winner}}**{{/is_winner}}{{#is_baseline}} (baseline){{/is_baseline}} | {{npv_cost}} | {{total_cost}} | {{capex}} | {{pnl_cost}} | {{terminal_value}} | {{levelized_cost_per_mtok}} | {{servers_max}} | {{npv_savings}} | {{payback}} | {{break_even_volume}} | {{break_even_price}} |
 {{/rows}}
 
-Lowest NPV of cost: **{{winner}}**.
+{{#has_finance}}
+One-time costs (expensed in their month; capitalized ones are in capex and depreciated), loan flows (financing: loans in less repayments; interest is part of it), the tax shield on P&L cost, and the self-hosted fleets' energy:
+
+| Strategy | One-time, expensed | One-time, capitalized | Financing, net | Interest | Tax shield | NPV of cost after tax | Energy, MWh | kWh per Mtok self-hosted |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+{{#finance_rows}}
+| {{strategy}} | {{one_time}} | {{one_time_capitalized}} | {{financing}} | {{interest}} | {{tax_shield}} | {{npv_cost_after_tax}} | {{energy_mwh}} | {{kwh_per_mtok}} |
+{{/finance_rows}}
+
+{{/has_finance}}
+{{#has_energy_note}}
+{{energy_note}}
+
+{{/has_energy_note}}
+{{#has_tax_note}}
+{{tax_note}}
+
+{{/has_tax_note}}
+{{#has_terminal_note}}
+{{terminal_note}}
+
+{{/has_terminal_note}}
+Lowest {{winner_basis}}: **{{winner}}**.
 
 {{/scenarios}}
 ### Cumulative cash cost, base scenario

@@ -33,29 +33,32 @@ public enum MemoContext {
         let cur = model.currency
         func money(_ x: Double) -> String { MoneyFormat.short(x, currency: cur) }
         guard let base = results.first else { return [:] }
-        let winner = base.strategies.min { $0.npvCost < $1.npvCost } ?? base.strategies[0]
+        let winner = base.strategies.min { basisNPV($0) < basisNPV($1) } ?? base.strategies[0]
         let baseline = base.strategy(named: model.baseline) ?? base.strategies[0]
         // The strategy whose case the memo argues: the winner, or when the baseline wins, its nearest challenger.
         let challenger = winner.name != baseline.name ? winner
-            : base.strategies.filter { $0.name != baseline.name }.min { $0.npvCost < $1.npvCost }
+            : base.strategies.filter { $0.name != baseline.name }.min { basisNPV($0) < basisNPV($1) }
         let comparison = challenger.flatMap { c in base.comparisons.first { $0.strategy == c.name } }
-        let winners = results.map { r in (r.name, r.strategies.min { $0.npvCost < $1.npvCost }?.name ?? "") }
+        let winners = results.map { r in (r.name, r.strategies.min { basisNPV($0) < basisNPV($1) }?.name ?? "") }
         let losses = winners.filter { $0.1 != winner.name }
         let years = Double(model.horizonMonths) / 12
+        // With a tax rate, comparisons are after tax (calculations.md), so the paragraph names that basis.
+        let npvName = model.finance.taxRate > 0 ? "NPV of cost after tax" : "NPV of cost"
+        let cashName = model.finance.taxRate > 0 ? "after-tax cost" : "cash cost"
 
         var paragraph: String
         if winner.name != baseline.name, let comparison {
             let saving = comparison.npvSavings
-            paragraph = "Adopt **\(winner.name)**. Over \(MoneyFormat.grouped(years, decimals: years == years.rounded() ? 0 : 1)) years from \(label(model.start)) its NPV of cost is \(money(winner.npvCost)), \(money(saving)) (\(percent(saving / baseline.npvCost))) less than **\(baseline.name)**, the baseline (\(money(baseline.npvCost)))."
+            paragraph = "Adopt **\(winner.name)**. Over \(MoneyFormat.grouped(years, decimals: years == years.rounded() ? 0 : 1)) years from \(label(model.start)) its \(npvName) is \(money(basisNPV(winner))), \(money(saving)) (\(percent(saving / basisNPV(baseline)))) less than **\(baseline.name)**, the baseline (\(money(basisNPV(baseline))))."
             if let month = comparison.paybackMonth {
                 paragraph += month == 1
                     ? (winner.capex == 0 ? " It needs no upfront investment and is cheaper in cash from the first month." : " It is cheaper in cash from the first month.")
-                    : " It pays back in month \(month) (\(label(model.start.adding(months: month - 1)))): from then on its cumulative cash cost stays below the baseline's."
+                    : " It pays back in month \(month) (\(label(model.start.adding(months: month - 1)))): from then on its cumulative \(cashName) stays below the baseline's."
             } else {
-                paragraph += " Its cumulative cash cost does not fall below the baseline's within the horizon: the saving is in NPV terms only, counting the servers' terminal value."
+                paragraph += " Its cumulative \(cashName) does not fall below the baseline's within the horizon: the saving is in NPV terms only, counting the servers' terminal value."
             }
         } else {
-            paragraph = "Keep **\(baseline.name)**. No alternative has a lower NPV of cost (\(money(baseline.npvCost)))"
+            paragraph = "Keep **\(baseline.name)**. No alternative has a lower \(npvName) (\(money(basisNPV(baseline))))"
             if let challenger, let comparison {
                 paragraph += "; the nearest, **\(challenger.name)**, costs \(money(-comparison.npvSavings)) more."
             } else {
@@ -63,7 +66,7 @@ public enum MemoContext {
             }
         }
         if losses.isEmpty {
-            paragraph += " It has the lowest NPV of cost in every scenario (\(results.map(\.name).joined(separator: ", ")))."
+            paragraph += " It has the lowest \(npvName) in every scenario (\(results.map(\.name).joined(separator: ", ")))."
         } else {
             paragraph += " It does not win every scenario: " + losses.map { "in *\($0.0)* **\($0.1)** is cheaper" }.joined(separator: "; ") + "."
         }
@@ -74,7 +77,7 @@ public enum MemoContext {
         }
 
         let scenarios: [[String: Any]] = zip(loaded.scenarios, results).map { scenario, result in
-            let scenarioWinner = result.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
+            let scenarioWinner = result.strategies.min { basisNPV($0) < basisNPV($1) }?.name ?? ""
             let rows: [[String: Any]] = result.strategies.map { s in
                 let c = result.comparisons.first { $0.strategy == s.name }
                 return [
@@ -82,6 +85,7 @@ public enum MemoContext {
                     "is_baseline": s.name == model.baseline,
                     "is_winner": s.name == scenarioWinner,
                     "npv_cost": money(s.npvCost),
+                    "npv_cost_after_tax": money(s.npvCostAfterTax),
                     "total_cost": money(s.totalCost),
                     "capex": money(s.capex),
                     "pnl_cost": money(s.totalPnLCost),
@@ -100,6 +104,17 @@ public enum MemoContext {
                     ["path": $0.path, "value": MarkdownText.inline($0.text)] as [String: Any]
                 },
                 "has_overrides": !scenario.overrides.isEmpty, "rows": rows,
+                "has_finance": hasFinanceLines(
+                    result, taxRate: scenario.model.finance.taxRate,
+                    capitalized: scenario.model.strategies.reduce(0) { $0 + capitalizedOneTime($1.name, in: scenario.model) }),
+                "energy_note": energyNote(result), "has_energy_note": !energyNote(result).isEmpty,
+                "finance_rows": result.strategies.map {
+                    financeRow($0, currency: cur, capitalized: capitalizedOneTime($0.name, in: scenario.model))
+                },
+                "tax_note": taxNote(scenario.model), "has_tax_note": scenario.model.finance.taxRate > 0,
+                "terminal_note": terminalNote(scenario.model),
+                "winner_basis": scenario.model.finance.taxRate > 0 ? "NPV of cost after tax" : "NPV of cost",
+                "has_terminal_note": scenario.model.finance.terminalValue == .none,
                 "overrides_text": scenario.overrides.map { "`\($0.path)` = \(MarkdownText.inline($0.text))" }
                     .joined(separator: "; "),
             ]
@@ -184,9 +199,9 @@ public enum MemoContext {
         }
         for result in results.dropFirst() {
             guard let c = result.comparisons.first(where: { $0.strategy == winner }), let b = result.strategy(named: model.baseline),
-                c.npvSavings > 0, c.npvSavings < 0.05 * b.npvCost
+                c.npvSavings > 0, c.npvSavings < 0.05 * basisNPV(b)
             else { continue }
-            risks.append("**Close call in *\(result.name)*.** **\(winner)** saves only \(MoneyFormat.short(c.npvSavings, currency: model.currency)) (\(percent(c.npvSavings / b.npvCost))) there; the choice is a coin flip if that scenario comes true.")
+            risks.append("**Close call in *\(result.name)*.** **\(winner)** saves only \(MoneyFormat.short(c.npvSavings, currency: model.currency)) (\(percent(c.npvSavings / basisNPV(b)))) there; the choice is a coin flip if that scenario comes true.")
         }
         if let w = results.first?.strategy(named: winner), w.totalCost > 0 {
             let staff = w.monthly.staff.reduce(0, +)
@@ -205,7 +220,12 @@ public enum MemoContext {
                 risks.append("**Sensitive data on rented GPUs.** \(rentedSensitive.map { "*\($0.name)*" }.joined(separator: ", ")) would run on a GPU provider's machines: confirm with legal that the provider meets the data-processing agreement.")
             }
         }
-        risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
+        // A strategy with one-time costs has them modelled; the caveat only fits one without.
+        if model.strategy(named: winner)?.oneTimeCosts.isEmpty ?? true {
+            risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
+        } else {
+            risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time); its one-time costs are the ones in the model, and overruns on them are not modelled.")
+        }
         if results.first?.strategy(named: winner)?.capex ?? 0 > 0 {
             risks.append("**Capital at risk.** **\(winner)** buys servers up front; demand that does not materialize leaves idle hardware worth only its residual value.")
         }

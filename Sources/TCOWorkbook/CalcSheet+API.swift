@@ -69,10 +69,20 @@ extension CalcSheet {
                 let wk = "workloads.\(w)"
                 let ak = "serving.\(a)"
                 let cached = f.input("\(wk).cached_input"), priceChange = f.input("\(ak).price_change")
+                let write = f.input("\(wk).cache_write"), inputTokens = f.input("\(wk).input_tokens")
+                // A long-context price applies when the workload's input tokens are above the option's
+                // threshold (calculations.md, API options); the choice is live on Inputs.
+                func price(_ name: String) -> String {
+                    let normal = f.input("\(ak).\(name)")
+                    guard pricing.longContext != nil else { return normal }
+                    let long = f.input("\(ak).long_context.\(name)")
+                    return "IF(\(inputTokens)>\(f.input("\(ak).long_context.above")),\(long),\(normal))"
+                }
                 let perRequest =
-                    "(\(f.input("\(wk).input_tokens"))*((1-\(cached))*\(f.input("\(ak).price_input"))"
-                    + "+\(cached)*\(f.input("\(ak).price_cached_input")))"
-                    + "+\(f.input("\(wk).output_tokens"))*\(f.input("\(ak).price_output")))"
+                    "(\(inputTokens)*((1-\(cached)-\(write))*\(price("price_input"))"
+                    + "+\(cached)*\(price("price_cached_input"))+\(write)*\(price("price_cache_write")))"
+                    + "+\(f.input("\(wk).output_tokens"))*\(price("price_output")))"
+                    + "*(1-\(f.input("\(wk).batch"))*\(f.input("\(ak).batch_discount")))"
                 apiRows.append(
                     add(
                         Row(

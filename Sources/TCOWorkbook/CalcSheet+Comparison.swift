@@ -18,7 +18,8 @@ extension CalcSheet {
             var x = 0.0
             var b = 0.0
             var latest = 0.0
-            let holds: [Double] = zip(strategyResult.monthly.cost, baselineResult.monthly.cost).map { cx, cb in
+            let (ownCost, baselineCost) = (strategyResult.monthly.afterTaxCost, baselineResult.monthly.afterTaxCost)
+            let holds: [Double] = zip(ownCost, baselineCost).map { cx, cb in
                 x += cx
                 b += cb
                 return Solver.isNoDearer(x, than: b) ? 1 : 0
@@ -27,11 +28,13 @@ extension CalcSheet {
                 if h == 0 { latest = Double(i + 1) }
                 return latest
             }
-            let cx = own.cumulative
-            let cb = baseline.cumulative
+            // Payback is on cumulative after-tax cost (calculations.md, Comparison).
+            let cx = own.cumulativeAfterTax
+            let cb = baseline.cumulativeAfterTax
             let holdsRow = add(
                 Row(
-                    label: "\(strategy.name): cumulative cost no dearer than \(model.baseline)", unit: "1 = yes",
+                    label: "\(strategy.name): cumulative after-tax cost no dearer than \(model.baseline)",
+                    unit: "1 = yes",
                     format: .integer,
                     formula: { c in
                         "IF(\(f.ref(cx, c))<=\(f.ref(cb, c))+Comparison_Tolerance*MAX(ABS(\(f.ref(cb, c))),1),1,0)"
@@ -71,25 +74,25 @@ extension CalcSheet {
         func total(_ row: Int) -> String { CellReference.absolute(row: row, column: CalcLayout.totalColumn) }
         func apiNPV(_ name: String) -> Double {
             let api = result.strategy(named: name)?.monthly.api ?? []
-            return zip(api, discountFactors).reduce(0) { $0 + $1.0 * $1.1 }
+            return zip(api, discountFactors).reduce(0) { $0 + $1.0 * $1.1 } * (1 - model.finance.taxRate)
         }
         for strategy in model.strategies where strategy.name != model.baseline {
             guard var own = strategyRows[strategy.name],
                 let comparison = result.comparisons.first(where: { $0.strategy == strategy.name }),
-                let npvX = result.strategy(named: strategy.name)?.npvCost,
-                let npvB = result.strategy(named: model.baseline)?.npvCost
+                let npvX = result.strategy(named: strategy.name)?.npvCostAfterTax,
+                let npvB = result.strategy(named: model.baseline)?.npvCostAfterTax
             else { continue }
             let x = strategy.name
             let (nx, ax, nb, ab) = (
-                total(own.discounted), total(own.discountedAPI), total(baseline.discounted),
-                total(baseline.discountedAPI)
+                total(own.discountedAfterTax), total(own.discountedAPIAfterTax),
+                total(baseline.discountedAfterTax), total(baseline.discountedAPIAfterTax)
             )
             let (apiX, apiB) = (apiNPV(x), apiNPV(model.baseline))
             let dFValue = (npvX - apiX) - (npvB - apiB)
             let dAValue = apiX - apiB
             func wins(_ k: Double) -> Double {
-                let a = solver.timeline(of: strategy, volumeFactor: 1, apiPriceFactor: k).npvCost
-                let b = solver.timeline(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k).npvCost
+                let a = solver.timeline(of: strategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
+                let b = solver.timeline(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
                 return Solver.isNoDearer(a, than: b) ? 1 : 0
             }
             let (w1, wLow, wHigh) = (wins(1), wins(BreakEvenSearch.lowest), wins(BreakEvenSearch.highest))
@@ -105,9 +108,11 @@ extension CalcSheet {
                             values: [], total: result, note: note)))
             }
             let dF = scalar(
-                "NPV difference without API cost (dF)", model.currency, .money, "(\(nx)-\(ax))-(\(nb)-\(ab))", dFValue)
+                "after-tax NPV difference without API cost (dF)", model.currency, .money,
+                "(\(nx)-\(ax))-(\(nb)-\(ab))", dFValue)
             let dA = scalar(
-                "NPV difference of API cost at today's prices (dA)", model.currency, .money, "\(ax)-\(ab)", dAValue)
+                "after-tax NPV difference of API cost at today's prices (dA)", model.currency, .money,
+                "\(ax)-\(ab)", dAValue)
             func winsFormula(_ k: String) -> String {
                 "IF(\(dF)+\(k)*\(dA)<=Comparison_Tolerance*MAX(ABS(\(nb)-\(ab)+\(k)*\(ab)),1),1,0)"
             }

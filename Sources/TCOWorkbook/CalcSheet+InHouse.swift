@@ -5,6 +5,10 @@ extension CalcSheet {
     struct InHouseRows {
         var rented: [Int] = [], capex: [Int] = [], residual: [Int] = [], terminal: [Int] = []
         var depreciation: [Int] = [], maintenance: [Int] = [], colocation: [Int] = [], power: [Int] = []
+        /// Energy of each self-hosted fleet, kWh (calculations.md, Energy).
+        var energy: [Int] = []
+        /// Loan flows and interest of each financed fleet (calculations.md, Loans).
+        var financing: [Int] = [], interest: [Int] = []
         /// Servers in service and the capacity-available flag, by self-hosted option.
         var inService: [String: Int] = [:]
         var capacity: [String: Int] = [:]
@@ -65,19 +69,9 @@ extension CalcSheet {
                         label: "\(s) · \(o): GPUs rented", unit: "GPUs", format: .integer,
                         formula: { c in "MAX(0,ROUNDUP(\(f.ref(peak, c))-Ceiling_Tolerance,0))" },
                         values: detail.unitsNeeded.map(Double.init), total: .max))
-                let change = f.input("\(key).price_change")
-                let hour = f.input("\(key).gpu_hour")
-                let monthly: Bool
-                if case .rented(_, let pricing) = option.kind { monthly = pricing.priceChange.first.isMonthly } else { monthly = false }
-                out.rented.append(
-                    add(
-                        Row(
-                            label: "\(s) · \(o): rented GPU cost", unit: model.currency, format: .money,
-                            formula: { c in
-                                "\(f.ref(gpus, c))*\(hour)*"
-                                + "Hours_Per_Month*\(f.changeFactor(change, monthly: monthly, c))"
-                            },
-                            values: detail.rentedCost, total: .sum)))
+                if case .rented(_, let pricing) = option.kind {
+                    addRented(s, o, pricing: pricing, detail: detail, busy: busy, gpus: gpus, into: &out)
+                }
                 continue
             }
             guard case .selfHosted(_, let hardwareName) = option.kind,
@@ -105,7 +99,9 @@ extension CalcSheet {
                     + "(\(f.input("\(wk).input_tokens"))/\(prefill)+\(f.input("\(wk).output_tokens"))/\(decode))"
                 },
                 values: requests.map { $0 * share * perRequest }, total: .sum))
-        return (helper, f.input("\(wk).peak_to_average"))
+        // Batch requests run off-peak, at the average rate (calculations.md, GPU demand).
+        let batch = f.input("\(wk).batch")
+        return (helper, "((1-\(batch))*\(f.input("\(wk).peak_to_average"))+\(batch))")
     }
 
     /// The fleet corkscrew of one self-hosted option (calculations.md, Fleet): orders placed
@@ -217,7 +213,7 @@ extension CalcSheet {
                             "IF(\(f.lastMonth(c))=1,SUMPRODUCT((\(served)>\(f.month(c))-\(life)+1)"
                             + "*\(f.upTo(delivered, c))"
                             + "*(\(price)-(\(price)-\(residualShare)*\(price))*(\(f.month(c))-\(served)+1)/\(life))"
-                            + "),0)"
+                            + "),0)*Terminal_Value_Book"
                     },
                     values: detail.terminalValue, total: .sum)))
         out.depreciation.append(
@@ -248,14 +244,31 @@ extension CalcSheet {
         let electricityMonthly = model.facility?.electricityChange.first.isMonthly ?? false
         let electricityChange = f.input("facility.electricity_change")
         let electricity = f.input("facility.electricity"), pue = f.input("facility.pue")
+        // Energy is its own row (v2 reports kWh); power prices it, so the two cannot disagree.
+        let hoursPerMonth = TCOCore.Calendar.hoursPerMonth, pueValue = model.facility?.pue ?? 1
+        let energyValues = (0..<months).map { i in
+            Double(detail.inService[i]) * (hardware.idlePower + (hardware.power - hardware.idlePower)
+                * detail.busyShare[i]) * hoursPerMonth * pueValue
+        }
+        let energy = add(
+            Row(
+                label: "\(s) · \(o): energy", unit: "kWh", format: .integer,
+                formula: { c in
+                    "\(f.ref(inService, c))*(\(idle)+(\(power)-\(idle))*\(f.ref(share, c)))*Hours_Per_Month*\(pue)"
+                },
+                values: energyValues, total: .sum))
+        out.energy.append(energy)
         out.power.append(
             add(
                 Row(
                     label: "\(s) · \(o): power", unit: model.currency, format: .money,
                     formula: { c in
-                        "\(f.ref(inService, c))*(\(idle)+(\(power)-\(idle))*\(f.ref(share, c)))*Hours_Per_Month*\(pue)"
-                            + "*\(electricity)*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
+                        "\(f.ref(energy, c))*\(electricity)"
+                            + "*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
                     },
                     values: detail.power, total: .sum)))
+        if let loan = model.finance.loan(for: hardware.name) {
+            addLoans(s, o, loan: loan, capexRow: out.capex[out.capex.count - 1], capex: detail.capex, into: &out)
+        }
     }
 }

@@ -12,6 +12,7 @@ extension CalcSheet {
         let s = strategy.name
         let inHouse = addInHouse(strategy, details: details, solver: solver, requestRows: requestRows)
         let apiRows = addAPI(strategy, details: details, requestRows: requestRows, inHouse: inHouse)
+        let oneTime = addOneTime(strategy)
 
         var rows = StrategyRows()
         let m = result.monthly
@@ -27,7 +28,10 @@ extension CalcSheet {
         }
         rows.api = sumRow("API", apiRows, m.api)
         rows.rented = sumRow("rented GPUs", inHouse.rented, m.rented)
-        rows.capex = sumRow("capex", inHouse.capex, m.capex)
+        rows.capex = sumRow("capex", inHouse.capex + oneTime.capex, m.capex)
+        rows.oneTime = sumRow("one-time costs, expensed", oneTime.expensed, m.oneTime)
+        rows.financing = sumRow("financing (loans)", inHouse.financing, m.financing)
+        rows.interest = sumRow("loan interest (P&L)", inHouse.interest, m.interest)
         rows.maintenance = sumRow("maintenance", inHouse.maintenance, m.maintenance)
         rows.power = sumRow("power", inHouse.power, m.power)
         rows.colocation = sumRow("colocation", inHouse.colocation, m.colocation)
@@ -36,30 +40,49 @@ extension CalcSheet {
                 .filter { model.servingOption(named: $0.option)?.isInHouse == true }
                 .map { f.shareName(strategy, w.name, $0.option) }
         }
-        let staffCost = model.staff.map { "\(f.input("staff.\($0.name).count"))*\(f.input("staff.\($0.name).cost"))" }
+        // Each role the strategy pays (calculations.md, Staff): in-house roles while an effective
+        // route sends a share in-house, `all` always, a list when it names the strategy.
+        let usesInHouse = "IF(\(inHouseShares.isEmpty ? "0" : inHouseShares.joined(separator: "+"))>0,1,0)"
+        let staffTerms: [(Int) -> String] = model.staff.compactMap { role in
+            let key = "staff.\(role.name)"
+            let pays: String
+            switch role.payers {
+            case .inHouse:
+                guard !inHouseShares.isEmpty else { return nil }
+                pays = usesInHouse + "*"
+            case .all: pays = ""
+            case .strategies(let names):
+                guard names.contains(s) else { return nil }
+                pays = ""
+            }
+            let (count, cost) = (f.input("\(key).count"), f.input("\(key).cost"))
+            let change = f.input("\(key).cost_change"), monthly = role.costChange.first.isMonthly
+            return { c in "\(pays)\(count)*\(cost)*\(f.changeFactor(change, monthly: monthly, c))" }
+        }
         rows.staff = add(
             Row(
                 label: "\(s): staff", unit: model.currency, format: .money,
-                formula: { _ in
-                    inHouseShares.isEmpty || staffCost.isEmpty
-                        ? "0"
-                        : "IF(\(inHouseShares.joined(separator: "+"))>0,(\(staffCost.joined(separator: "+")))"
-                            + "/Months_Per_Year,0)"
+                formula: { c in
+                    staffTerms.isEmpty ? "0" : "(\(staffTerms.map { $0(c) }.joined(separator: "+")))/Months_Per_Year"
                 },
                 values: m.staff, total: .sum))
         rows.residual = sumRow("residual value (inflow)", inHouse.residual, m.residual)
-        rows.terminalValue = sumRow("terminal value (inflow)", inHouse.terminal, m.terminalValue)
-        rows.depreciation = sumRow("depreciation (P&L)", inHouse.depreciation, m.depreciation)
+        rows.terminalValue = sumRow("terminal value (inflow)", inHouse.terminal + oneTime.terminal, m.terminalValue)
+        rows.depreciation = sumRow(
+            "depreciation (P&L)", inHouse.depreciation + oneTime.depreciation, m.depreciation)
         rows.servers = sumRow(
             "servers in service", inHouse.inService.values.sorted(), m.servers.map(Double.init),
             format: .integer, total: .max, unit: "servers")
+        rows.energy = sumRow(
+            "energy of self-hosted fleets", inHouse.energy, m.energyKilowattHours, format: .integer, unit: "kWh")
         let r = rows
         let pnl = (0..<months).map { WorkbookWriter.pnl(m, $0) }
         rows.pnl = add(
             Row(
                 label: "\(s): P&L cost", unit: model.currency, format: .money,
                 formula: { c in
-                    [r.api, r.rented, r.maintenance, r.power, r.colocation, r.staff, r.depreciation].map {
+                    [r.api, r.rented, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.depreciation,
+                     r.interest].map {
                         f.ref($0, c)
                     }.joined(separator: "+")
                 },
@@ -72,7 +95,8 @@ extension CalcSheet {
             Row(
                 label: "\(s): cash cost", unit: model.currency, format: .money,
                 formula: { c in
-                    [r.api, r.rented, r.capex, r.maintenance, r.power, r.colocation, r.staff].map { f.ref($0, c) }
+                    [r.api, r.rented, r.capex, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.financing]
+                        .map { f.ref($0, c) }
                         .joined(separator: "+")
                         + "-\(f.ref(r.residual, c))-\(f.ref(r.terminalValue, c))"
                 },
@@ -100,6 +124,52 @@ extension CalcSheet {
                 formula: { c in "\(f.ref(api, c))*\(f.discount(c))" },
                 values: zip(m.api, discountFactors).map { $0 * $1 }, total: .sum,
                 note: "NPV of the API line: the part of NPV that scales with API prices (API price break-even)."))
+        addAfterTax(strategy, result: result, into: &rows)
         return rows
+    }
+
+    /// Tax shield, after-tax cost, its discounted and cumulative values, and the after-tax API NPV
+    /// (calculations.md, Tax and Comparison): savings, payback and break-even use these.
+    mutating func addAfterTax(_ strategy: Strategy, result: StrategyResult, into rows: inout StrategyRows) {
+        let f = self.f
+        let model = scenario.model
+        let s = strategy.name
+        let m = result.monthly
+        let tax = f.input("finance.tax_rate")
+        let (pnl, cost, api) = (rows.pnl, rows.cost, rows.discountedAPI)
+        rows.taxShield = add(
+            Row(
+                label: "\(s): tax shield", unit: model.currency, format: .money,
+                formula: { c in "\(tax)*\(f.ref(pnl, c))" }, values: m.taxShield, total: .sum,
+                note: "Every P&L expense lowers tax by the tax rate in its month (taxable profit is assumed)."))
+        let shield = rows.taxShield
+        rows.afterTax = add(
+            Row(
+                label: "\(s): after-tax cost", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(cost, c))-\(f.ref(shield, c))" }, values: m.afterTaxCost, total: .sum))
+        let afterTax = rows.afterTax
+        rows.discountedAfterTax = add(
+            Row(
+                label: "\(s): discounted after-tax cost", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(afterTax, c))*\(f.discount(c))" },
+                values: zip(m.afterTaxCost, discountFactors).map { $0 * $1 }, total: .sum))
+        var running = 0.0
+        let cumulative = nextRow
+        rows.cumulativeAfterTax = add(
+            Row(
+                label: "\(s): cumulative after-tax cost", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(cumulative, c - 1))+\(f.ref(afterTax, c))" },
+                values: m.afterTaxCost.map {
+                    running += $0
+                    return running
+                }))
+        let rate = model.finance.taxRate
+        rows.discountedAPIAfterTax = add(
+            Row(
+                label: "\(s): API cost after tax, discounted", unit: model.currency, format: .money,
+                formula: { c in "\(f.ref(api, c))*(1-\(tax))" },
+                values: zip(m.api, discountFactors).map { $0 * $1 * (1 - rate) }, total: .sum,
+                note: "API cost is in P&L, so the tax shield takes the tax rate off it: the part of after-tax NPV "
+                    + "that scales with API prices."))
     }
 }

@@ -35,7 +35,9 @@ struct CalcSheet {
     struct StrategyRows {
         var api = 0, rented = 0, capex = 0, maintenance = 0, power = 0, colocation = 0, staff = 0
         var residual = 0, terminalValue = 0, depreciation = 0, servers = 0, pnl = 0, cost = 0, discounted = 0
-        var cumulative = 0, discountedAPI = 0
+        var cumulative = 0, discountedAPI = 0, energy = 0, oneTime = 0, financing = 0, interest = 0
+        /// After-tax lines (calculations.md, Tax): what comparisons use.
+        var taxShield = 0, afterTax = 0, discountedAfterTax = 0, cumulativeAfterTax = 0, discountedAPIAfterTax = 0
         var payback: Int?
         /// The API price break-even multiplier and its side (total column), against the baseline.
         var priceBreakEven: Int?

@@ -44,6 +44,10 @@ struct InputCatalog {
     /// Options with a share cell under a route key prefix (`strategies.S.route.`), in order.
     private var optionsByRoute: [String: [String]] = [:]
 
+    /// Commitments a rented option has on Inputs (the most any scenario has).
+    private var commitmentCounts: [String: Int] = [:]
+    func commitmentCount(_ option: String) -> Int { commitmentCounts[option] ?? 0 }
+
     /// The name of the item for `key`, if the catalog has one.
     func name(_ key: String) -> String? { namesByKey[key] }
 
@@ -122,6 +126,13 @@ struct InputCatalog {
         add("start", ["Start"], "First month of the horizon", "month", .yearMonth) { Self.serial($0.start) }
         add("horizon", ["Horizon_Months"], "Horizon", "months", .integer) { Double($0.horizonMonths) }
         add("discount_rate", ["Discount_Rate"], "Discount rate (cost of capital)", "%/year", .percent, min: 0, max: 1) { $0.discountRate }
+        // Always an input (0 without tax): the after-tax rows exist for every model, so that
+        // comparisons have one basis whatever a scenario sets (calculations.md, Tax).
+        add("finance.tax_rate", ["Tax_Rate"], "Tax rate (every P&L expense lowers tax)", "%", .percent, min: 0, max: 1) {
+            $0.finance.taxRate
+        }
+        add("finance.terminal_value", ["Terminal_Value_Book"], "Terminal value at book (1) or none (0)", "1 = book",
+            .integer, min: 0, max: 1) { $0.finance.terminalValue == .book ? 1 : 0 }
 
         for workload in base.workloads {
             let w = workload.name, key = "workloads.\(w)"
@@ -131,6 +142,10 @@ struct InputCatalog {
             add("\(key).input_tokens", ["W", w, "Input_Tokens"], "\(w): input tokens per request", "tokens", .integer, min: 0) { find($0)?.inputTokens }
             add("\(key).output_tokens", ["W", w, "Output_Tokens"], "\(w): output tokens per request", "tokens", .integer, min: 0) { find($0)?.outputTokens }
             add("\(key).cached_input", ["W", w, "Cached_Input"], "\(w): cached share of input", "%", .percent, min: 0, max: 1) { find($0)?.cachedInput }
+            add("\(key).cache_write", ["W", w, "Cache_Write"], "\(w): share of input written to the cache", "%",
+                .percent, min: 0, max: 1) { find($0)?.cacheWrite }
+            add("\(key).batch", ["W", w, "Batch"], "\(w): share of requests sent as batch", "%", .percent,
+                min: 0, max: 1) { find($0)?.batch }
             add("\(key).peak_to_average", ["W", w, "Peak_To_Average"], "\(w): peak-to-average load", "ratio", .number, min: 1) { find($0)?.peakToAverage }
             add("\(key).sensitive", ["W", w, "Sensitive"], "\(w): sensitive data (1 = yes)",
                 "1 = yes", .integer, min: 0, max: 1) { find($0).map { $0.sensitive ? 1 : 0 } }
@@ -153,6 +168,28 @@ struct InputCatalog {
                 add("\(key).price_input", ["API", o, "Price_Input"], "\(o): input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceInput.first }
                 add("\(key).price_output", ["API", o, "Price_Output"], "\(o): output price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceOutput.first }
                 add("\(key).price_cached_input", ["API", o, "Price_Cached_Input"], "\(o): cached input price", "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCachedInput.first }
+                add("\(key).price_cache_write", ["API", o, "Price_Cache_Write"], "\(o): cache write price",
+                    "\(cur)/Mtok", .price, min: 0) { pricing($0)?.priceCacheWrite.first }
+                add("\(key).batch_discount", ["API", o, "Batch_Discount"], "\(o): batch discount", "%", .percent,
+                    min: 0, max: 1) { pricing($0)?.batchDiscount }
+                if p.longContext != nil {
+                    let lk = "\(key).long_context", parts = ["API", o, "Long"]
+                    func long(_ m: Model) -> LongContextPricing? { pricing(m)?.longContext }
+                    add("\(lk).above", parts + ["Above"], "\(o): long-context prices above", "input tokens",
+                        .integer, min: 0) { long($0)?.above }
+                    add("\(lk).price_input", parts + ["Price_Input"], "\(o): long-context input price",
+                        "\(cur)/Mtok", .price, min: 0) { long($0)?.priceInput }
+                    add("\(lk).price_output", parts + ["Price_Output"], "\(o): long-context output price",
+                        "\(cur)/Mtok", .price, min: 0) { long($0)?.priceOutput }
+                    add("\(lk).price_cached_input", parts + ["Price_Cached_Input"],
+                        "\(o): long-context cached input price", "\(cur)/Mtok", .price, min: 0) {
+                        long($0)?.priceCachedInput
+                    }
+                    add("\(lk).price_cache_write", parts + ["Price_Cache_Write"],
+                        "\(o): long-context cache write price", "\(cur)/Mtok", .price, min: 0) {
+                        long($0)?.priceCacheWrite
+                    }
+                }
                 add("\(key).price_change", ["API", o, "Price_Change"], "\(o): price change", p.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { pricing($0)?.priceChange.first.value }
                 add("\(key).private", ["API", o, "Private"], "\(o): private, may serve sensitive data (1 = yes)",
                     "1 = yes", .integer, min: 0, max: 1) { m in
@@ -170,6 +207,31 @@ struct InputCatalog {
                     }
                     add("\(key).gpu_hour", [prefix, o, "GPU_Hour"], "\(o): price per GPU-hour", "\(cur)/GPU-hour", .price, min: 0) { rented($0)?.0 }
                     add("\(key).price_change", [prefix, o, "Price_Change"], "\(o): price change", rentedPricing.priceChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) { rented($0)?.1 }
+                    func rentedOf(_ m: Model) -> RentedPricing? {
+                        if case .rented(_, let p) = m.servingOption(named: o)?.kind { return p }
+                        return nil
+                    }
+                    add("\(key).scaling", [prefix, o, "Hourly"], "\(o): hourly scaling (1) or peak (0)", "1 = hourly",
+                        .integer, min: 0, max: 1) { rentedOf($0).map { $0.scaling == .hourly ? 1 : 0 } }
+                    // Commitments by position: the union over scenarios, 0 GPUs where a scenario has fewer.
+                    let count = scenarios.map { rentedOf($0.model)?.commitments.count ?? 0 }.max() ?? 0
+                    commitmentCounts[o] = count
+                    for k in 0..<count {
+                        let ck = "\(key).commitments.\(k + 1)", parts = [prefix, o, "Commit", String(k + 1)]
+                        func at(_ m: Model) -> Commitment? {
+                            guard let list = rentedOf(m)?.commitments else { return nil }
+                            return k < list.count ? list[k] : Commitment(gpus: 0, gpuHour: 0, firstMonth: 1, termMonths: 1)
+                        }
+                        add("\(ck).gpus", parts + ["GPUs"], "\(o): commitment \(k + 1), GPUs", "GPUs", .integer, min: 0) {
+                            at($0).map { Double($0.gpus) }
+                        }
+                        add("\(ck).gpu_hour", parts + ["GPU_Hour"], "\(o): commitment \(k + 1), price per GPU-hour",
+                            "\(cur)/GPU-hour", .price, min: 0) { at($0)?.gpuHour }
+                        add("\(ck).from", parts + ["From"], "\(o): commitment \(k + 1), first month (1 = Start)",
+                            "month", .integer) { at($0).map { Double($0.firstMonth) } }
+                        add("\(ck).term", parts + ["Term"], "\(o): commitment \(k + 1), term", "months", .integer,
+                            min: 1) { at($0).map { Double($0.termMonths) } }
+                    }
                 }
             }
         }
@@ -187,6 +249,19 @@ struct InputCatalog {
             add("\(key).lead_time", ["HW", h, "Lead_Time"], "\(h): lead time", "months", .integer, min: 0) { find($0).map { Double($0.leadTimeMonths) } }
         }
 
+        for loan in base.finance.loans {
+            let h = loan.hardware, key = "finance.financing.\(h)"
+            func find(_ m: Model) -> Loan? { m.finance.loan(for: h) }
+            add("\(key).loan", ["Loan", h, "Share"], "\(h): share of the price borrowed", "% of price", .percent,
+                min: 0, max: 1) { find($0)?.share }
+            add("\(key).rate", ["Loan", h, "Rate"], "\(h): loan interest rate", "%/year", .percent, min: 0) {
+                find($0)?.annualRate
+            }
+            add("\(key).term", ["Loan", h, "Term"], "\(h): loan term (monthly payments)", "months", .integer, min: 1) {
+                find($0).map { Double($0.termMonths) }
+            }
+        }
+
         if base.facility != nil || scenarios.contains(where: { $0.model.facility != nil }) {
             add("facility.pue", ["Facility_PUE"], "PUE", "ratio", .number, min: 1) { $0.facility?.pue }
             add("facility.electricity", ["Electricity_Price"], "Electricity price", "\(cur)/kWh", .price, min: 0) { $0.facility?.electricityPerKilowattHour.first }
@@ -199,6 +274,10 @@ struct InputCatalog {
             func find(_ m: Model) -> StaffRole? { m.staff.first { $0.name == r } }
             add("staff.\(r).count", ["Staff", r, "Count"], "\(r): full-time equivalents", "FTE", .number, min: 0) { find($0)?.count.first }
             add("staff.\(r).cost", ["Staff", r, "Cost"], "\(r): cost per FTE", "\(cur)/year", .money, min: 0) { find($0)?.costPerYear.first }
+            add("staff.\(r).cost_change", ["Staff", r, "Cost_Change"], "\(r): cost change",
+                role.costChange.first.isMonthly ? "%/month" : "%/year", .percent, min: -0.999999) {
+                find($0)?.costChange.first.value
+            }
         }
 
         // Routing shares and escalation rates: the union over scenarios, 0 where a scenario has none.
@@ -212,6 +291,17 @@ struct InputCatalog {
             for o in options {
                 add("strategies.\(s).route.\(o)", ["S", s, "Route", o], "\(s): share to \(o)", "%", .percent, min: 0, max: 1) { m in
                     find(m).map { st in st.route.shares.first { $0.option == o }?.share ?? 0 }
+                }
+            }
+            for item in strategy.oneTimeCosts {
+                let key = "strategies.\(s).one_time.\(item.name)", parts = ["S", s, "One_Time", item.name]
+                func own(_ m: Model) -> OneTimeCost? { find(m)?.oneTimeCosts.first { $0.name == item.name } }
+                add("\(key).cost", parts + ["Cost"], "\(s): one-time \(item.name)", cur, .money, min: 0) { own($0)?.cost }
+                add("\(key).month", parts + ["Month"], "\(s): one-time \(item.name), month of the horizon (1 = Start)",
+                    "month", .integer, min: 1) { own($0).map { Double($0.month) } }
+                add("\(key).capitalize", parts + ["Capitalize"],
+                    "\(s): one-time \(item.name), depreciated over (0 = expensed)", "months", .integer, min: 0) {
+                    own($0).map { Double($0.capitalizeMonths ?? 0) }
                 }
             }
             add("strategies.\(s).escalation.rate", ["S", s, "Escalation"], "\(s): escalation rate", "%", .percent, min: 0, max: 1) { m in

@@ -2,8 +2,10 @@ import TCOCore
 import TCOLoading
 
 /// What the workbook (and the memo built beside it) can represent. Its live formulas implement the
-/// version 1 arithmetic; a model that uses a version 2 feature would get a workbook whose
-/// recalculated numbers differ from the solver's, so the writers refuse it and say which feature.
+/// version 1 arithmetic plus one-time costs, tax, `terminal_value: none`, loans, energy, API billing
+/// (cache writes, batch, long-context prices) and staff pay rises and payers; a model that uses
+/// another version 2 feature would get a workbook whose recalculated numbers differ from the
+/// solver's, so the writers refuse it and say which feature.
 public enum WorkbookSupport {
     /// The version 2 features `loaded` uses (in any scenario) that the workbook cannot show yet, each
     /// named with a key path where it is used, e.g. `schedules (workloads.chat.requests)`; empty
@@ -31,8 +33,6 @@ public enum WorkbookSupport {
             let path = "workloads.\(w.name)"
             schedule(w.requests, "\(path).requests")
             schedule(w.growth, "\(path).growth")
-            if w.cacheWrite > 0 { note("prompt-cache writes", "\(path).cache_write") }
-            if w.batch > 0 { note("batch requests", "\(path).batch") }
         }
         for option in model.serving {
             let path = "serving.\(option.name)"
@@ -43,12 +43,9 @@ public enum WorkbookSupport {
                     schedule(s, "\(path).\(key)")
                 }
                 schedule(p.priceChange, "\(path).price_change")
-                if p.longContext != nil { note("long-context prices", "\(path).long_context") }
             case .rented(_, let p):
                 schedule(p.gpuHour, "\(path).gpu_hour")
                 schedule(p.priceChange, "\(path).price_change")
-                if p.scaling == .hourly { note("hourly rented scaling", "\(path).scaling") }
-                if !p.commitments.isEmpty { note("rented GPU commitments", "\(path).commitments") }
             case .selfHosted:
                 continue
             }
@@ -62,15 +59,7 @@ public enum WorkbookSupport {
             let path = "staff.\(role.name)"
             schedule(role.count, "\(path).count")
             schedule(role.costPerYear, "\(path).cost")
-            if role.costChange.contains(where: { $0.value != 0 }) { note("staff pay rises", "\(path).cost_change") }
-            if role.payers != .inHouse { note("who pays a staff role", "\(path).strategies") }
         }
-        for strategy in model.strategies where !strategy.oneTimeCosts.isEmpty {
-            note("one-time costs", "strategies.\(strategy.name).one_time")
-        }
-        if model.finance.taxRate > 0 { note("tax", "finance.tax_rate") }
-        if model.finance.terminalValue == .none { note("terminal value none", "finance.terminal_value") }
-        if let loan = model.finance.loans.first { note("hardware loans", "finance.financing.\(loan.hardware)") }
     }
 }
 

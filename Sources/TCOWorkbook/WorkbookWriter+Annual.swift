@@ -166,7 +166,8 @@ extension WorkbookWriter {
 
     /// P&L cost of month `m` (calculations.md, P&L cost).
     static func pnl(_ m: MonthlyLines, _ i: Int) -> Double {
-        m.api[i] + m.rented[i] + m.maintenance[i] + m.power[i] + m.colocation[i] + m.staff[i] + m.depreciation[i]
+        m.api[i] + m.rented[i] + m.oneTime[i] + m.maintenance[i] + m.power[i] + m.colocation[i] + m.staff[i]
+            + m.depreciation[i] + m.interest[i]
     }
 
     /// Monthly values added up by year of the model (12 months each, the last maybe fewer).

@@ -215,7 +215,13 @@ extension WorkbookWriter {
                             Self.tie(shown(4), "SUM(\(span(lines.pnl)))"),
                             Self.tie(shown(5), "SUM(\(span(lines.terminalValue)))"),
                             "\(shown(7))=MAX(\(span(lines.servers)))",
-                        ].joined(separator: ",") + ")")
+                        ].joined(separator: ",")
+                        + (isTaxed
+                            ? "," + Self.tie(
+                                shown(Self.afterTaxColumn),
+                                "SUMPRODUCT(\(span(lines.afterTax)),\(span(CalcSheet.discountRow)))")
+                            : "")
+                        + ")")
                 guard let years = annual[s][name] else {
                     toAnnual.append(nil)
                     continue
@@ -271,12 +277,22 @@ extension WorkbookWriter {
                 bridge.append(
                     Self.tie(
                         t(l.pnl),
-                        "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"))
-                book.append(Self.tie(t(l.capex), "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"))
+                        "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
+                            + "-\(t(l.financing))+\(t(l.interest))"))
+                let recovered = "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
+                // With terminal_value none the book value left at the horizon is written off, so capex
+                // only bounds what is recovered (calculations.md, Fleet), read from the scenario's input.
+                let lost = "\(recovered)<=\(t(l.capex))+Check_Tolerance*MAX(ABS(\(t(l.capex))),1)"
+                let s = calcSheets.firstIndex { $0.name == calc.name } ?? 0
+                book.append(
+                    inputCell("finance.terminal_value", s).map {
+                        "IF(\($0)=1,\(Self.tie(t(l.capex), recovered)),\(lost))"
+                    } ?? Self.tie(t(l.capex), recovered))
             }
             checks.append(
                 Check(
-                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value",
+                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value − financing "
+                        + "+ interest",
                     rule: "Horizon totals: P&L swaps the fleet's cash items (capex, residual, terminal value) for "
                         + "depreciation",
                     passes: bridge))
@@ -284,7 +300,7 @@ extension WorkbookWriter {
                 Check(
                     label: "\(strategy.name): capex = depreciation + residual + terminal value",
                     rule: "Each server is depreciated, sold at residual value or carried at book value: Σ P&L = Σ "
-                        + "cash",
+                        + "cash (with terminal value none, capex ≥ the rest: book value at the horizon is lost)",
                     passes: book))
         }
         return checks + bookChecks

@@ -10,6 +10,22 @@ extension WorkbookWriter {
         "Peak servers", "NPV savings vs baseline", "Payback month", "Break-even volume ×", "Volume side",
         "Break-even API price ×", "Price side",
     ]
+    /// The after-tax NPV column, written when a scenario sets a tax rate (after the v1 columns, so
+    /// that every other column stays where the Checks sheet and readers of v1 workbooks expect it).
+    static let afterTaxColumn = 14
+
+    /// Whether any scenario sets a tax rate: then Summary shows NPV after tax and compares on it.
+    var isTaxed: Bool { loaded.scenarios.contains { $0.model.finance.taxRate > 0 } }
+
+    /// The column comparisons use: NPV after tax when taxed, else NPV (they are equal without tax).
+    var basisColumn: Int { isTaxed ? Self.afterTaxColumn : 1 }
+
+    /// The name of the comparison basis, for labels.
+    var basisName: String { isTaxed ? "NPV of cost after tax" : "NPV of cost" }
+
+    /// Summary's column headers for this model.
+    var summaryHeaderList: [String] { Self.summaryHeaders + (isTaxed ? ["NPV of cost after tax"] : []) }
+
     /// Row of the master check on Summary (0-based), in the frozen rows at the top.
     static let masterCheckRow = 3
 
@@ -32,7 +48,7 @@ extension WorkbookWriter {
             let calcRef = CellReference.sheet(calc.name) + "!"
             sheet.write("Scenario: \(calc.scenario.name)", row: row, column: 0, style: .label)
             row += 1
-            for (c, text) in Self.summaryHeaders.enumerated() {
+            for (c, text) in summaryHeaderList.enumerated() {
                 sheet.write(text, row: row, column: c, style: .header)
             }
             row += 1
@@ -78,13 +94,19 @@ extension WorkbookWriter {
                     6, "IF(\(tokens)=0,\"n/a\",Tokens_Per_Million*\(npv)/\(tokens))",
                     strategy.levelizedCostPerMillionTokens, .moneyCents, label: "cost per Mtok")
                 put(7, total(lines.servers), Double(strategy.serversMax), .integer, label: "peak servers")
+                if isTaxed {
+                    put(
+                        Self.afterTaxColumn, total(lines.discountedAfterTax), strategy.npvCostAfterTax, .money,
+                        label: "NPV after tax")
+                }
+                let basis = CellReference.a1(row: row, column: basisColumn)
                 guard let comparison = result.comparisons.first(where: { $0.strategy == strategy.name }) else {
                     sheet.write("— baseline —", row: row, column: 8, style: .calc(.text))
                     row += 1
                     continue
                 }
                 put(
-                    8, "\(CellReference.a1(row: baselineRow, column: 1, absoluteRow: true))-\(npv)",
+                    8, "\(CellReference.a1(row: baselineRow, column: basisColumn, absoluteRow: true))-\(basis)",
                     comparison.npvSavings, .money, label: "NPV savings")
                 if let payback = lines.payback {
                     if let month = comparison.paybackMonth {
@@ -118,13 +140,14 @@ extension WorkbookWriter {
         // The decision in one line, live: the strategy with the lowest NPV of cost in the base scenario.
         if let block = baseBlock, let base = results.first {
             let names = "$A$\(block.first + 1):$A$\(block.last + 1)"
-            let npv = "$B$\(block.first + 1):$B$\(block.last + 1)"
-            let winner = base.strategies.min { $0.npvCost < $1.npvCost }
+            let column = CellReference.column(basisColumn)
+            let npv = "$\(column)$\(block.first + 1):$\(column)$\(block.last + 1)"
+            let winner = base.strategies.min { $0.npvCostAfterTax < $1.npvCostAfterTax }
             let label = winner.map { $0.name + ($0.name == model.baseline ? " (baseline)" : "") } ?? ""
-            let text = "Recommendation — lowest NPV of cost in the base scenario: \(label)"
+            let text = "Recommendation — lowest \(basisName) in the base scenario: \(label)"
             sheet.write(
                 formula:
-                    "=\"Recommendation — lowest NPV of cost in the base scenario: \""
+                    "=\"Recommendation — lowest \(basisName) in the base scenario: \""
                     + "&INDEX(\(names),MATCH(MIN(\(npv)),\(npv),0))",
                 cachedText: text, row: 2, column: 0, style: .label)
             manifest.cells.append(
@@ -138,12 +161,12 @@ extension WorkbookWriter {
                 "Scenario: " + (loaded.scenarios.last?.name ?? "")
             ]
         sheet.setColumn(0, 0, width: ColumnWidths.fit(strategyNames, minimum: 22, maximum: 40))
-        for (c, header) in Self.summaryHeaders.enumerated().dropFirst() {
+        for (c, header) in summaryHeaderList.enumerated().dropFirst() {
             sheet.setColumn(c, c, width: ColumnWidths.fit([header, "-00,000,000"], minimum: 12, maximum: 30))
         }
         sheet.freezePanes(row: Self.masterCheckRow + 1, column: 1)
         sheet.printSetup(
-            .init(lastRow: row + 22, lastColumn: Self.summaryHeaders.count - 1, repeatRows: 0...Self.masterCheckRow))
+            .init(lastRow: row + 22, lastColumn: summaryHeaderList.count - 1, repeatRows: 0...Self.masterCheckRow))
         return layout
     }
 
@@ -194,10 +217,10 @@ extension WorkbookWriter {
 
     mutating func writeCompare(_ sheet: XLSXWorksheet, summaryRows: SummaryRows) {
         sheet.write(
-            "Compare — NPV of cost by strategy and scenario (\(loaded.base.currency))", row: 0, column: 0,
+            "Compare — \(basisName) by strategy and scenario (\(loaded.base.currency))", row: 0, column: 0,
             style: .title)
         sheet.write(
-            "Each cell refers to Summary; the last row names the strategy with the lowest NPV of cost in each "
+            "Each cell refers to Summary; the last row names the strategy with the lowest \(basisName) in each "
             + "scenario.",
             row: 1, column: 0, style: .subtitle)
         sheet.write("Strategy", row: 3, column: 0, style: .header)
@@ -210,10 +233,11 @@ extension WorkbookWriter {
             sheet.write(name, row: row, column: 0, style: .label)
             for (s, block) in summaryRows.enumerated() {
                 guard let source = block.rows.first(where: { $0.strategy == name }),
-                    let value = results[s].strategy(named: name)?.npvCost
+                    let value = results[s].strategy(named: name)?.npvCostAfterTax
                 else { continue }
                 sheet.write(
-                    formula: "=Summary!" + CellReference.absolute(row: source.row, column: 1), cached: value, row: row,
+                    formula: "=Summary!" + CellReference.absolute(row: source.row, column: basisColumn), cached: value,
+                    row: row,
                     column: 1 + s, style: .calc(.money))
                 manifest.cells.append(
                     .init(
@@ -222,12 +246,12 @@ extension WorkbookWriter {
             }
         }
         let winnerRow = 4 + strategies.count
-        sheet.write("Lowest NPV of cost", row: winnerRow, column: 0, style: .label)
+        sheet.write("Lowest \(basisName)", row: winnerRow, column: 0, style: .label)
         let namesRange = "$A$5:$A$\(4 + strategies.count)"
         for (s, result) in results.enumerated() {
             let column = CellReference.column(1 + s)
             let range = "\(column)$5:\(column)$\(4 + strategies.count)"
-            let winner = result.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
+            let winner = result.strategies.min { $0.npvCostAfterTax < $1.npvCostAfterTax }?.name ?? ""
             sheet.write(
                 formula: "=INDEX(\(namesRange),MATCH(MIN(\(range)),\(range),0))", cachedText: winner, row: winnerRow,
                 column: 1 + s, style: .total(.text))
@@ -236,7 +260,7 @@ extension WorkbookWriter {
                     sheet: "Compare", row: winnerRow, column: 1 + s, label: "\(result.name) winner", number: nil,
                     text: winner, isSolverValue: false))
         }
-        sheet.setColumn(0, 0, width: ColumnWidths.fit(strategies + ["Lowest NPV of cost"], minimum: 16, maximum: 40))
+        sheet.setColumn(0, 0, width: ColumnWidths.fit(strategies + ["Lowest \(basisName)"], minimum: 16, maximum: 40))
         sheet.setColumn(
             1, summaryRows.count,
             width: ColumnWidths.fit(summaryRows.map(\.scenario) + strategies, minimum: 16, maximum: 30))

@@ -20,7 +20,10 @@ struct MemoTests {
     }
 
     /// Snapshots: re-record with `RECORD_SNAPSHOTS=1 swift test --filter MemoTests`.
-    @Test("memo matches its snapshot", arguments: ["Models/support-copilot.yaml", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"])
+    @Test("memo matches its snapshot", arguments: [
+        "Models/support-copilot.yaml", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml",
+        "Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml",
+    ])
     func snapshot(_ model: String) throws {
         let (memo, _, _) = try Self.render(model)
         let name = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent

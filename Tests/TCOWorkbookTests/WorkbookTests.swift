@@ -10,11 +10,15 @@ import TCOLoading
 struct WorkbookTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let specExample = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml").path
+    /// One-time costs, tax and terminal value none (version 2 features the workbook shows).
+    static let financeV2 = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml").path
+    /// Cache writes, batch and long-context prices.
+    static let billingV2 = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/billing-v2.yaml").path
     static let small = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/small.yaml").path
     static let models: [String] = {
         let folder = repository.appendingPathComponent("Models")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        return names.map { folder.appendingPathComponent($0).path } + [specExample, small]
+        return names.map { folder.appendingPathComponent($0).path } + [specExample, small, financeV2, billingV2]
     }()
 
     static func solve(_ path: String) throws -> (LoadedModel, [ScenarioResult]) {

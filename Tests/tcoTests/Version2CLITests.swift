@@ -41,11 +41,28 @@ struct Version2CLITests {
         let result = try CLITests.run(["report", Self.example, "--output", folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot represent these version 2 features"))
-        for feature in ["schedules (workloads.contract-review.requests)", "one-time costs", "tax (finance.tax_rate)",
-                        "hardware loans", "rented GPU commitments"] {
+        for feature in ["schedules (workloads.contract-review.requests)"] {
             #expect(result.stderr.contains(feature), "\(feature)")
         }
+        // Every version 2 feature but schedules is a live formula now, so they are no longer named.
+        for feature in ["one-time costs", "tax (finance.tax_rate)", "hardware loans", "prompt-cache writes",
+                        "batch requests", "long-context prices", "staff pay rises", "who pays a staff role",
+                        "hourly rented scaling", "rented GPU commitments"] {
+            #expect(!result.stderr.contains(feature), "\(feature)")
+        }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test("report writes a workbook and memo for one-time costs, tax, terminal value none and loans")
+    func reportAcceptsFinance() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = "Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml"
+        let result = try CLITests.run(["report", model, "--output", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("finance-v2.xlsx").path))
+        let memo = try String(contentsOf: folder.appendingPathComponent("finance-v2.md"), encoding: .utf8)
+        #expect(memo.contains("NPV of cost after tax"))
     }
 
     @Test("compare still prints its table for a version 2 model, but refuses to write the workbook and memo")
