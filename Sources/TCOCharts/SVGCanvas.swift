@@ -16,20 +16,7 @@ struct SVGCanvas {
     }
 
     /// Text safe inside an element or a double-quoted attribute.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { MarkupText.escaped(text) }
 
     mutating func add(_ element: String) { elements.append(element) }
 

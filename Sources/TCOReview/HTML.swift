@@ -1,23 +1,10 @@
+import TCOCharts
 import TCOCore
 
 /// Small helpers for writing the page's HTML by hand: the page is one document with no library.
 enum HTML {
     /// `text` safe inside an element or a quoted attribute.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { MarkupText.escaped(text) }
 
     /// A number exactly as `tco solve --json` writes it, for `data-` attributes the tests read.
     static func exact(_ value: Double) -> String {

@@ -1,6 +1,9 @@
 // `make fuzz`: libFuzzer over the model loader and the unit parser. Every input must end in a
 // model or in located diagnostics: a crash, a leak (AddressSanitizer) or a hang is a bug, and
 // the input that found it becomes a fixture in Tests/TCOLoadingTests/Fixtures/invalid.
+#if canImport(Glibc)
+import Glibc
+#endif
 import TCOCore
 import TCOLoading
 
@@ -38,12 +41,12 @@ func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         for scenario in loaded.scenarios {
             let result = Solver(model: scenario.model).solve(scenario: scenario.name)
             for strategy in result.strategies where !strategy.npvCost.isFinite {
-                fatalError("non-finite NPV for \(strategy.name) in scenario \(scenario.name)")
+                findingFound("non-finite NPV for \(strategy.name) in scenario \(scenario.name)")
             }
         }
     case .failure(let failure):
         for diagnostic in failure.diagnostics where diagnostic.location == nil && diagnostic.code != .fileNotFound {
-            fatalError("diagnostic without a location: \(diagnostic.headline)")
+            findingFound("diagnostic without a location: \(diagnostic.headline)")
         }
     }
     // The unit parser on its own, on each line of the input.
@@ -51,4 +54,10 @@ func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         _ = Quantity.parse(String(line), expecting: [.money, .percent, .ratePerYear], currency: "USD")
     }
     return 0
+}
+
+/// Stops the fuzzer on a broken promise: libFuzzer records the input that caused a deadly signal.
+func findingFound(_ message: String) -> Never {
+    print("tco-fuzz finding: \(message)")
+    abort()
 }
