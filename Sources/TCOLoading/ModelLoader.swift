@@ -121,7 +121,10 @@ public struct ModelLoader: Sendable {
         let text: String
         switch readFile(path) {
         case .success(let read):
-            text = read
+            // YAML also breaks lines at a lone carriage return; one kind of line break keeps every
+            // line number of the parser, the diagnostics and the excerpts the same (fuzzer finding).
+            text = read.contains("\r") ? read.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n") : read
         case .failure(let problem):
             if let excerpt = problem.excerptText { sources[path] = excerpt }
             // A problem with the file itself is located where it is named: the 'extends' line, or

@@ -119,7 +119,8 @@ enum YAMLReader {
     static func parentKeys(of line: Int, column: Int, in lines: [String]) -> [String] {
         var keys: [String] = []
         var limit = column - 1
-        var index = line - 2
+        // Bounded by the lines we have, whatever line Yams reports (found by the fuzzer).
+        var index = Swift.min(line - 2, lines.count - 1)
         while index >= 0, limit > 0 {
             let text = lines[index]
             let indent = text.prefix { $0 == " " }.count
