@@ -18,16 +18,19 @@ public final class JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    public func object(_ body: () -> Void) {
+    public func object(_ body: () -> Void) { container("{", "}", body) }
+
+    /// An object or array: its members indented one level, the closing bracket on its own line.
+    private func container(_ open: String, _ close: String, _ body: () -> Void) {
         beginValue()
-        text += "{"
+        text += open
         depth += 1
         needsComma.append(false)
         body()
         let hadMembers = needsComma.removeLast()
         depth -= 1
         if hadMembers { text += "\n" + String(repeating: "  ", count: depth) }
-        text += "}"
+        text += close
     }
 
     public func key(_ name: String) {
@@ -62,17 +65,7 @@ public final class JSONWriter {
     }
 
     /// An array whose elements `body` writes.
-    public func array(_ body: () -> Void) {
-        beginValue()
-        text += "["
-        depth += 1
-        needsComma.append(false)
-        body()
-        let hadMembers = needsComma.removeLast()
-        depth -= 1
-        if hadMembers { text += "\n" + String(repeating: "  ", count: depth) }
-        text += "]"
-    }
+    public func array(_ body: () -> Void) { container("[", "]", body) }
 
     public func bool(_ value: Bool) {
         beginValue()

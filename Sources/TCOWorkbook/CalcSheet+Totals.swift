@@ -101,22 +101,9 @@ extension CalcSheet {
                         + "-\(f.ref(r.residual, c))-\(f.ref(r.terminalValue, c))"
                 },
                 values: m.cost, total: .sum))
-        let cost = rows.cost
-        rows.discounted = add(
-            Row(
-                label: "\(s): discounted cash cost", unit: model.currency, format: .money,
-                formula: { c in "\(f.ref(cost, c))*\(f.discount(c))" },
-                values: zip(m.cost, discountFactors).map { $0 * $1 }, total: .sum))
-        var running = 0.0
-        let cumulative = nextRow
-        rows.cumulative = add(
-            Row(
-                label: "\(s): cumulative cash cost", unit: model.currency, format: .money,
-                formula: { c in "\(f.ref(cumulative, c - 1))+\(f.ref(cost, c))" },
-                values: m.cost.map {
-                    running += $0
-                    return running
-                }))
+        (rows.discounted, rows.cumulative) = addDiscountedAndCumulative(
+            of: rows.cost, values: m.cost, discountedLabel: "\(s): discounted cash cost",
+            cumulativeLabel: "\(s): cumulative cash cost")
         let api = rows.api
         rows.discountedAPI = add(
             Row(
@@ -148,21 +135,9 @@ extension CalcSheet {
                 label: "\(s): after-tax cost", unit: model.currency, format: .money,
                 formula: { c in "\(f.ref(cost, c))-\(f.ref(shield, c))" }, values: m.afterTaxCost, total: .sum))
         let afterTax = rows.afterTax
-        rows.discountedAfterTax = add(
-            Row(
-                label: "\(s): discounted after-tax cost", unit: model.currency, format: .money,
-                formula: { c in "\(f.ref(afterTax, c))*\(f.discount(c))" },
-                values: zip(m.afterTaxCost, discountFactors).map { $0 * $1 }, total: .sum))
-        var running = 0.0
-        let cumulative = nextRow
-        rows.cumulativeAfterTax = add(
-            Row(
-                label: "\(s): cumulative after-tax cost", unit: model.currency, format: .money,
-                formula: { c in "\(f.ref(cumulative, c - 1))+\(f.ref(afterTax, c))" },
-                values: m.afterTaxCost.map {
-                    running += $0
-                    return running
-                }))
+        (rows.discountedAfterTax, rows.cumulativeAfterTax) = addDiscountedAndCumulative(
+            of: afterTax, values: m.afterTaxCost, discountedLabel: "\(s): discounted after-tax cost",
+            cumulativeLabel: "\(s): cumulative after-tax cost")
         let rate = model.finance.taxRate
         rows.discountedAPIAfterTax = add(
             Row(
@@ -171,5 +146,30 @@ extension CalcSheet {
                 values: zip(m.api, discountFactors).map { $0 * $1 * (1 - rate) }, total: .sum,
                 note: "API cost is in P&L, so the tax shield takes the tax rate off it: the part of after-tax NPV "
                     + "that scales with API prices."))
+    }
+
+    /// The discounted row and the running-total row of a monthly cost row (cash or after tax): the
+    /// NPV sums the first, payback reads the second.
+    mutating func addDiscountedAndCumulative(
+        of source: Int, values: [Double], discountedLabel: String, cumulativeLabel: String
+    ) -> (discounted: Int, cumulative: Int) {
+        let f = self.f
+        let currency = scenario.model.currency
+        let discounted = add(
+            Row(
+                label: discountedLabel, unit: currency, format: .money,
+                formula: { c in "\(f.ref(source, c))*\(f.discount(c))" },
+                values: zip(values, discountFactors).map { $0 * $1 }, total: .sum))
+        var running = 0.0
+        let cumulative = nextRow
+        let cumulativeRow = add(
+            Row(
+                label: cumulativeLabel, unit: currency, format: .money,
+                formula: { c in "\(f.ref(cumulative, c - 1))+\(f.ref(source, c))" },
+                values: values.map {
+                    running += $0
+                    return running
+                }))
+        return (discounted, cumulativeRow)
     }
 }
