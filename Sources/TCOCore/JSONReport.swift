@@ -43,20 +43,13 @@ public enum JSONReport {
                         let m = strategy.monthly
                         out.object {
                             out.key("cost"); out.numbers(m.cost)
-                            out.key("api"); out.numbers(m.api)
-                            out.key("rented"); out.numbers(m.rented)
-                            out.key("capex"); out.numbers(m.capex)
-                            out.key("maintenance"); out.numbers(m.maintenance)
-                            out.key("power"); out.numbers(m.power)
-                            out.key("colocation"); out.numbers(m.colocation)
-                            out.key("staff"); out.numbers(m.staff)
-                            out.key("residual"); out.numbers(m.residual)
-                            out.key("terminal_value"); out.numbers(m.terminalValue)
-                            out.key("depreciation"); out.numbers(m.depreciation)
+                            for line in CostLine.allCases where !line.isVersion2 {
+                                out.key(line.jsonKey); out.numbers(m[line])
+                            }
                             out.key("servers"); out.integers(m.servers)
-                            out.key("one_time"); out.numbers(m.oneTime)
-                            out.key("financing"); out.numbers(m.financing)
-                            out.key("interest"); out.numbers(m.interest)
+                            for line in CostLine.allCases where line.isVersion2 {
+                                out.key(line.jsonKey); out.numbers(m[line])
+                            }
                             out.key("tax_shield"); out.numbers(m.taxShield)
                             out.key("after_tax_cost"); out.numbers(m.afterTaxCost)
                             out.key("energy_kwh"); out.numbers(m.energyKilowattHours)

@@ -3,6 +3,12 @@
 /// `ModelKey.all` is the one list of keys: the loader's allowed and required keys, its examples
 /// in hints, the JSON Schema (`tco schema`), the starter model and the documentation test read it.
 public struct ModelKey: Sendable, Hashable {
+    public static func == (a: ModelKey, b: ModelKey) -> Bool { a.place == b.place && a.name == b.name }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(place)
+        hasher.combine(name)
+    }
+
     /// The map a key is written in.
     public enum Place: String, Sendable, Hashable, CaseIterable {
         case top = ""
@@ -72,6 +78,30 @@ public struct ModelKey: Sendable, Hashable {
     public var example: String
     /// What the key means, in a finance reader's words.
     public var summary: String
+    /// A short name for tables and workbook rows, after the owner's name (`input price`).
+    public var label: String
+    /// Allowed values of a number, in the unit the model stores; `nil` for other values.
+    public var bounds: InputBounds?
+    /// How the value is read from and written into a model; `nil` for what is not one number
+    /// (text, names, routes, lists, maps).
+    public var access: InputAccess?
+    /// The key at the same place whose value this key takes when left out (`price_cached_input`
+    /// follows `price_input`): a change of that key is also a change of this one, unless written.
+    public var follows: String?
+
+    /// The dimensions a value of the key is written in (a rate of change in the period the model
+    /// writes it in); empty for what is not an amount.
+    public func dimensions(monthly: Bool = false) -> [Dimension] {
+        switch form {
+        case .quantity(let dimensions), .schedulable(let dimensions):
+            if dimensions.contains(.ratePerMonth), bounds == .rateOfChange {
+                return monthly ? [.ratePerMonth] : [.ratePerYear]
+            }
+            return dimensions
+        default:
+            return []
+        }
+    }
 
     /// Keys allowed at `place`, in documentation order.
     public static func keys(at place: Place) -> [ModelKey] { all.filter { $0.place == place } }

@@ -154,15 +154,17 @@ public struct Solver: Sendable {
         var none: StrategyDetails?
         addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
         let taxRate = model.finance.taxRate
+        // `reset` zeroed `cost` and `taxShield`; they are taken out (no copy) to hold cash and P&L cost.
+        var cash: [Double] = [], pnl: [Double] = []
+        swap(&cash, &lines.cost)
+        swap(&pnl, &lines.taxShield)
+        lines.addCashAndPnLCost(into: &cash, pnl: &pnl)
         var npvAfterTax = 0.0
         for m in 0..<months {
-            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.oneTime[m] + lines.maintenance[m]
-                + lines.power[m] + lines.colocation[m] + lines.staff[m] + lines.financing[m]
-                - lines.residual[m] - lines.terminalValue[m]
-            let pnlCost = lines.api[m] + lines.rented[m] + lines.oneTime[m] + lines.maintenance[m] + lines.power[m]
-                + lines.colocation[m] + lines.staff[m] + lines.depreciation[m] + lines.interest[m]
-            npvAfterTax += (cost - taxRate * pnlCost) * discount[m]
+            npvAfterTax += (cash[m] - taxRate * pnl[m]) * discount[m]
         }
+        swap(&cash, &lines.cost)
+        swap(&pnl, &lines.taxShield)
         return npvAfterTax
     }
 
@@ -190,13 +192,11 @@ public struct Solver: Sendable {
         let taxRate = model.finance.taxRate
         var npv = 0.0, npvAfterTax = 0.0, total = 0.0, pnl = 0.0, capex = 0.0, terminal = 0.0
         var discountedTokens = 0.0, energy = 0.0
+        var cashCosts = [Double](repeating: 0, count: months), pnlCosts = cashCosts
+        lines.addCashAndPnLCost(into: &cashCosts, pnl: &pnlCosts)
+        lines.cost = cashCosts
         for m in 0..<months {
-            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.oneTime[m] + lines.maintenance[m]
-                + lines.power[m] + lines.colocation[m] + lines.staff[m] + lines.financing[m]
-                - lines.residual[m] - lines.terminalValue[m]
-            let pnlCost = lines.api[m] + lines.rented[m] + lines.oneTime[m] + lines.maintenance[m] + lines.power[m]
-                + lines.colocation[m] + lines.staff[m] + lines.depreciation[m] + lines.interest[m]
-            lines.cost[m] = cost
+            let cost = cashCosts[m], pnlCost = pnlCosts[m]
             lines.taxShield[m] = taxRate * pnlCost
             lines.afterTaxCost[m] = cost - lines.taxShield[m]
             npv += cost * discount[m]

@@ -12,6 +12,9 @@ public struct LoadedModel: Sendable {
     public var warnings: [Diagnostic]
     /// Every input value after `extends` as written, by dotted key path, in file order (for `compare`).
     public var inputs: [Input]
+
+    /// The key paths the file writes (after `extends`): a key left out takes its default.
+    public var writtenPaths: Set<String> { Set(inputs.map(\.path)) }
     /// The `uncertainty` block, when the model has one (uncertainty.md).
     public var uncertainty: UncertaintyPlan?
 

@@ -23,7 +23,9 @@ public struct ReviewSnapshot: Sendable {
         let baseline = loaded.base.baseline
         challenger = cheapest != baseline ? cheapest
             : base?.strategies.filter { $0.name != baseline }.min { $0.npvCost < $1.npvCost }?.name
-        sensitivity = challenger.map { Solver.sensitivity(of: $0, in: loaded.base) } ?? []
+        sensitivity = challenger.map {
+            Solver.sensitivity(of: $0, in: loaded.base, written: loaded.writtenPaths)
+        } ?? []
     }
 
     /// The NPV savings of the challenger against the baseline in the base scenario.

@@ -26,15 +26,6 @@ extension CalcSheet {
                     formula: { c in parts.isEmpty ? "0" : parts.map { f.ref($0, c) }.joined(separator: "+") },
                     values: values, total: total))
         }
-        rows.api = sumRow("API", apiRows, m.api)
-        rows.rented = sumRow("rented GPUs", inHouse.rented, m.rented)
-        rows.capex = sumRow("capex", inHouse.capex + oneTime.capex, m.capex)
-        rows.oneTime = sumRow("one-time costs, expensed", oneTime.expensed, m.oneTime)
-        rows.financing = sumRow("financing (loans)", inHouse.financing, m.financing)
-        rows.interest = sumRow("loan interest (P&L)", inHouse.interest, m.interest)
-        rows.maintenance = sumRow("maintenance", inHouse.maintenance, m.maintenance)
-        rows.power = sumRow("power", inHouse.power, m.power)
-        rows.colocation = sumRow("colocation", inHouse.colocation, m.colocation)
         let inHouseShares = model.workloads.flatMap { w in
             strategy.effectiveRoute(for: w.name).activeShares
                 .filter { model.servingOption(named: $0.option)?.isInHouse == true }
@@ -59,33 +50,38 @@ extension CalcSheet {
             let change = f.input("\(key).cost_change"), monthly = role.costChange.first.isMonthly
             return { c in "\(pays)\(count)*\(cost)*\(f.changeFactor(change, monthly: monthly, c))" }
         }
-        rows.staff = add(
-            Row(
-                label: "\(s): staff", unit: model.currency, format: .money,
-                formula: { c in
-                    staffTerms.isEmpty ? "0" : "(\(staffTerms.map { $0(c) }.joined(separator: "+")))/Months_Per_Year"
-                },
-                values: m.staff, total: .sum))
-        rows.residual = sumRow("residual value (inflow)", inHouse.residual, m.residual)
-        rows.terminalValue = sumRow("terminal value (inflow)", inHouse.terminal + oneTime.terminal, m.terminalValue)
-        rows.depreciation = sumRow(
-            "depreciation (P&L)", inHouse.depreciation + oneTime.depreciation, m.depreciation)
+        let parts: [CostLine: [Int]] = [
+            .api: apiRows, .rented: inHouse.rented, .capex: inHouse.capex + oneTime.capex,
+            .maintenance: inHouse.maintenance, .power: inHouse.power, .colocation: inHouse.colocation,
+            .residual: inHouse.residual, .terminalValue: inHouse.terminal + oneTime.terminal,
+            .depreciation: inHouse.depreciation + oneTime.depreciation, .oneTime: oneTime.expensed,
+            .financing: inHouse.financing, .interest: inHouse.interest,
+        ]
+        for line in CostLine.allCases {
+            guard line == .staff else {
+                rows[line] = sumRow(line.label, parts[line] ?? [], m[line])
+                continue
+            }
+            rows[.staff] = add(
+                Row(
+                    label: "\(s): staff", unit: model.currency, format: .money,
+                    formula: { c in
+                        staffTerms.isEmpty
+                            ? "0" : "(\(staffTerms.map { $0(c) }.joined(separator: "+")))/Months_Per_Year"
+                    },
+                    values: m.staff, total: .sum))
+        }
         rows.servers = sumRow(
             "servers in service", inHouse.inService.values.sorted(), m.servers.map(Double.init),
             format: .integer, total: .max, unit: "servers")
         rows.energy = sumRow(
             "energy of self-hosted fleets", inHouse.energy, m.energyKilowattHours, format: .integer, unit: "kWh")
         let r = rows
-        let pnl = (0..<months).map { WorkbookWriter.pnl(m, $0) }
+        let pnl = m.pnlCost
         rows.pnl = add(
             Row(
                 label: "\(s): P&L cost", unit: model.currency, format: .money,
-                formula: { c in
-                    [r.api, r.rented, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.depreciation,
-                     r.interest].map {
-                        f.ref($0, c)
-                    }.joined(separator: "+")
-                },
+                formula: { c in CostLine.pnl.map { f.ref(r[$0], c) }.joined(separator: "+") },
                 values: pnl, total: .sum,
                 note:
                     "Profit and loss: the fleet's cash items (capex, residual, terminal value) replaced by "
@@ -95,16 +91,13 @@ extension CalcSheet {
             Row(
                 label: "\(s): cash cost", unit: model.currency, format: .money,
                 formula: { c in
-                    [r.api, r.rented, r.capex, r.oneTime, r.maintenance, r.power, r.colocation, r.staff, r.financing]
-                        .map { f.ref($0, c) }
-                        .joined(separator: "+")
-                        + "-\(f.ref(r.residual, c))-\(f.ref(r.terminalValue, c))"
+                    String(CostLine.cash.map { ($0.cashSign < 0 ? "-" : "+") + f.ref(r[$0], c) }.joined().dropFirst())
                 },
                 values: m.cost, total: .sum))
         (rows.discounted, rows.cumulative) = addDiscountedAndCumulative(
             of: rows.cost, values: m.cost, discountedLabel: "\(s): discounted cash cost",
             cumulativeLabel: "\(s): cumulative cash cost")
-        let api = rows.api
+        let api = rows[.api]
         rows.discountedAPI = add(
             Row(
                 label: "\(s): API cost, discounted", unit: model.currency, format: .money,

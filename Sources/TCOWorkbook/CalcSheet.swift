@@ -33,15 +33,22 @@ struct CalcSheet {
 
     /// Where a strategy's key lines are, for Summary, Annual, Checks and payback formulas.
     struct StrategyRows {
-        var api = 0, rented = 0, capex = 0, maintenance = 0, power = 0, colocation = 0, staff = 0
-        var residual = 0, terminalValue = 0, depreciation = 0, servers = 0, pnl = 0, cost = 0, discounted = 0
-        var cumulative = 0, discountedAPI = 0, energy = 0, oneTime = 0, financing = 0, interest = 0
+        var servers = 0, pnl = 0, cost = 0, discounted = 0, cumulative = 0, discountedAPI = 0, energy = 0
         /// After-tax lines (calculations.md, Tax): what comparisons use.
         var taxShield = 0, afterTax = 0, discountedAfterTax = 0, cumulativeAfterTax = 0, discountedAPIAfterTax = 0
         var payback: Int?
         /// The API price break-even multiplier and its side (total column), against the baseline.
         var priceBreakEven: Int?
         var priceSide: Int?
+
+        /// The total row of each cost line, in `CostLine` order.
+        private var lineRows = [Int](repeating: 0, count: CostLine.allCases.count)
+
+        /// The total row of `line`.
+        subscript(line: CostLine) -> Int {
+            get { lineRows[line.index] }
+            set { lineRows[line.index] = newValue }
+        }
     }
 
     let name: String

@@ -73,9 +73,9 @@ extension WorkbookWriter {
             var rowsByMeasure: [String: [Int]] = [:]
             let measures: [(String, KeyPath<CalcSheet.StrategyRows, Int>, (StrategyResult) -> [Double])] = [
                 ("Cash cost", \.cost, { $0.monthly.cost }),
-                ("P&L cost", \.pnl, { s in (0..<s.monthly.cost.count).map { Self.pnl(s.monthly, $0) } }),
-                ("Capex", \.capex, { $0.monthly.capex }),
-                ("Depreciation", \.depreciation, { $0.monthly.depreciation }),
+                ("P&L cost", \.pnl, { $0.monthly.pnlCost }),
+                ("Capex", \.[.capex], { $0.monthly.capex }),
+                ("Depreciation", \.[.depreciation], { $0.monthly.depreciation }),
             ]
             var yearly: [String: [[Double]]] = [:]
             for (measure, keyPath, monthly) in measures {
@@ -162,12 +162,6 @@ extension WorkbookWriter {
         }
         manifest.timelineRows.append(
             .init(sheet: "Annual", row: row, label: label, months: values, total: total ? sum : nil))
-    }
-
-    /// P&L cost of month `m` (calculations.md, P&L cost).
-    static func pnl(_ m: MonthlyLines, _ i: Int) -> Double {
-        m.api[i] + m.rented[i] + m.oneTime[i] + m.maintenance[i] + m.power[i] + m.colocation[i] + m.staff[i]
-            + m.depreciation[i] + m.interest[i]
     }
 
     /// Monthly values added up by year of the model (12 months each, the last maybe fewer).

@@ -211,9 +211,9 @@ extension WorkbookWriter {
                         + [
                             Self.tie(shown(1), "SUMPRODUCT(\(span(lines.cost)),\(span(CalcSheet.discountRow)))"),
                             Self.tie(shown(2), "SUM(\(span(lines.cost)))"),
-                            Self.tie(shown(3), "SUM(\(span(lines.capex)))"),
+                            Self.tie(shown(3), "SUM(\(span(lines[.capex])))"),
                             Self.tie(shown(4), "SUM(\(span(lines.pnl)))"),
-                            Self.tie(shown(5), "SUM(\(span(lines.terminalValue)))"),
+                            Self.tie(shown(5), "SUM(\(span(lines[.terminalValue])))"),
                             "\(shown(7))=MAX(\(span(lines.servers)))",
                         ].joined(separator: ",")
                         + (isTaxed
@@ -237,8 +237,8 @@ extension WorkbookWriter {
                         + [
                             Self.tie(annualTotal(years.cash), calcTotal(lines.cost)),
                             Self.tie(annualTotal(years.pnl), calcTotal(lines.pnl)),
-                            Self.tie(annualTotal(years.capex), calcTotal(lines.capex)),
-                            Self.tie(annualTotal(years.depreciation), calcTotal(lines.depreciation)),
+                            Self.tie(annualTotal(years.capex), calcTotal(lines[.capex])),
+                            Self.tie(annualTotal(years.depreciation), calcTotal(lines[.depreciation])),
                         ].joined(separator: ",") + ")")
             }
             checks.append(
@@ -277,17 +277,17 @@ extension WorkbookWriter {
                 bridge.append(
                     Self.tie(
                         t(l.pnl),
-                        "\(t(l.cost))-\(t(l.capex))+\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
-                            + "-\(t(l.financing))+\(t(l.interest))"))
-                let recovered = "\(t(l.depreciation))+\(t(l.residual))+\(t(l.terminalValue))"
+                        "\(t(l.cost))-\(t(l[.capex]))+\(t(l[.depreciation]))+\(t(l[.residual]))+\(t(l[.terminalValue]))"
+                            + "-\(t(l[.financing]))+\(t(l[.interest]))"))
+                let recovered = "\(t(l[.depreciation]))+\(t(l[.residual]))+\(t(l[.terminalValue]))"
                 // With terminal_value none the book value left at the horizon is written off, so capex
                 // only bounds what is recovered (calculations.md, Fleet), read from the scenario's input.
-                let lost = "\(recovered)<=\(t(l.capex))+Check_Tolerance*MAX(ABS(\(t(l.capex))),1)"
+                let lost = "\(recovered)<=\(t(l[.capex]))+Check_Tolerance*MAX(ABS(\(t(l[.capex]))),1)"
                 let s = calcSheets.firstIndex { $0.name == calc.name } ?? 0
                 book.append(
                     inputCell("finance.terminal_value", s).map {
-                        "IF(\($0)=1,\(Self.tie(t(l.capex), recovered)),\(lost))"
-                    } ?? Self.tie(t(l.capex), recovered))
+                        "IF(\($0)=1,\(Self.tie(t(l[.capex]), recovered)),\(lost))"
+                    } ?? Self.tie(t(l[.capex]), recovered))
             }
             checks.append(
                 Check(

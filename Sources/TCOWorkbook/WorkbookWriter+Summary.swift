@@ -86,9 +86,9 @@ extension WorkbookWriter {
                     style: .label)
                 put(1, total(lines.discounted), strategy.npvCost, .money, label: "NPV")
                 put(2, total(lines.cost), strategy.totalCost, .money, label: "total cost")
-                put(3, total(lines.capex), strategy.capex, .money, label: "capex")
+                put(3, total(lines[.capex]), strategy.capex, .money, label: "capex")
                 put(4, total(lines.pnl), strategy.totalPnLCost, .money, label: "P&L cost")
-                put(5, total(lines.terminalValue), strategy.terminalValue, .money, label: "terminal value")
+                put(5, total(lines[.terminalValue]), strategy.terminalValue, .money, label: "terminal value")
                 let tokens = total(calc.discountedTokensRow), npv = CellReference.a1(row: row, column: 1)
                 put(
                     6, "IF(\(tokens)=0,\"n/a\",Tokens_Per_Million*\(npv)/\(tokens))",

@@ -20,9 +20,8 @@ public struct InputSetter: Sendable {
     /// Where draws are clamped: into the range, and where a bound is not allowed, just inside it
     /// (−99.99 % for a rate of change, 99.99 % for a residual: uncertainty.md).
     public var clampRange: (low: Double, high: Double) {
-        let low = lowestExclusive ? (lowest == -1 ? Self.rateFloor : lowest + 1e-9) : lowest
-        let high = highestExclusive ? (highest == 1 ? 0.9999 : highest - 1e-9) : highest
-        return (low, high)
+        InputBounds(lowest, highest, lowestExclusive: lowestExclusive, highestExclusive: highestExclusive)
+            .clampRange
     }
 
     /// Why a path cannot carry a range.
@@ -31,93 +30,23 @@ public struct InputSetter: Sendable {
         case notContinuous(String)
     }
 
-    static let share = (0.0, 1.0)
-    /// −99.99 % of the period: uncertainty.md's clamp for rates of change.
-    static let rateFloor = -0.9999
-
-    /// The setter for `path` in `model`; `written` holds the paths the file writes (a default that
-    /// follows another key — `price_cached_input` follows `price_input` — follows its draws too).
+    /// The setter for `path` in `model`, from the registry of inputs; `written` holds the paths the
+    /// file writes (a key left to its default follows the key it defaults to: a drawn
+    /// `price_input` is also the price of cached input and cache writes when those are not written).
     public static func make(path: String, in model: Model, written: Set<String>) -> Result<InputSetter, Problem> {
-        let s = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let notContinuous = Problem.notContinuous(path)
-        func share(_ set: @escaping @Sendable (inout Model, Double) -> Void) -> InputSetter {
-            InputSetter(dimensions: [.percent], lowest: 0, highest: 1, apply: set)
-        }
-        func atLeast(_ low: Double, _ dimensions: [Dimension], exclusive: Bool = false,
-                     _ set: @escaping @Sendable (inout Model, Double) -> Void) -> InputSetter {
-            InputSetter(dimensions: dimensions, lowest: low, highest: .infinity, lowestExclusive: exclusive, apply: set)
-        }
-        switch s.first {
-        case "discount_rate" where s.count == 1:
-            return .success(InputSetter(dimensions: [.percent, .ratePerYear], lowest: 0, highest: 1) { $0.discountRate = $1 })
-        case "finance":
-            return financeSetter(s, model: model).map(Result.success) ?? .failure(notContinuous)
-        case "workloads":
-            guard s.count == 3, let w = model.workloads.firstIndex(where: { $0.name == s[1] }) else { break }
-            switch s[2] {
-            case "requests": return .success(atLeast(0, [.perMonth]) { $0.workloads[w].requests = Schedule($1) })
-            case "growth":
-                let monthly = model.workloads[w].growth.first.isMonthly
-                return .success(rate(monthly) { $0.workloads[w].growth = Schedule(Rate($1, monthly: monthly)) })
-            case "input_tokens": return .success(atLeast(0, [.number]) { $0.workloads[w].inputTokens = $1 })
-            case "output_tokens": return .success(atLeast(0, [.number]) { $0.workloads[w].outputTokens = $1 })
-            case "cached_input": return .success(share { $0.workloads[w].cachedInput = $1 })
-            case "cache_write": return .success(share { $0.workloads[w].cacheWrite = $1 })
-            case "batch": return .success(share { $0.workloads[w].batch = $1 })
-            case "peak_to_average": return .success(atLeast(1, [.number]) { $0.workloads[w].peakToAverage = $1 })
-            default: break
-            }
-        case "serving":
-            guard s.count >= 3, let o = model.serving.firstIndex(where: { $0.name == s[1] }) else { break }
-            return servingSetter(s, option: o, model: model, written: written).map(Result.success)
-                ?? .failure(notContinuous)
-        case "hardware":
-            guard s.count == 3, let h = model.hardware.firstIndex(where: { $0.name == s[1] }) else { break }
-            switch s[2] {
-            case "price": return .success(atLeast(0, [.money]) { $0.hardware[h].price = $1 })
-            case "power": return .success(atLeast(0, [.power], exclusive: true) { $0.hardware[h].power = $1 })
-            case "idle_power": return .success(atLeast(0, [.power]) { $0.hardware[h].idlePower = $1 })
-            case "residual":
-                return .success(InputSetter(dimensions: [.percent], lowest: 0, highest: 1, highestExclusive: true)
-                                { $0.hardware[h].residual = $1 })
-            case "maintenance":
-                return .success(atLeast(0, [.ratePerYear, .ratePerMonth]) { $0.hardware[h].maintenancePerYear = $1 })
-            default: break
-            }
-        case "facility":
-            guard s.count == 2, model.facility != nil else { break }
-            switch s[1] {
-            case "pue": return .success(atLeast(1, [.number]) { $0.facility?.pue = $1 })
-            case "electricity":
-                return .success(atLeast(0, [.pricePerKilowattHour]) { $0.facility?.electricityPerKilowattHour = Schedule($1) })
-            case "electricity_change":
-                let monthly = model.facility?.electricityChange.first.isMonthly ?? false
-                return .success(rate(monthly) { $0.facility?.electricityChange = Schedule(Rate($1, monthly: monthly)) })
-            case "colocation":
-                return .success(atLeast(0, [.pricePerKilowattMonth]) { $0.facility?.colocationPerKilowattMonth = Schedule($1) })
-            default: break
-            }
-        case "staff":
-            guard s.count == 3, let r = model.staff.firstIndex(where: { $0.name == s[1] }) else { break }
-            switch s[2] {
-            case "count": return .success(atLeast(0, [.number]) { $0.staff[r].count = Schedule($1) })
-            case "cost": return .success(atLeast(0, [.moneyPerYear]) { $0.staff[r].costPerYear = Schedule($1) })
-            case "cost_change":
-                let monthly = model.staff[r].costChange.first.isMonthly
-                return .success(rate(monthly) { $0.staff[r].costChange = Schedule(Rate($1, monthly: monthly)) })
-            default: break
-            }
-        case "strategies":
-            return strategySetter(s, model: model).map(Result.success) ?? .failure(notContinuous)
-        default:
-            break
-        }
-        return .failure(notContinuous)
-    }
-
-    /// A rate of change in the period it is written in: above −100 %, clamped to −99.99 %.
-    static func rate(_ monthly: Bool, _ set: @escaping @Sendable (inout Model, Double) -> Void) -> InputSetter {
-        InputSetter(dimensions: monthly ? [.ratePerMonth] : [.ratePerYear], lowest: -1, highest: .infinity,
-                    lowestExclusive: true, apply: set)
+        guard let input = InputRegistry.input(at: path, in: model), let access = input.key.access,
+            access.kind == .continuous, let bounds = input.key.bounds
+        else { return .failure(.notContinuous(path)) }
+        let followers = InputRegistry.followers(of: input, written: written)
+        let owner = input.owner
+        return .success(
+            InputSetter(
+                dimensions: input.key.dimensions(monthly: input.isMonthly(in: model)), lowest: bounds.lowest,
+                highest: bounds.highest, lowestExclusive: bounds.lowestExclusive,
+                highestExclusive: bounds.highestExclusive
+            ) { model, value in
+                access.set(value, in: &model, of: owner)
+                for follower in followers { follower.key.access?.set(value, in: &model, of: follower.owner) }
+            })
     }
 }

@@ -1,0 +1,135 @@
+/// One monthly line of a strategy that enters its cash cost or its P&L cost (calculations.md,
+/// "Totals of a strategy").
+///
+/// The one list of what cash cost and P&L cost are made of: the solver's totals, the JSON
+/// document, the workbook's total rows and the yearly view iterate it. Adding a line means one
+/// case here, one stored line in `MonthlyLines`, and its arithmetic in the solver.
+///
+/// Cases are in the order of the `monthly` object of `tco solve --json`: version 1 lines first,
+/// then version 2 lines (the servers count sits between them). Sums run in this order, so a
+/// version 1 model, whose version 2 lines are exact zeros, keeps its numbers bit for bit.
+public enum CostLine: String, Sendable, Hashable, CaseIterable {
+    case api
+    case rented
+    case capex
+    case maintenance
+    case power
+    case colocation
+    case staff
+    case residual
+    case terminalValue
+    case depreciation
+    case oneTime
+    case financing
+    case interest
+
+    /// Key in the `monthly` object of `tco solve --json`.
+    public var jsonKey: String {
+        switch self {
+        case .terminalValue: "terminal_value"
+        case .oneTime: "one_time"
+        default: rawValue
+        }
+    }
+
+    /// A finance reader's name for the line (workbook rows, tables).
+    public var label: String {
+        switch self {
+        case .api: "API"
+        case .rented: "rented GPUs"
+        case .capex: "capex"
+        case .maintenance: "maintenance"
+        case .power: "power"
+        case .colocation: "colocation"
+        case .staff: "staff"
+        case .residual: "residual value (inflow)"
+        case .terminalValue: "terminal value (inflow)"
+        case .depreciation: "depreciation (P&L)"
+        case .oneTime: "one-time costs, expensed"
+        case .financing: "financing (loans)"
+        case .interest: "loan interest (P&L)"
+        }
+    }
+
+    /// How the line enters cash cost: +1 a payment, −1 an inflow, 0 not cash (depreciation and
+    /// interest are P&L views of cash that capex and financing already carry).
+    public var cashSign: Double {
+        switch self {
+        case .api, .rented, .capex, .maintenance, .power, .colocation, .staff, .oneTime, .financing: 1
+        case .residual, .terminalValue: -1
+        case .depreciation, .interest: 0
+        }
+    }
+
+    /// Whether the line is part of P&L cost (capex, residual, terminal value and loan principal
+    /// are balance-sheet movements; P&L carries depreciation and interest instead).
+    public var isPnLCost: Bool {
+        switch self {
+        case .api, .rented, .maintenance, .power, .colocation, .staff, .depreciation, .oneTime, .interest: true
+        case .capex, .residual, .terminalValue, .financing: false
+        }
+    }
+
+    /// Whether the line came with format version 2 (its JSON key follows `servers`).
+    public var isVersion2: Bool {
+        switch self {
+        case .oneTime, .financing, .interest: true
+        default: false
+        }
+    }
+
+    /// Position in `allCases` (arrays indexed by line).
+    public var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The lines of cash cost, in summation order.
+    public static let cash = allCases.filter { $0.cashSign != 0 }
+    /// The lines of P&L cost, in summation order.
+    public static let pnl = allCases.filter(\.isPnLCost)
+}
+
+extension MonthlyLines {
+    /// The stored line for `line`.
+    public subscript(line: CostLine) -> [Double] {
+        get { self[keyPath: Self.storage(line)] }
+        set { self[keyPath: Self.storage(line)] = newValue }
+    }
+
+    private static func storage(_ line: CostLine) -> WritableKeyPath<MonthlyLines, [Double]> {
+        switch line {
+        case .api: \.api
+        case .rented: \.rented
+        case .capex: \.capex
+        case .maintenance: \.maintenance
+        case .power: \.power
+        case .colocation: \.colocation
+        case .staff: \.staff
+        case .residual: \.residual
+        case .terminalValue: \.terminalValue
+        case .depreciation: \.depreciation
+        case .oneTime: \.oneTime
+        case .financing: \.financing
+        case .interest: \.interest
+        }
+    }
+
+    /// Adds each month's cash cost to `cash` and P&L cost to `pnl` (both zero on entry, one value
+    /// a month): Σ sign × line over `CostLine.cash` and Σ line over `CostLine.pnl`, line by line
+    /// in that order, so every month's sum is the same bit for bit as written out term by term.
+    public func addCashAndPnLCost(into cash: inout [Double], pnl: inout [Double]) {
+        for line in CostLine.allCases {
+            let sign = line.cashSign, inPnL = line.isPnLCost
+            let values = self[line]
+            for m in values.indices {
+                if sign != 0 { cash[m] += sign * values[m] }
+                if inPnL { pnl[m] += values[m] }
+            }
+        }
+    }
+
+    /// P&L cost of every month: Σ line over `CostLine.pnl`.
+    public var pnlCost: [Double] {
+        var cash = [Double](repeating: 0, count: cost.count), pnl = cash
+        addCashAndPnLCost(into: &cash, pnl: &pnl)
+        return pnl
+    }
+}

@@ -1,0 +1,87 @@
+/// Which entity of a model an input belongs to: indices into the model's arrays (a workload, a
+/// serving option, a strategy, …) and, for an item inside one (a commitment, a one-time cost, a
+/// workload's own routing), the item's index.
+public struct InputOwner: Sendable, Hashable {
+    public var index: Int
+    public var item: Int
+
+    public init(_ index: Int = 0, item: Int = 0) {
+        self.index = index
+        self.item = item
+    }
+}
+
+/// How a registry entry reads and writes its value on a `Model`, in the unit the model stores.
+///
+/// A schedule reads as its first month's value, and a write moves every written value in the
+/// same proportion (a single value is simply replaced); a flag reads 1 or 0; a count reads as a
+/// number and is written rounded.
+public struct InputAccess: Sendable {
+    /// What kind of number the value is.
+    public enum Kind: Sendable, Hashable {
+        /// Any value in the allowed range: sensitivity, scenarios and Monte Carlo ranges move it.
+        case continuous
+        /// A whole number (GPUs, months): scenarios set it, ranges and sensitivity do not.
+        case whole
+        /// 1 or 0 (yes/no, or the first/second of two words).
+        case flag
+    }
+
+    public var kind: Kind
+    let read: @Sendable (Model, InputOwner) -> Double?
+    let write: @Sendable (inout Model, InputOwner, Double) -> Void
+    let monthly: @Sendable (Model, InputOwner) -> Bool
+
+    /// The value, or `nil` when the owner has no such value (an option of another kind).
+    public func value(in model: Model, of owner: InputOwner) -> Double? { read(model, owner) }
+
+    /// Sets the value.
+    public func set(_ value: Double, in model: inout Model, of owner: InputOwner) { write(&model, owner, value) }
+
+    /// Whether a rate of change is written per month (it is per year otherwise).
+    public func isMonthly(in model: Model, of owner: InputOwner) -> Bool { monthly(model, owner) }
+
+    /// The value of `field` on the `Root` that `lens` reaches from the model.
+    init<Root>(_ lens: InputLens<Root>, _ field: InputField<Root>) {
+        kind = field.kind
+        read = { model, owner in lens.get(model, owner).map(field.get) }
+        write = { model, owner, value in lens.modify(&model, owner) { field.set(&$0, value) } }
+        monthly = { model, owner in lens.get(model, owner).map(field.monthly) ?? false }
+    }
+}
+
+/// One value of a part of the model (a workload, a price list, a server type, …).
+struct InputField<Root>: Sendable {
+    var kind: InputAccess.Kind
+    var get: @Sendable (Root) -> Double
+    var set: @Sendable (inout Root, Double) -> Void
+    var monthly: @Sendable (Root) -> Bool = { _ in false }
+
+    static func number(_ path: WritableKeyPath<Root, Double> & Sendable) -> Self {
+        Self(kind: .continuous, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
+    }
+
+    static func schedule(_ path: WritableKeyPath<Root, Schedule<Double>> & Sendable) -> Self {
+        Self(kind: .continuous, get: { $0[keyPath: path].first }, set: { $0[keyPath: path].move(to: $1) })
+    }
+
+    static func rate(_ path: WritableKeyPath<Root, Schedule<Rate>> & Sendable) -> Self {
+        Self(kind: .continuous, get: { $0[keyPath: path].first.value }, set: { $0[keyPath: path].move(to: $1) },
+             monthly: { $0[keyPath: path].first.isMonthly })
+    }
+
+    static func whole(_ path: WritableKeyPath<Root, Int> & Sendable) -> Self {
+        Self(kind: .whole, get: { Double($0[keyPath: path]) },
+             set: { $0[keyPath: path] = Int(exactly: $1.rounded()) ?? 0 })
+    }
+
+    static func flag(_ path: WritableKeyPath<Root, Bool> & Sendable) -> Self {
+        Self(kind: .flag, get: { $0[keyPath: path] ? 1 : 0 }, set: { $0[keyPath: path] = $1 >= 0.5 })
+    }
+}
+
+/// How to reach a part of the model from the model and an owner, to read it and to change it.
+struct InputLens<Root>: Sendable {
+    var get: @Sendable (Model, InputOwner) -> Root?
+    var modify: @Sendable (inout Model, InputOwner, (inout Root) -> Void) -> Void
+}

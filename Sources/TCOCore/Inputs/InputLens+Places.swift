@@ -1,0 +1,170 @@
+/// The parts of a model an input can sit in, one lens per place of the file format.
+extension InputLens {
+    private static func element<Element>(
+        _ list: WritableKeyPath<Model, [Element]> & Sendable, _ part: WritableKeyPath<Element, Root> & Sendable
+    ) -> Self {
+        Self(
+            get: { model, owner in
+                let items = model[keyPath: list]
+                return items.indices.contains(owner.index) ? items[owner.index][keyPath: part] : nil
+            },
+            modify: { model, owner, change in
+                guard model[keyPath: list].indices.contains(owner.index) else { return }
+                change(&model[keyPath: list][owner.index][keyPath: part])
+            })
+    }
+
+    /// The model itself (`discount_rate`).
+    static var model: InputLens<Model> {
+        InputLens<Model>(get: { model, _ in model }, modify: { model, _, change in change(&model) })
+    }
+
+    static var workload: InputLens<Workload> { .element(\Model.workloads, \Workload.self) }
+    static var hardware: InputLens<Hardware> { .element(\Model.hardware, \Hardware.self) }
+    static var staffRole: InputLens<StaffRole> { .element(\Model.staff, \StaffRole.self) }
+    static var strategy: InputLens<Strategy> { .element(\Model.strategies, \Strategy.self) }
+
+    static var finance: InputLens<Finance> {
+        InputLens<Finance>(get: { model, _ in model.finance }, modify: { model, _, change in change(&model.finance) })
+    }
+
+    static var facility: InputLens<Facility> { .present(in: .model, \Model.facility) }
+
+    /// An optional part, where the parent has one.
+    private static func present<Parent>(
+        in parent: InputLens<Parent>, _ part: WritableKeyPath<Parent, Root?> & Sendable
+    ) -> Self {
+        Self(
+            get: { model, owner in parent.get(model, owner)?[keyPath: part] ?? nil },
+            modify: { model, owner, change in
+                parent.modify(&model, owner) { whole in
+                    guard var value = whole[keyPath: part] else { return }
+                    change(&value)
+                    whole[keyPath: part] = value
+                }
+            })
+    }
+
+    static var loan: InputLens<Loan> {
+        InputLens<Loan>(
+            get: { model, owner in
+                model.finance.loans.indices.contains(owner.index) ? model.finance.loans[owner.index] : nil
+            },
+            modify: { model, owner, change in
+                guard model.finance.loans.indices.contains(owner.index) else { return }
+                change(&model.finance.loans[owner.index])
+            })
+    }
+
+    static var api: InputLens<APIPricing> {
+        InputLens<APIPricing>(
+            get: { model, owner in
+                guard model.serving.indices.contains(owner.index),
+                    case .api(let pricing) = model.serving[owner.index].kind
+                else { return nil }
+                return pricing
+            },
+            modify: { model, owner, change in
+                guard model.serving.indices.contains(owner.index),
+                    case .api(var pricing) = model.serving[owner.index].kind
+                else { return }
+                change(&pricing)
+                model.serving[owner.index].kind = .api(pricing)
+            })
+    }
+
+    static var longContext: InputLens<LongContextPricing> { .present(in: .api, \APIPricing.longContext) }
+
+    /// The GPU serving of a self-hosted or rented option.
+    static var gpu: InputLens<GPUServing> {
+        InputLens<GPUServing>(
+            get: { model, owner in
+                model.serving.indices.contains(owner.index) ? model.serving[owner.index].gpuServing : nil
+            },
+            modify: { model, owner, change in
+                guard model.serving.indices.contains(owner.index) else { return }
+                switch model.serving[owner.index].kind {
+                case .selfHosted(var serving, let hardware):
+                    change(&serving)
+                    model.serving[owner.index].kind = .selfHosted(serving, hardware: hardware)
+                case .rented(var serving, let pricing):
+                    change(&serving)
+                    model.serving[owner.index].kind = .rented(serving, pricing)
+                case .api:
+                    break
+                }
+            })
+    }
+
+    static var rented: InputLens<RentedPricing> {
+        InputLens<RentedPricing>(
+            get: { model, owner in
+                guard model.serving.indices.contains(owner.index),
+                    case .rented(_, let pricing) = model.serving[owner.index].kind
+                else { return nil }
+                return pricing
+            },
+            modify: { model, owner, change in
+                guard model.serving.indices.contains(owner.index),
+                    case .rented(let serving, var pricing) = model.serving[owner.index].kind
+                else { return }
+                change(&pricing)
+                model.serving[owner.index].kind = .rented(serving, pricing)
+            })
+    }
+
+    /// Item `owner.item` of a list inside the part `parent` reaches.
+    private static func item<Parent>(
+        of parent: InputLens<Parent>, _ list: WritableKeyPath<Parent, [Root]> & Sendable
+    ) -> Self {
+        Self(
+            get: { model, owner in
+                guard let items = parent.get(model, owner)?[keyPath: list], items.indices.contains(owner.item)
+                else { return nil }
+                return items[owner.item]
+            },
+            modify: { model, owner, change in
+                parent.modify(&model, owner) { part in
+                    guard part[keyPath: list].indices.contains(owner.item) else { return }
+                    change(&part[keyPath: list][owner.item])
+                }
+            })
+    }
+
+    /// Commitment `owner.item` of a rented option.
+    static var commitment: InputLens<Commitment> { .item(of: .rented, \RentedPricing.commitments) }
+
+    /// One-time cost `owner.item` of a strategy.
+    static var oneTime: InputLens<OneTimeCost> { .item(of: .strategy, \Strategy.oneTimeCosts) }
+
+    /// A strategy's escalation (`owner.item` = 0), or the escalation of its workload routing
+    /// `owner.item − 1`; only where one is set.
+    static var escalation: InputLens<Escalation> {
+        let strategy = InputLens<Strategy>.strategy
+        return InputLens<Escalation>(
+            get: { model, owner in
+                guard let s = strategy.get(model, owner) else { return nil }
+                if owner.item == 0 { return s.escalation }
+                let w = owner.item - 1
+                guard s.workloadOverrides.indices.contains(w), case .some(.some(let e)) = s.workloadOverrides[w].escalation
+                else { return nil }
+                return e
+            },
+            modify: { model, owner, change in
+                strategy.modify(&model, owner) { s in
+                    if owner.item == 0 {
+                        guard var e = s.escalation else { return }
+                        change(&e)
+                        s.escalation = e
+                        return
+                    }
+                    let w = owner.item - 1
+                    guard s.workloadOverrides.indices.contains(w),
+                        case .some(.some(var e)) = s.workloadOverrides[w].escalation
+                    else { return }
+                    change(&e)
+                    s.workloadOverrides[w].escalation = .some(.some(e))
+                }
+            })
+    }
+}
