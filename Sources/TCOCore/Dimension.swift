@@ -50,6 +50,26 @@ public enum Dimension: Sendable, Hashable, CaseIterable {
     }
 
     /// A valid example, written in `currency`.
+    /// The unit values are shown in (tables, workbook inputs).
+    public func unitText(currency: String) -> String {
+        switch self {
+        case .number: ""
+        case .percent: "%"
+        case .ratePerYear: "%/year"
+        case .ratePerMonth: "%/month"
+        case .money: currency
+        case .moneyPerYear: "\(currency)/year"
+        case .pricePerMillionTokens: "\(currency)/Mtok"
+        case .pricePerGPUHour: "\(currency)/GPU-hour"
+        case .pricePerKilowattMonth: "\(currency)/kW/month"
+        case .pricePerKilowattHour: "\(currency)/kWh"
+        case .perMonth: "/month"
+        case .power: "kW"
+        case .throughput: "tok/s"
+        case .duration: "months"
+        }
+    }
+
     public func example(currency: String) -> String {
         switch self {
         case .number: "8"

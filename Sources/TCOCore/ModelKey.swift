@@ -88,6 +88,16 @@ public struct ModelKey: Sendable, Hashable {
     /// The key at the same place whose value this key takes when left out (`price_cached_input`
     /// follows `price_input`): a change of that key is also a change of this one, unless written.
     public var follows: String?
+    /// The unit a value is shown in where the dimension does not say it (`tokens`, `GPUs`, `FTE`).
+    public var unitName: String?
+
+    /// The unit a value is shown in, e.g. `USD/Mtok`, `%/year`, `tokens`, `1 = yes`.
+    public func unit(currency: String, monthly: Bool = false) -> String {
+        if let unitName { return unitName }
+        if access?.kind == .flag { return "1 = yes" }
+        guard let dimension = dimensions(monthly: monthly).first else { return "" }
+        return dimension.unitText(currency: currency)
+    }
 
     /// The dimensions a value of the key is written in (a rate of change in the period the model
     /// writes it in); empty for what is not an amount.

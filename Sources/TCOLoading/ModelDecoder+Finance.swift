@@ -7,7 +7,7 @@ extension ModelDecoder {
         guard let node else { return Finance() }
         guard let map = mapping(node, "finance", example: "'finance: {tax_rate: 25%}'") else { return nil }
         checkKeys(map, "finance", allowed: ModelSchema.finance, required: [], what: "finance", place: .finance)
-        let taxRate = share(map, "tax_rate", "finance", example: "25%")
+        let taxRate = number(map, "tax_rate", "finance", at: .finance)
         let terminal = word(map, "terminal_value", "finance", ["book", "none"])
             .flatMap(Finance.TerminalValue.init(rawValue:))
         var loans: [Loan] = []
@@ -29,7 +29,7 @@ extension ModelDecoder {
         let path = "finance.financing.\(hardware)"
         checkKeys(map, path, allowed: ModelSchema.loan, required: ModelSchema.loan, what: "the loan for '\(hardware)'",
                   place: .loan)
-        let share = share(map, "loan", path, example: "80%")
+        let share = number(map, "loan", path, at: .loan)
         var rate: Double?
         if let node = map["rate"] {
             rate = loanRate(node, "\(path).rate")
@@ -68,8 +68,7 @@ extension ModelDecoder {
             let itemPath = "\(path).\(name)"
             checkKeys(map, itemPath, allowed: ModelSchema.oneTime, required: ModelSchema.oneTimeRequired,
                       what: "one-time cost '\(name)'", place: .oneTime)
-            let cost = nonNegative(quantity(map, "cost", itemPath, [.money], place: .oneTime)?.value,
-                                   "\(itemPath).cost", example: "150k \(currency)")
+            let cost = number(map, "cost", itemPath, at: .oneTime)
             var month: Int? = 1
             if let node = map["month"] {
                 month = nil

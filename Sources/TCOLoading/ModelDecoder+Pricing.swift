@@ -4,16 +4,13 @@ extension ModelDecoder {
     /// An api option's prices: each price one value or a schedule; cached and cache-write prices
     /// default to the option's `price_input` (its schedule, if it has one); batch and long-context prices.
     func apiPricing(_ map: ConfigNode.Mapping, _ path: String) -> APIPricing? {
-        func price(_ key: String, _ example: String) -> Schedule<Double>? {
-            amounts(map, key, path, [.pricePerMillionTokens], place: .api, example: "\(example) \(currency)/Mtok")
-        }
-        let input = price("price_input", "3")
-        let output = price("price_output", "15")
-        let cached = price("price_cached_input", "0.30")
-        let cacheWrite = price("price_cache_write", "3.75")
+        let input = amounts(map, "price_input", path, at: .api)
+        let output = amounts(map, "price_output", path, at: .api)
+        let cached = amounts(map, "price_cached_input", path, at: .api)
+        let cacheWrite = amounts(map, "price_cache_write", path, at: .api)
         let change = rates(map, "price_change", path)
         let isPrivate = boolean(map, "private", path)
-        let batchDiscount = share(map, "batch_discount", path, example: "50%")
+        let batchDiscount = number(map, "batch_discount", path, at: .api)
         var longContext: LongContextPricing?
         if let node = map["long_context"] {
             longContext = longContextPricing(node, "\(path).long_context")
@@ -33,16 +30,11 @@ extension ModelDecoder {
         guard let map = mapping(node, path, example: example) else { return nil }
         checkKeys(map, path, allowed: ModelSchema.longContext, required: ModelSchema.longContextRequired,
                   what: "the long-context prices", place: .longContext)
-        let above = positive(quantity(map, "above", path, [.number], place: .longContext)?.value, "\(path).above",
-                             example: "200k")
-        func price(_ key: String, _ example: String) -> Double? {
-            nonNegative(quantity(map, key, path, [.pricePerMillionTokens], place: .longContext)?.value,
-                        "\(path).\(key)", example: "\(example) \(currency)/Mtok")
-        }
-        let input = price("price_input", "6")
-        let output = price("price_output", "22.5")
-        let cached = price("price_cached_input", "0.60")
-        let cacheWrite = price("price_cache_write", "7.50")
+        let above = number(map, "above", path, at: .longContext)
+        let input = number(map, "price_input", path, at: .longContext)
+        let output = number(map, "price_output", path, at: .longContext)
+        let cached = number(map, "price_cached_input", path, at: .longContext)
+        let cacheWrite = number(map, "price_cache_write", path, at: .longContext)
         guard let above, let input, let output else { return nil }
         return LongContextPricing(
             above: above, priceInput: input, priceOutput: output, priceCachedInput: cached, priceCacheWrite: cacheWrite)
@@ -50,8 +42,7 @@ extension ModelDecoder {
 
     /// A rented option's GPU-hour price (one value or a schedule), price change, scaling and commitments.
     func rentedPricing(_ map: ConfigNode.Mapping, _ path: String) -> RentedPricing? {
-        let gpuHour = amounts(map, "gpu_hour", path, [.pricePerGPUHour], place: .rented,
-                              example: "2.40 \(currency)/GPU-hour")
+        let gpuHour = amounts(map, "gpu_hour", path, at: .rented)
         let change = rates(map, "price_change", path)
         let scaling = word(map, "scaling", path, ["peak", "hourly"]).flatMap(RentedPricing.Scaling.init(rawValue:))
         var commitments: [Commitment] = []
@@ -91,9 +82,7 @@ extension ModelDecoder {
                                "\(itemPath).gpus", { $0 >= 1 && $0 == $0.rounded() && $0 <= 1e9 },
                                "reserved GPUs must be a whole number of at least 1", example: "16",
                                code: .notWholeNumber)
-            let gpuHour = nonNegative(quantity(map, "gpu_hour", itemPath, [.pricePerGPUHour],
-                                               place: .commitment)?.value,
-                                      "\(itemPath).gpu_hour", example: "1.90 \(currency)/GPU-hour")
+            let gpuHour = number(map, "gpu_hour", itemPath, at: .commitment)
             let from = map["from"].flatMap { month($0, "\(itemPath).from") }
             let term = checked(quantity(map, "term", itemPath, [.duration], place: .commitment)?.value,
                                "\(itemPath).term", { $0 >= 1 && $0 <= Self.longestDuration },

@@ -76,13 +76,13 @@ extension ModelDecoder {
             let path = "workloads.\(name)"
             checkKeys(map, path, allowed: ModelSchema.workload, required: ModelSchema.workloadRequired,
                       what: "workload '\(name)'", place: .workload)
-            let requests = amounts(map, "requests", path, [.perMonth], example: "1.2M/month")
+            let requests = amounts(map, "requests", path, at: .workload)
             let growth = rates(map, "growth", path)
-            let input = nonNegative(quantity(map, "input_tokens", path, [.number])?.value, "\(path).input_tokens", example: "1800")
-            let output = nonNegative(quantity(map, "output_tokens", path, [.number])?.value, "\(path).output_tokens", example: "350")
-            let cached = share(map, "cached_input", path, example: "30%")
-            let cacheWrite = share(map, "cache_write", path, example: "5%")
-            let batch = share(map, "batch", path, example: "40%")
+            let input = number(map, "input_tokens", path, at: .workload)
+            let output = number(map, "output_tokens", path, at: .workload)
+            let cached = number(map, "cached_input", path, at: .workload)
+            let cacheWrite = number(map, "cache_write", path, at: .workload)
+            let batch = number(map, "batch", path, at: .workload)
             if let cached, let cacheWrite, cached + cacheWrite > 1 + 1e-12 {
                 error(.cacheSharesSum, location(of: "\(path).cache_write"), "\(path).cache_write",
                       "cached_input (\(Self.trim(cached * 100))%) and cache_write (\(Self.trim(cacheWrite * 100))%) "
@@ -90,8 +90,8 @@ extension ModelDecoder {
                       hint: "an input token is read from the cache, written to it, or neither: "
                           + "lower one of the two so that they add up to at most 100%")
             }
-            let peak = checked(quantity(map, "peak_to_average", path, [.number])?.value, "\(path).peak_to_average", { $0 >= 1 },
-                               "peak-to-average must be at least 1 (peak load is never below average load)", example: "2.5")
+            let peak = number(map, "peak_to_average", path, at: .workload,
+                              rule: "peak-to-average must be at least 1 (peak load is never below average load)")
             let sensitive = boolean(map, "sensitive", path)
             if let requests, let input, let output {
                 result.append(Workload(
@@ -105,10 +105,6 @@ extension ModelDecoder {
 
     func nonNegative(_ value: Double?, _ path: String, example: String) -> Double? {
         checked(value, path, { $0 >= 0 }, "must not be negative", example: example)
-    }
-
-    func positive(_ value: Double?, _ path: String, example: String) -> Double? {
-        checked(value, path, { $0 > 0 }, "must be above zero", example: example)
     }
 
     /// A share from 0 % to 100 %.
@@ -125,8 +121,8 @@ extension ModelDecoder {
             checkKeys(map, path, allowed: ModelSchema.hardware, required: ModelSchema.hardwareRequired, what: "hardware '\(name)'")
             let gpus = checked(quantity(map, "gpus", path, [.number])?.value, "\(path).gpus", { $0 >= 1 && $0 == $0.rounded() && $0 <= 1_000_000 },
                                "GPUs per server must be a whole number of at least 1", example: "8", code: .notWholeNumber)
-            let price = nonNegative(quantity(map, "price", path, [.money])?.value, "\(path).price", example: "280k \(currency)")
-            let power = positive(quantity(map, "power", path, [.power])?.value, "\(path).power", example: "10.2 kW")
+            let price = number(map, "price", path, at: .hardware)
+            let power = number(map, "power", path, at: .hardware)
             var idle = quantity(map, "idle_power", path, [.power])?.value
             if let value = idle, let power {
                 idle = checked(value, "\(path).idle_power", { $0 >= 0 && $0 <= power }, "idle power must be from 0 kW to the full-load power (\(Self.trim(power)) kW)", example: "3 kW")
@@ -134,8 +130,8 @@ extension ModelDecoder {
             let life = checked(quantity(map, "life", path, [.duration])?.value, "\(path).life",
                                { $0 >= 1 && $0 <= Self.longestDuration },
                                "life must be at least 1 month and at most 1,000 years", example: "4 years")
-            let residual = checked(quantity(map, "residual", path, [.percent])?.value, "\(path).residual", { $0 >= 0 && $0 < 1 },
-                                   "residual must be from 0% to below 100% of price", example: "10%")
+            let residual = number(map, "residual", path, at: .hardware,
+                                  rule: "residual must be from 0% to below 100% of price")
             var maintenance: Double?
             if let q = quantity(map, "maintenance", path, [.ratePerYear, .ratePerMonth]) {
                 maintenance = nonNegative(q.dimension == .ratePerMonth ? q.value * 12 : q.value, "\(path).maintenance", example: "8%/year")
@@ -156,12 +152,10 @@ extension ModelDecoder {
         guard let node else { return .some(nil) }
         guard let map = mapping(node, "facility", example: "'facility: {electricity: 0.11 \(currency)/kWh}'") else { return nil }
         checkKeys(map, "facility", allowed: ModelSchema.facility, required: [], what: "the facility")
-        let pue = checked(quantity(map, "pue", "facility", [.number])?.value, "facility.pue", { $0 >= 1 }, "PUE must be at least 1", example: "1.3")
-        let electricity = amounts(map, "electricity", "facility", [.pricePerKilowattHour],
-                                  example: "0.11 \(currency)/kWh")
+        let pue = number(map, "pue", "facility", at: .facility, rule: "PUE must be at least 1")
+        let electricity = amounts(map, "electricity", "facility", at: .facility)
         let change = rates(map, "electricity_change", "facility")
-        let colocation = amounts(map, "colocation", "facility", [.pricePerKilowattMonth],
-                                 example: "180 \(currency)/kW/month")
+        let colocation = amounts(map, "colocation", "facility", at: .facility)
         guard map["electricity"] == nil || electricity != nil else { return nil }
         return Facility(pue: pue ?? 1, electricity: electricity ?? Schedule(0), electricityChange: change ?? .zero,
                         colocation: colocation ?? Schedule(0))
@@ -198,8 +192,8 @@ extension ModelDecoder {
             let path = "staff.\(name)"
             checkKeys(map, path, allowed: ModelSchema.staffRole, required: ModelSchema.staffRoleRequired,
                       what: "staff role '\(name)'", place: .staffRole)
-            let count = amounts(map, "count", path, [.number], place: .staffRole, example: "2")
-            let cost = amounts(map, "cost", path, [.moneyPerYear], place: .staffRole, example: "220k \(currency)/year")
+            let count = amounts(map, "count", path, at: .staffRole)
+            let cost = amounts(map, "cost", path, at: .staffRole)
             let change = rates(map, "cost_change", path)
             let payers = map["strategies"].flatMap { staffPayers($0, "\(path).strategies") }
             if let count, let cost {

@@ -46,10 +46,10 @@ extension ModelDecoder {
     }
 
     private func gpuServing(_ map: ConfigNode.Mapping, _ path: String) -> GPUServing? {
-        let decode = positive(quantity(map, "decode_throughput", path, [.throughput])?.value, "\(path).decode_throughput", example: "2400 tok/s")
-        let prefill = positive(quantity(map, "prefill_throughput", path, [.throughput])?.value, "\(path).prefill_throughput", example: "24000 tok/s")
-        let utilization = checked(quantity(map, "max_utilization", path, [.percent])?.value, "\(path).max_utilization", { $0 > 0 && $0 <= 1 },
-                                  "max utilization must be above 0% and at most 100%", example: "70%")
+        let decode = number(map, "decode_throughput", path, at: .selfHosted)
+        let prefill = number(map, "prefill_throughput", path, at: .selfHosted)
+        let utilization = number(map, "max_utilization", path, at: .selfHosted,
+                                 rule: "max utilization must be above 0% and at most 100%")
         guard let decode, let prefill, let utilization else { return nil }
         return GPUServing(decodeThroughput: decode, prefillThroughput: prefill, maxUtilization: utilization)
     }
@@ -122,7 +122,7 @@ extension ModelDecoder {
         }
         guard let map = mapping(node, path, example: "'{rate: 10%, to: frontier}' or 'none'") else { return nil }
         checkKeys(map, path, allowed: ModelSchema.escalation, required: ModelSchema.escalation, what: "an escalation")
-        let rate = share(map, "rate", path, example: "10%")
+        let rate = number(map, "rate", path, at: .escalation)
         let to = map["to"].flatMap { text($0, "\(path).to", example: "frontier")?.0 }
         guard let rate, let to else { return nil }
         return .some(Escalation(rate: rate, to: to))

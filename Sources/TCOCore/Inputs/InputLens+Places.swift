@@ -146,7 +146,8 @@ extension InputLens {
                 guard let s = strategy.get(model, owner) else { return nil }
                 if owner.item == 0 { return s.escalation }
                 let w = owner.item - 1
-                guard s.workloadOverrides.indices.contains(w), case .some(.some(let e)) = s.workloadOverrides[w].escalation
+                guard s.workloadOverrides.indices.contains(w),
+                    case .some(.some(let e)) = s.workloadOverrides[w].escalation
                 else { return nil }
                 return e
             },
