@@ -6,11 +6,11 @@ extension ModelKey {
     private static func key(
         _ place: Place, _ name: String, _ form: Form, required: Bool = false, default value: String? = nil,
         range: String? = nil, example: String, _ summary: String, label: String? = nil, bounds: InputBounds? = nil,
-        access: InputAccess? = nil, follows: String? = nil, unit: String? = nil
+        access: InputAccess? = nil, follows: String? = nil, unit: String? = nil, trend: String? = nil
     ) -> ModelKey {
         ModelKey(place: place, name: name, form: form, isRequired: required, defaultValue: value, range: range,
                  example: example, summary: summary, label: label ?? name.replacing("_", with: " "), bounds: bounds,
-                 access: access, follows: follows, unitName: unit)
+                 access: access, follows: follows, trend: trend, unitName: unit)
     }
 
     private static let rateOfChange: Form = .schedulable([.ratePerYear, .ratePerMonth])
@@ -60,7 +60,7 @@ extension ModelKey {
             example: "1.2M/month",
             "Requests in the first month (`/day` is converted at 365/12 days a month), or a schedule.",
             label: "requests in month 1", bounds: .nonNegative,
-            access: InputAccess(.workload, .schedule(\.requests)), unit: "requests/month"),
+            access: InputAccess(.workload, .schedule(\.requests)), unit: "requests/month", trend: "growth"),
         key(.workload, "growth", rateOfChange, default: "0%/year", range: aboveMinus100, example: "40%/year",
             "Growth of requests, an effective annual rate spread evenly over the months.",
             bounds: .rateOfChange, access: InputAccess(.workload, .rate(\.growth))),
@@ -97,14 +97,16 @@ extension ModelKey {
             "How the option serves: api (billed per token), self_hosted (own servers) or rented (GPU-hours)."),
         key(.api, "price_input", pricePerMtok, required: true, range: "at least 0",
             example: "3 USD/Mtok", "Price per million input tokens.",
-            label: "input price", bounds: .nonNegative, access: InputAccess(.api, .schedule(\.priceInput))),
+            label: "input price", bounds: .nonNegative,
+            access: InputAccess(.api, .schedule(\.priceInput)), trend: "price_change"),
         key(.api, "price_output", pricePerMtok, required: true, range: "at least 0",
             example: "15 USD/Mtok", "Price per million output tokens.",
-            label: "output price", bounds: .nonNegative, access: InputAccess(.api, .schedule(\.priceOutput))),
+            label: "output price", bounds: .nonNegative,
+            access: InputAccess(.api, .schedule(\.priceOutput)), trend: "price_change"),
         key(.api, "price_cached_input", pricePerMtok, default: "the option's price_input",
             range: "at least 0", example: "0.30 USD/Mtok", "Price per million cached input tokens.",
             label: "cached input price", bounds: .nonNegative,
-            access: InputAccess(.api, .schedule(\.priceCachedInput)), follows: "price_input"),
+            access: InputAccess(.api, .schedule(\.priceCachedInput)), follows: "price_input", trend: "price_change"),
         key(.api, "price_change", rateOfChange, default: "0%/year", range: aboveMinus100, example: "-20%/year",
             "Change of every price of the option, an effective annual rate.",
             bounds: .rateOfChange, access: InputAccess(.api, .rate(\.priceChange))),
@@ -115,7 +117,7 @@ extension ModelKey {
         key(.api, "price_cache_write", pricePerMtok, default: "the option's price_input", range: "at least 0",
             example: "3.75 USD/Mtok", "Price per million input tokens written to the prompt cache.",
             label: "cache write price", bounds: .nonNegative,
-            access: InputAccess(.api, .schedule(\.priceCacheWrite)), follows: "price_input"),
+            access: InputAccess(.api, .schedule(\.priceCacheWrite)), follows: "price_input", trend: "price_change"),
         key(.api, "batch_discount", .quantity([.percent]), default: "0% (no batch API)", range: "0% to 100%",
             example: "50%", "Discount off every price of the option for a workload's batch requests.",
             bounds: .share, access: InputAccess(.api, .number(\.batchDiscount))),
@@ -165,7 +167,8 @@ extension ModelKey {
             "How the option serves."),
         key(.rented, "gpu_hour", .schedulable([.pricePerGPUHour]), required: true, range: "at least 0",
             example: "2.40 USD/GPU-hour", "Price of one rented GPU for one hour, on demand.",
-            label: "price per GPU-hour", bounds: .nonNegative, access: InputAccess(.rented, .schedule(\.gpuHour))),
+            label: "price per GPU-hour", bounds: .nonNegative,
+            access: InputAccess(.rented, .schedule(\.gpuHour)), trend: "price_change"),
         key(.rented, "decode_throughput", .quantity([.throughput]), required: true, range: "above 0",
             example: "2400 tok/s", "Output tokens a GPU generates per second at full load.",
             label: "decode throughput per GPU", bounds: .positive,
@@ -240,7 +243,7 @@ extension ModelKey {
         key(.facility, "electricity", .schedulable([.pricePerKilowattHour]), range: "at least 0",
             example: "0.11 USD/kWh", "Price of electricity; required when a self_hosted option exists.",
             label: "electricity price", bounds: .nonNegative,
-            access: InputAccess(.facility, .schedule(\.electricityPerKilowattHour))),
+            access: InputAccess(.facility, .schedule(\.electricityPerKilowattHour)), trend: "electricity_change"),
         key(.facility, "electricity_change", rateOfChange, default: "0%/year", range: aboveMinus100,
             example: "3%/year", "Change of the electricity price, an effective annual rate.",
             label: "electricity price change", bounds: .rateOfChange,
@@ -258,7 +261,8 @@ extension ModelKey {
             access: InputAccess(.staffRole, .schedule(\.count)), unit: "FTE"),
         key(.staffRole, "cost", .schedulable([.moneyPerYear]), required: true, range: "at least 0",
             example: "220k USD/year", "Fully loaded cost of one full-time equivalent (`USD/month` is × 12).",
-            label: "cost per FTE", bounds: .nonNegative, access: InputAccess(.staffRole, .schedule(\.costPerYear))),
+            label: "cost per FTE", bounds: .nonNegative,
+            access: InputAccess(.staffRole, .schedule(\.costPerYear)), trend: "cost_change"),
         key(.staffRole, "cost_change", rateOfChange, default: "0%/year", range: aboveMinus100, example: "4%/year",
             "Yearly pay rise, an effective annual rate.",
             label: "cost change", bounds: .rateOfChange, access: InputAccess(.staffRole, .rate(\.costChange))),

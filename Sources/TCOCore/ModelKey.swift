@@ -88,6 +88,9 @@ public struct ModelKey: Sendable, Hashable {
     /// The key at the same place whose value this key takes when left out (`price_cached_input`
     /// follows `price_input`): a change of that key is also a change of this one, unless written.
     public var follows: String?
+    /// The rate of change at the same place that moves this level month by month, restarting at
+    /// each step of a schedule (`growth` for `requests`, `price_change` for prices).
+    public var trend: String?
     /// The unit a value is shown in where the dimension does not say it (`tokens`, `GPUs`, `FTE`).
     public var unitName: String?
 

@@ -259,6 +259,13 @@ extension WorkbookWriter {
     /// (the two lines differ only there: calculations.md, Cash cost and P&L cost), and every
     /// server's price is depreciated, sold at residual value or carried at book value, so capex =
     /// depreciation + residual + terminal value and total P&L cost = total cash cost.
+    /// The lines that take cash cost to P&L cost, each with its sign: Σ (P&L membership − cash
+    /// sign) × line (capex out, depreciation in, the inflows back, loan principal out, interest in).
+    static let bridge: [(line: CostLine, sign: String)] = CostLine.allCases.compactMap { line in
+        let weight = (line.isPnLCost ? 1 : 0) - line.cashSign
+        return weight == 0 ? nil : (line, weight > 0 ? "+" : "-")
+    }
+
     private func reconcileChecks(_ calcSheets: [CalcSheet]) -> [Check] {
         var checks: [Check] = [], bookChecks: [Check] = []
         for strategy in loaded.base.strategies {
@@ -274,11 +281,7 @@ extension WorkbookWriter {
                     CellReference.sheet(calc.name) + "!"
                         + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
                 }
-                bridge.append(
-                    Self.tie(
-                        t(l.pnl),
-                        "\(t(l.cost))-\(t(l[.capex]))+\(t(l[.depreciation]))+\(t(l[.residual]))+\(t(l[.terminalValue]))"
-                            + "-\(t(l[.financing]))+\(t(l[.interest]))"))
+                bridge.append(Self.tie(t(l.pnl), t(l.cost) + Self.bridge.map { "\($0.sign)\(t(l[$0.line]))" }.joined()))
                 let recovered = "\(t(l[.depreciation]))+\(t(l[.residual]))+\(t(l[.terminalValue]))"
                 // With terminal_value none the book value left at the horizon is written off, so capex
                 // only bounds what is recovered (calculations.md, Fleet), read from the scenario's input.
@@ -291,8 +294,8 @@ extension WorkbookWriter {
             }
             checks.append(
                 Check(
-                    label: "\(strategy.name): P&L = cash − capex + depreciation + residual + terminal value − financing "
-                        + "+ interest",
+                    label: "\(strategy.name): P&L = cash " + Self.bridge.map { "\($0.sign == "-" ? "−" : "+") \($0.line.label)" }
+                        .joined(separator: " "),
                     rule: "Horizon totals: P&L swaps the fleet's cash items (capex, residual, terminal value) for "
                         + "depreciation",
                     passes: bridge))

@@ -31,6 +31,14 @@ public struct InputAccess: Sendable {
     let read: @Sendable (Model, InputOwner) -> Double?
     let write: @Sendable (inout Model, InputOwner, Double) -> Void
     let monthly: @Sendable (Model, InputOwner) -> Bool
+    let levels: @Sendable (Model, InputOwner) -> Schedule<Double>?
+    let rates: @Sendable (Model, InputOwner) -> Schedule<Rate>?
+
+    /// The whole schedule of a level that takes one (a single value is a one-step schedule).
+    public func schedule(in model: Model, of owner: InputOwner) -> Schedule<Double>? { levels(model, owner) }
+
+    /// The whole schedule of a rate of change.
+    public func rateSchedule(in model: Model, of owner: InputOwner) -> Schedule<Rate>? { rates(model, owner) }
 
     /// The value, or `nil` when the owner has no such value (an option of another kind).
     public func value(in model: Model, of owner: InputOwner) -> Double? { read(model, owner) }
@@ -47,6 +55,8 @@ public struct InputAccess: Sendable {
         read = { model, owner in lens.get(model, owner).map(field.get) }
         write = { model, owner, value in lens.modify(&model, owner) { field.set(&$0, value) } }
         monthly = { model, owner in lens.get(model, owner).map(field.monthly) ?? false }
+        levels = { model, owner in lens.get(model, owner).flatMap(field.levels) }
+        rates = { model, owner in lens.get(model, owner).flatMap(field.rates) }
     }
 }
 
@@ -56,18 +66,21 @@ struct InputField<Root>: Sendable {
     var get: @Sendable (Root) -> Double
     var set: @Sendable (inout Root, Double) -> Void
     var monthly: @Sendable (Root) -> Bool = { _ in false }
+    var levels: @Sendable (Root) -> Schedule<Double>? = { _ in nil }
+    var rates: @Sendable (Root) -> Schedule<Rate>? = { _ in nil }
 
     static func number(_ path: WritableKeyPath<Root, Double> & Sendable) -> Self {
         Self(kind: .continuous, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
     }
 
     static func schedule(_ path: WritableKeyPath<Root, Schedule<Double>> & Sendable) -> Self {
-        Self(kind: .continuous, get: { $0[keyPath: path].first }, set: { $0[keyPath: path].move(to: $1) })
+        Self(kind: .continuous, get: { $0[keyPath: path].first }, set: { $0[keyPath: path].move(to: $1) },
+             levels: { $0[keyPath: path] })
     }
 
     static func rate(_ path: WritableKeyPath<Root, Schedule<Rate>> & Sendable) -> Self {
         Self(kind: .continuous, get: { $0[keyPath: path].first.value }, set: { $0[keyPath: path].move(to: $1) },
-             monthly: { $0[keyPath: path].first.isMonthly })
+             monthly: { $0[keyPath: path].first.isMonthly }, rates: { $0[keyPath: path] })
     }
 
     static func whole(_ path: WritableKeyPath<Root, Int> & Sendable) -> Self {
