@@ -177,16 +177,12 @@ final class ModelDecoder {
     }
 
     static func format(_ value: Double, path: String) -> String {
-        let percentKeys = [
-            "cached_input", "rate", "max_utilization", "residual", "discount_rate", "growth", "price_change",
-            "electricity_change", "maintenance", "cache_write", "batch", "batch_discount", "cost_change", "tax_rate",
-            "loan",
-        ]
         let parts = path.split(separator: ".").map(String.init)
         // A month of a schedule (`growth.2028-01`) is formatted as its key.
         let isMonth = parts.count > 1 && YearMonth(parts[parts.count - 1]) != nil
         let last = isMonth ? parts[parts.count - 2] : parts.last ?? ""
-        if percentKeys.contains(last) || path.contains(".route.") {
+        let dimension = ModelKey.all.first { $0.name == last && !$0.dimensions().isEmpty }?.dimensions().first
+        if [.percent, .ratePerYear, .ratePerMonth].contains(dimension) || path.contains(".route.") {
             return "\(trim(value * 100))%"
         }
         return trim(value)
