@@ -70,7 +70,7 @@ extension CalcSheet {
             trends[item.key] = rate.trend(months: months)
             inputs.trendRows[item.key] = add(
                 Row(
-                    label: "\(label(item.key)): trend (1 in month 1)", unit: "factor", format: .factor,
+                    label: "\(label(item.key)) — trend index (month 1 = 1)", unit: "factor", format: .factor,
                     formula: { c in
                         guard let block else { return f.changeFactor(name, monthly: monthly, c) }
                         let x = ScheduleCatalog.sheetName + "!" + CellReference.a1(row: block.inForceRow, column: c)

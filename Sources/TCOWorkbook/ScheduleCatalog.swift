@@ -44,10 +44,11 @@ struct ScheduleCatalog {
         var fingerprint: Double { steps.reduce(0) { $0 + weight * $1.value * Double($1.month) } }
     }
 
-    /// Header, month index and calendar month rows; the blocks start below them, three rows each
-    /// (written values, value in force, a blank row).
+    /// Title and two short lines of explanation (short, so that they fit in the label columns that
+    /// every printed page repeats), header, month index and calendar month rows; the blocks start
+    /// below them, three rows each (written values, value in force, a blank row).
     static let sheetName = "Schedules"
-    static let headerRow = 2, monthRow = 3, dateRow = 4, firstRow = 6
+    static let headerRow = 3, monthRow = 4, dateRow = 5, firstRow = 7
 
     private(set) var blocks: [Block] = []
     /// Block index by `key|scenario`.

@@ -9,12 +9,12 @@ extension WorkbookWriter {
         let first = CalcLayout.firstMonthColumn, last = schedules.lastColumn
         let months = schedules.months
         sheet.write("Schedules — \(loaded.base.title)", row: 0, column: 0, style: .title)
-        sheet.write(
-            "Inputs that change on known dates. Blue on yellow: a value as written in the model, in the month it "
-                + "takes effect; it holds until the next one (type a value in a month to add a step, clear it to "
-                + "remove one). The row below is the value in force each month, which the Calc sheet of each "
-                + "scenario listed uses; rates of change and prices with one build their trend on the Calc sheet.",
-            row: 1, column: 0, style: .subtitle)
+        for (r, line) in [
+            "Inputs that change on known dates. Blue on yellow: the value written for a month; it holds",
+            "until the next one. The row below is the value in force, which the scenarios' Calc sheets use.",
+        ].enumerated() {
+            sheet.write(line, row: 1 + r, column: 0, style: .subtitle)
+        }
         let headers = ["Input", "Unit", "Scenarios", ""]
         for (c, text) in headers.enumerated() {
             sheet.write(text, row: ScheduleCatalog.headerRow, column: c, style: .header)
@@ -22,6 +22,11 @@ extension WorkbookWriter {
         for m in 1...months {
             sheet.write("Month \(m)", row: ScheduleCatalog.headerRow, column: first + m - 1, style: .header)
         }
+        sheet.comment(
+            "Type a value in a month to add a step, clear it to remove one; month 1 must have a value. A level "
+                + "with a rate of change (requests, prices, electricity, staff cost) holds its written value in "
+                + "its month and follows its trend from there (Calc sheets, calculations.md: Schedules).",
+            row: ScheduleCatalog.headerRow, column: first)
         sheet.write(
             "Fingerprint weight", row: ScheduleCatalog.headerRow, column: schedules.weightColumn, style: .header)
         sheet.comment(
