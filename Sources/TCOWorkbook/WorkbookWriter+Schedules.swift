@@ -87,10 +87,11 @@ extension WorkbookWriter {
         for row in [written, inForce] { sheet.write(block.unit, row: row, column: 1) }
         sheet.write(scenarioText(block), row: written, column: 2)
         let range = Self.rangeText(minimum: block.minimum, maximum: block.maximum)
+        let changed = block.scenarios.contains(0) ? changedSchedules[block.key] ?? [:] : [:]
         for m in 1...schedules.months {
             let c = first + m - 1
-            if let step = block.steps.first(where: { $0.month == m }) {
-                sheet.write(step.value, row: written, column: c, style: .input(block.format))
+            if let value = changed[m] ?? block.steps.first(where: { $0.month == m })?.value {
+                sheet.write(value, row: written, column: c, style: .input(block.format))
             } else {
                 sheet.writeBlank(row: written, column: c, style: .input(block.format))
             }

@@ -12,6 +12,8 @@ public struct WorkbookWriter {
     let schedules: ScheduleCatalog
     var manifest = WorkbookManifest()
     var changedInputs: [String: Double] = [:]
+    /// Written values of the base's schedules set otherwise, by key path and month (tests of liveness).
+    var changedSchedules: [String: [Int: Double]] = [:]
     var changedTexts: [String: String] = [:]
     /// Row of each input on `Inputs`, by key path; scenario `s` is in column `inputsBaseColumn + s`.
     var inputRows: [String: Int] = [:]
@@ -37,11 +39,13 @@ public struct WorkbookWriter {
     /// For tests of the formulas' liveness.
     static func write(
         _ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double],
-        changingTexts: [String: String] = [:], risk: RiskAnalysis? = nil
+        changingTexts: [String: String] = [:], changingSchedules: [String: [Int: Double]] = [:],
+        risk: RiskAnalysis? = nil
     ) throws -> WorkbookManifest {
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
         writer.changedTexts = changingTexts
+        writer.changedSchedules = changingSchedules
         writer.risk = risk
         try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)

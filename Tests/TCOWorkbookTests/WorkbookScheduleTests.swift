@@ -70,6 +70,65 @@ struct WorkbookScheduleTests {
         _ = try Self.expectSolverValues(model.path)
     }
 
+    /// Typing over a step and adding one on the Schedules sheet must move every number as the same
+    /// schedule in the model file does, and tell that the solver values are stale.
+    @Test("values typed on the Schedules sheet move the results like the same schedule in the model")
+    func schedulesAreLive() throws {
+        let folder = try WorkbookTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: Self.exampleV2, encoding: .utf8)
+        let original = "requests: {2027-01: 300k/month, 2028-01: 600k/month}"
+        #expect(text.contains(original))
+        let changedModel = folder.appendingPathComponent("changed.yaml")
+        try text.replacingOccurrences(
+            of: original, with: "requests: {2027-01: 300k/month, 2028-01: 800k/month, 2029-06: 500k/month}"
+        ).write(to: changedModel, atomically: true, encoding: .utf8)
+        let (changedLoaded, changedResults) = try WorkbookTests.solve(changedModel.path)
+        let expected = try WorkbookWriter.write(
+            changedLoaded, results: changedResults, to: folder.appendingPathComponent("expected.xlsx").path)
+        let (loaded, results) = try WorkbookTests.solve(Self.exampleV2)
+        let file = folder.appendingPathComponent("book.xlsx")
+        // Month 13 is 2028-01 (typed over), month 30 is 2029-06 (a new step).
+        _ = try WorkbookWriter.write(
+            loaded, results: results, to: file.path, changingInputs: [:],
+            changingSchedules: ["workloads.contract-review.requests": [13: 800_000, 30: 500_000]])
+        let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
+        let problems = WorkbookTests.differences(sheets, expected).filter { !WorkbookTests.dependsOnExport($0) }
+        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+        let stale = sheets["Checks"]?.cell(ChecksLayout.staleRow, ChecksLayout.firstScenarioColumn)
+        #expect(stale == "1", "the fingerprint sees the edit: \(stale ?? "nothing")")
+    }
+
+    @Test("Schedules: the written values are the only constants; no formula holds a number but 0 and 1")
+    func formulas() throws {
+        let folder = try WorkbookTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (loaded, results) = try WorkbookTests.solve(Self.exampleV2)
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
+        let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets, formulas: true)
+        let rows = try #require(sheets[ScheduleCatalog.sheetName])
+        let catalog = ScheduleCatalog(loaded, inputs: InputCatalog(loaded))
+        let written = Set(catalog.blocks.map(\.writtenRow))
+        var problems: [String] = []
+        for name in manifest.sheets where name == ScheduleCatalog.sheetName || name.hasPrefix("Calc ") {
+            for (r, row) in (sheets[name] ?? []).enumerated() {
+                for (c, cell) in row.enumerated() where cell.hasPrefix("=") {
+                    let literals = WorkbookTests.numberLiterals(cell).filter { $0 != "0" && $0 != "1" }
+                    if !literals.isEmpty { problems.append("\(name)!R\(r + 1)C\(c + 1): \(cell.prefix(120))") }
+                }
+            }
+        }
+        // Right of the labels, below the time axis: written values are numbers, every other cell a formula.
+        for (r, row) in rows.enumerated() where r > ScheduleCatalog.dateRow {
+            for (c, cell) in row.enumerated().prefix(catalog.lastColumn + 1)
+            where c >= CalcLayout.firstMonthColumn && !cell.isEmpty && cell.hasPrefix("=") == written.contains(r) {
+                problems.append("Schedules!R\(r + 1)C\(c + 1): \(cell)")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(8).joined(separator: "\n"))")
+    }
+
     @Test("a model without schedules has no Schedules sheet")
     func noSheetWithoutSchedules() throws {
         let (loaded, _) = try WorkbookTests.solve(WorkbookTests.supportCopilot)
