@@ -68,28 +68,36 @@ extension CalcSheet {
                 apiOptions["\(s)|\(w)", default: []].insert(a)
                 let wk = "workloads.\(w)"
                 let ak = "serving.\(a)"
-                let cached = f.input("\(wk).cached_input"), priceChange = f.input("\(ak).price_change")
+                let cached = f.input("\(wk).cached_input"), changeKey = "\(ak).price_change"
                 let write = f.input("\(wk).cache_write"), inputTokens = f.input("\(wk).input_tokens")
+                let monthly = pricing.priceChange.first.isMonthly, scheduled = self.scheduled
+                let names = ["price_input", "price_cached_input", "price_cache_write", "price_output"]
+                // With a schedule among the prices or their change, each price is its month's value with
+                // its trend (long-context prices × the trend); otherwise v1's one change factor at the end.
+                let trended = scheduled.involves(names.map { "\(ak).\($0)" } + [changeKey])
                 // A long-context price applies when the workload's input tokens are above the option's
                 // threshold (calculations.md, API options); the choice is live on Inputs.
-                func price(_ name: String) -> String {
-                    let normal = f.input("\(ak).\(name)")
+                func price(_ name: String, _ c: Int) -> String {
+                    let key = "\(ak).\(name)"
+                    let normal = trended ? scheduled.level(key, trend: changeKey, monthly: monthly, c) : f.input(key)
                     guard pricing.longContext != nil else { return normal }
                     let long = f.input("\(ak).long_context.\(name)")
+                        + (trended ? "*" + scheduled.trend(changeKey, monthly: monthly, c) : "")
                     return "IF(\(inputTokens)>\(f.input("\(ak).long_context.above")),\(long),\(normal))"
                 }
-                let perRequest =
-                    "(\(inputTokens)*((1-\(cached)-\(write))*\(price("price_input"))"
-                    + "+\(cached)*\(price("price_cached_input"))+\(write)*\(price("price_cache_write")))"
-                    + "+\(f.input("\(wk).output_tokens"))*\(price("price_output")))"
-                    + "*(1-\(f.input("\(wk).batch"))*\(f.input("\(ak).batch_discount")))"
+                func perRequest(_ c: Int) -> String {
+                    "(\(inputTokens)*((1-\(cached)-\(write))*\(price("price_input", c))"
+                        + "+\(cached)*\(price("price_cached_input", c))+\(write)*\(price("price_cache_write", c)))"
+                        + "+\(f.input("\(wk).output_tokens"))*\(price("price_output", c)))"
+                        + "*(1-\(f.input("\(wk).batch"))*\(f.input("\(ak).batch_discount")))"
+                }
                 apiRows.append(
                     add(
                         Row(
                             label: "\(s) · \(w) → \(a): API cost", unit: model.currency, format: .money,
                             formula: { c in
-                                "\(f.ref(requests, c))*\(perRequest)/Tokens_Per_Million"
-                                    + "*\(f.changeFactor(priceChange, monthly: pricing.priceChange.first.isMonthly, c))"
+                                "\(f.ref(requests, c))*\(perRequest(c))/Tokens_Per_Million"
+                                    + (trended ? "" : "*" + scheduled.trend(changeKey, monthly: monthly, c))
                             },
                             values: flow?.cost ?? zeros, total: .sum)))
             }

@@ -232,7 +232,9 @@ extension CalcSheet {
             add(
                 Row(
                     label: "\(s) · \(o): colocation", unit: model.currency, format: .money,
-                    formula: { c in "\(f.ref(inService, c))*\(power)*\(f.input("facility.colocation"))" },
+                    formula: { [scheduled] c in
+                        "\(f.ref(inService, c))*\(power)*\(scheduled.value("facility.colocation", c))"
+                    },
                     values: detail.colocation, total: .sum)))
         let share = add(
             Row(
@@ -242,8 +244,7 @@ extension CalcSheet {
                 },
                 values: detail.busyShare))
         let electricityMonthly = model.facility?.electricityChange.first.isMonthly ?? false
-        let electricityChange = f.input("facility.electricity_change")
-        let electricity = f.input("facility.electricity"), pue = f.input("facility.pue")
+        let scheduled = self.scheduled, pue = f.input("facility.pue")
         // Energy is its own row (v2 reports kWh); power prices it, so the two cannot disagree.
         let hoursPerMonth = TCOCore.Calendar.hoursPerMonth, pueValue = model.facility?.pue ?? 1
         let energyValues = (0..<months).map { i in
@@ -263,8 +264,10 @@ extension CalcSheet {
                 Row(
                     label: "\(s) · \(o): power", unit: model.currency, format: .money,
                     formula: { c in
-                        "\(f.ref(energy, c))*\(electricity)"
-                            + "*\(f.changeFactor(electricityChange, monthly: electricityMonthly, c))"
+                        "\(f.ref(energy, c))*"
+                            + scheduled.level(
+                                "facility.electricity", trend: "facility.electricity_change",
+                                monthly: electricityMonthly, c)
                     },
                     values: detail.power, total: .sum)))
         if let loan = model.finance.loan(for: hardware.name) {

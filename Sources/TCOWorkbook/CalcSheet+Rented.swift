@@ -58,14 +58,19 @@ extension CalcSheet {
                 },
                 values: onDemandValues, total: .max,
                 note: "Hourly scaling: average busy GPUs at maximum utilization; peak: the GPUs needed at peak."))
-        let change = f.input("\(key).price_change"), hour = f.input("\(key).gpu_hour")
+        let change = "\(key).price_change", hour = "\(key).gpu_hour", scheduled = self.scheduled
         let monthly = pricing.priceChange.first.isMonthly
         out.rented.append(
             add(
                 Row(
                     label: "\(s) · \(o): rented GPU cost on demand", unit: model.currency, format: .money,
                     formula: { c in
-                        "\(f.ref(onDemand, c))*\(hour)*Hours_Per_Month*\(f.changeFactor(change, monthly: monthly, c))"
+                        // v1's formula unless the price or its change is a schedule.
+                        scheduled.involves([hour, change])
+                            ? "\(f.ref(onDemand, c))*\(scheduled.level(hour, trend: change, monthly: monthly, c))"
+                                + "*Hours_Per_Month"
+                            : "\(f.ref(onDemand, c))*\(f.input(hour))*Hours_Per_Month"
+                                + "*\(f.changeFactor(f.input(change), monthly: monthly, c))"
                     },
                     values: detail.rentedCost, total: .sum)))
     }

@@ -46,9 +46,11 @@ extension CalcSheet {
                 guard names.contains(s) else { return nil }
                 pays = ""
             }
-            let (count, cost) = (f.input("\(key).count"), f.input("\(key).cost"))
-            let change = f.input("\(key).cost_change"), monthly = role.costChange.first.isMonthly
-            return { c in "\(pays)\(count)*\(cost)*\(f.changeFactor(change, monthly: monthly, c))" }
+            let monthly = role.costChange.first.isMonthly, scheduled = self.scheduled
+            return { c in
+                "\(pays)\(scheduled.value("\(key).count", c))*"
+                    + scheduled.level("\(key).cost", trend: "\(key).cost_change", monthly: monthly, c)
+            }
         }
         let parts: [CostLine: [Int]] = [
             .api: apiRows, .rented: inHouse.rented, .capex: inHouse.capex + oneTime.capex,

@@ -66,21 +66,29 @@ struct CalcSheet {
     /// The API options with request rows, by strategy and workload (`strategy|workload`): where
     /// escalation and fallback targets named on Inputs can send requests.
     var apiOptions: [String: Set<String>] = [:]
+    /// How this scenario's formulas read the inputs that may change on known dates.
+    var scheduled: ScheduledInputs
 
     /// The time axis: month index, months since start, calendar month, model year, last-month
     /// flag and discount factor, from row 4 down; the lines start below them.
     static let title = 0, headerRow = 2, firstRow = 3
     static let monthRow = 3, elapsedRow = 4, dateRow = 5, yearRow = 6, lastMonthRow = 7, discountRow = 8
 
-    init(scenario: LoadedModel.Scenario, result: ScenarioResult, catalog: InputCatalog) {
+    init(
+        scenario: LoadedModel.Scenario, index: Int, result: ScenarioResult, catalog: InputCatalog,
+        schedules: ScheduleCatalog
+    ) {
         name = String("Calc \(scenario.name)".prefix(31))
         self.scenario = scenario
         self.result = result
         self.catalog = catalog
         months = scenario.model.horizonMonths
         f = CalcFormulas(months: scenario.model.horizonMonths, catalog: catalog)
+        scheduled = ScheduledInputs(f: f, blocks: [:])
         let solver = Solver(model: scenario.model)
         discountFactors = solver.discountFactors
+        addTimeAxis()
+        addSchedules(schedules, scenario: index)
         build(solver)
     }
 
@@ -100,20 +108,22 @@ struct CalcSheet {
     // MARK: Building
 
     private mutating func build(_ solver: Solver) {
-        addTimeAxis()
-        let f = self.f
+        let f = self.f, scheduled = self.scheduled
         let model = scenario.model
         header("Volumes")
         var requestRows: [String: Int] = [:]
         for (w, workload) in model.workloads.enumerated() {
             let key = "workloads.\(workload.name)"
-            let requests = f.input("\(key).requests")
-            let growth = f.input("\(key).growth")
+            let requests = "\(key).requests", growth = "\(key).growth"
             let monthly = workload.growth.first.isMonthly
+            let row = nextRow
             requestRows[workload.name] = add(
                 Row(
                     label: "\(workload.name): requests", unit: "requests", format: .integer,
-                    formula: { c in "\(requests)*\(f.changeFactor(growth, monthly: monthly, c))" },
+                    formula: { c in
+                        scheduled.stepping(requests, trend: growth, row: row, c)
+                            ?? scheduled.level(requests, trend: growth, monthly: monthly, c)
+                    },
                     values: solver.requestsByWorkload[w], total: .sum))
         }
         let tokenTerms = model.workloads.map { w in

@@ -6,7 +6,6 @@ import TCOLoading
 /// results side by side with live differences.
 public enum CompareWorkbookWriter {
     public static func write(_ c: ModelComparison, a: LoadedModel, b: LoadedModel, to path: String) throws {
-        if let refusal = WorkbookSupport.refusal(for: a) ?? WorkbookSupport.refusal(for: b) { throw refusal }
         try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)
             book.setProperties(title: "\(a.base.title) vs \(b.base.title)", author: "TokenTCO",

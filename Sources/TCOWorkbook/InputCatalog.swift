@@ -51,6 +51,10 @@ struct InputCatalog {
     /// The name of the item for `key`, if the catalog has one.
     func name(_ key: String) -> String? { namesByKey[key] }
 
+    /// The first item for `key`, if the catalog has one.
+    func item(_ key: String) -> Item? { indexesByKey[key].map { items[$0] } }
+    private var indexesByKey: [String: Int] = [:]
+
     /// The options the Inputs sheet has a share for under `prefix` (`strategies.S.route.` or
     /// `strategies.S.workloads.W.route.`), found in constant time (models have thousands of rows).
     func routeOptions(_ prefix: String) -> [String] { optionsByRoute[prefix] ?? [] }
@@ -86,7 +90,10 @@ struct InputCatalog {
     ) {
         guard values.contains(where: { $0 != nil }) else { return }
         let name = makeName(nameParts)
-        if namesByKey[key] == nil { namesByKey[key] = name }
+        if namesByKey[key] == nil {
+            namesByKey[key] = name
+            indexesByKey[key] = items.count
+        }
         if let route = key.range(of: ".route.", options: .backwards) {
             optionsByRoute[String(key[..<route.upperBound]), default: []].append(String(key[route.upperBound...]))
         }

@@ -39,6 +39,7 @@ extension WorkbookWriter {
         var row = ChecksLayout.firstCheckRow
         let sections: [(String, [Check])] = [
             ("Time axis", timeAxisChecks(calcSheets)),
+            ("Schedules", scheduleChecks()),
             ("Routes", routeChecks()),
             ("Sensitive data", sensitiveDataChecks()),
             ("Escalation and fallback targets", targetChecks(calcSheets)),
@@ -126,11 +127,12 @@ extension WorkbookWriter {
         let weights =
             "Inputs!" + CellReference.absolute(row: firstItem, column: weightColumn) + ":"
             + CellReference.absolute(row: lastItem, column: weightColumn)
+        let edited = schedules.isEmpty ? "Inputs" : "Inputs or Schedules"
         sheet.write(
             "Solver values (lilac) belong to the inputs shown", row: ChecksLayout.exportFingerprintRow - 2, column: 0,
             style: .label)
         sheet.write(
-            "Rule: fingerprint now = at export. Any edit on Inputs fails it: export again to refresh the volume "
+            "Rule: fingerprint now = at export. Any edit on \(edited) fails it: export again to refresh the volume "
                 + "break-even",
             row: ChecksLayout.exportFingerprintRow - 1, column: 0, style: .remark)
         sheet.write(
@@ -147,7 +149,8 @@ extension WorkbookWriter {
             let stored = exportFingerprints[s]
             sheet.write(stored, row: ChecksLayout.exportFingerprintRow, column: first + s, style: .solver(.number))
             sheet.write(
-                formula: "=SUMPRODUCT(\(values),\(weights))", cached: stored, row: ChecksLayout.liveFingerprintRow,
+                formula: "=SUMPRODUCT(\(values),\(weights))" + scheduleFingerprint(scenario: s), cached: stored,
+                row: ChecksLayout.liveFingerprintRow,
                 column: first + s, style: .calc(.number))
             manifest.cells.append(
                 .init(
@@ -162,7 +165,7 @@ extension WorkbookWriter {
             sheet,
             Check(
                 label: "Solver values current (volume break-even)",
-                rule: "Fingerprint now = at export. Any edit on Inputs fails it: export again to refresh the volume "
+                rule: "Fingerprint now = at export. Any edit on \(edited) fails it: export again to refresh the volume "
                     + "break-even",
                 passes: passes), row: ChecksLayout.staleRow)
     }

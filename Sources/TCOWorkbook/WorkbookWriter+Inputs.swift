@@ -48,6 +48,10 @@ extension WorkbookWriter {
             } else {
                 for (s, value) in item.values.enumerated() {
                     let column = baseColumn + s
+                    if let block = schedules.block(item.key, scenario: s) {
+                        writeScheduled(sheet, item, block, row: row, column: column)
+                        continue
+                    }
                     if s > 0, value == item.values[0], !overrides(s, item.key) {
                         sheet.write(
                             formula: "=" + CellReference.a1(row: row, column: baseColumn), cached: value, row: row,
@@ -62,12 +66,16 @@ extension WorkbookWriter {
                     if !isConvention, item.format != .yearMonth {
                         sheet.validateDecimal(
                             row: row, column: column, minimum: item.minimum, maximum: item.maximum,
-                            message: "\(item.label): \(Self.rangeText(item))")
+                            message: "\(item.label): "
+                                + Self.rangeText(minimum: item.minimum, maximum: item.maximum))
                     }
                 }
                 let weight = Self.fingerprintWeight(index: i, values: item.values)
                 sheet.write(weight, row: row, column: weightColumn, style: .calc(.scientific))
-                for s in fingerprints.indices { fingerprints[s] += weight * item.values[s] }
+                for s in fingerprints.indices {
+                    // A schedule's cell shows its month 1 (a rate per year where the model mixes periods).
+                    fingerprints[s] += weight * (schedules.block(item.key, scenario: s)?.inForce[0] ?? item.values[s])
+                }
             }
             if let source = item.source {
                 sheet.write(source, row: row, column: sourceColumn, style: .note)
@@ -83,6 +91,9 @@ extension WorkbookWriter {
                     "\(CellReference.sheet(calc.name))!\(item.name)",
                     refersTo: "=Inputs!" + CellReference.absolute(row: row, column: baseColumn + s))
             }
+        }
+        for s in fingerprints.indices {
+            fingerprints[s] += schedules.blocks(scenario: s).reduce(0) { $0 + $1.fingerprint }
         }
         exportFingerprints = fingerprints
         let lastRow = Self.inputsHeaderRow + catalog.items.count
@@ -100,6 +111,21 @@ extension WorkbookWriter {
             .init(
                 lastRow: lastRow, lastColumn: sourceColumn, repeatRows: Self.inputsHeaderRow...Self.inputsHeaderRow,
                 repeatColumns: 0...3))
+    }
+
+    /// An input the scenario writes as a schedule: not an input here but month 1's value from the
+    /// `Schedules` sheet, so that the sheet never shows a second value to edit that nothing reads.
+    private func writeScheduled(
+        _ sheet: XLSXWorksheet, _ item: InputCatalog.Item, _ block: ScheduleCatalog.Block, row: Int, column: Int
+    ) {
+        let first = CellReference.absolute(row: block.inForceRow, column: CalcLayout.firstMonthColumn)
+        sheet.write(
+            formula: "=\(ScheduleCatalog.sheetName)!\(first)", cached: block.inForce[0], row: row, column: column,
+            style: .calc(item.format))
+        sheet.comment(
+            "A schedule: the value changes on known dates. Edit it on the Schedules sheet "
+                + "(row \(block.writtenRow + 1)); this is month 1's value.",
+            row: row, column: column)
     }
 
     /// A text input (an escalation or fallback target): a drop-down of the model's API options.
@@ -141,8 +167,8 @@ extension WorkbookWriter {
         return (weight * digits).rounded() / digits
     }
 
-    static func rangeText(_ item: InputCatalog.Item) -> String {
-        switch (item.minimum, item.maximum) {
+    static func rangeText(minimum: Double?, maximum: Double?) -> String {
+        switch (minimum, maximum) {
         case (let low?, let high?): "must be from \(low) to \(high)"
         case (let low?, nil): "must be at least \(low)"
         case (nil, let high?): "must be at most \(high)"

@@ -8,8 +8,12 @@ public struct WorkbookWriter {
     let loaded: LoadedModel
     let results: [ScenarioResult]
     let catalog: InputCatalog
+    /// The inputs some scenario writes as a schedule: the `Schedules` sheet (none without any).
+    let schedules: ScheduleCatalog
     var manifest = WorkbookManifest()
     var changedInputs: [String: Double] = [:]
+    /// Written values of the base's schedules set otherwise, by key path and month (tests of liveness).
+    var changedSchedules: [String: [Int: Double]] = [:]
     var changedTexts: [String: String] = [:]
     /// Row of each input on `Inputs`, by key path; scenario `s` is in column `inputsBaseColumn + s`.
     var inputRows: [String: Int] = [:]
@@ -35,13 +39,13 @@ public struct WorkbookWriter {
     /// For tests of the formulas' liveness.
     static func write(
         _ loaded: LoadedModel, results: [ScenarioResult], to path: String, changingInputs: [String: Double],
-        changingTexts: [String: String] = [:], risk: RiskAnalysis? = nil
+        changingTexts: [String: String] = [:], changingSchedules: [String: [Int: Double]] = [:],
+        risk: RiskAnalysis? = nil
     ) throws -> WorkbookManifest {
-        // Its formulas implement version 1 arithmetic: a version 2 feature would recalculate wrong.
-        if let refusal = WorkbookSupport.refusal(for: loaded) { throw refusal }
         var writer = WorkbookWriter(loaded: loaded, results: results, catalog: InputCatalog(loaded))
         writer.changedInputs = changingInputs
         writer.changedTexts = changingTexts
+        writer.changedSchedules = changingSchedules
         writer.risk = risk
         try AtomicWrite.write(to: path) { temporary in
             let book = try XLSXWorkbook(path: temporary)
@@ -55,6 +59,7 @@ public struct WorkbookWriter {
         self.loaded = loaded
         self.results = results
         self.catalog = catalog
+        schedules = ScheduleCatalog(loaded, inputs: catalog)
     }
 
     private mutating func fill(_ book: XLSXWorkbook) throws {
@@ -66,19 +71,23 @@ public struct WorkbookWriter {
                 + "inputs; lilac cells are solver values; everything else is a live formula. The Checks sheet tests "
                 + "the workbook; Master_Check on Summary counts its failures.",
             created: Self.date(of: model.start))
-        let calcSheets = zip(loaded.scenarios, results).map { CalcSheet(scenario: $0, result: $1, catalog: catalog) }
+        let calcSheets = zip(loaded.scenarios, results).enumerated().map { s, pair in
+            CalcSheet(scenario: pair.0, index: s, result: pair.1, catalog: catalog, schedules: schedules)
+        }
         let summary = try book.addWorksheet("Summary")
         let inputs = try book.addWorksheet("Inputs")
+        // Beside Inputs: the schedules are inputs too.
+        let scheduleSheet = schedules.isEmpty ? nil : try book.addWorksheet(ScheduleCatalog.sheetName)
         let calcs = try calcSheets.map { try book.addWorksheet($0.name) }
         let compare = loaded.scenarios.count > 1 ? try book.addWorksheet("Compare") : nil
         let annual = try book.addWorksheet("Annual")
         let checks = try book.addWorksheet("Checks")
         manifest.sheets =
-            ["Summary", "Inputs"] + calcSheets.map(\.name) + (compare == nil ? [] : ["Compare"]) + [
-                "Annual", "Checks",
-            ]
+            ["Summary", "Inputs"] + (scheduleSheet == nil ? [] : [ScheduleCatalog.sheetName])
+            + calcSheets.map(\.name) + (compare == nil ? [] : ["Compare"]) + ["Annual", "Checks"]
 
         try writeInputs(inputs, book: book, calcSheets: calcSheets)
+        if let scheduleSheet { writeSchedules(scheduleSheet) }
         for (sheet, calc) in zip(calcs, calcSheets) { writeCalc(sheet, calc) }
         let annualRows = writeAnnual(annual, calcSheets: calcSheets)
         let summaryRows = try writeSummary(summary, book: book, calcSheets: calcSheets)

@@ -18,6 +18,13 @@ struct XLSXWorksheet {
             "cell \(row + 1),\(column + 1)")
     }
 
+    /// An empty cell with a style: an input cell left empty on purpose (a month without a step).
+    func writeBlank(row: Int, column: Int, style: CellStyle) {
+        owner.check(
+            worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), owner.format(style)),
+            "cell \(row + 1),\(column + 1)")
+    }
+
     /// A formula with the solver's value as its cached result, for viewers that do not recalculate.
     func write(formula: String, cached: Double, row: Int, column: Int, style: CellStyle) {
         let status = worksheet_write_formula_num(

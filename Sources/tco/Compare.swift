@@ -57,10 +57,6 @@ struct Compare: ParsableCommand {
         let comparison = ModelComparison(a, resultsA, b, resultsB, matches: matches)
         print(CompareTable.render(comparison, a: a, b: b))
         guard let output else { return }
-        if let refusal = WorkbookSupport.refusal(for: a) ?? WorkbookSupport.refusal(for: b) {
-            Terminal.error("\(refusal)")
-            throw ExitCode(1)
-        }
         let stem = [modelA, modelB].map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
             .joined(separator: "-vs-")
         print()

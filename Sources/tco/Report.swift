@@ -26,11 +26,6 @@ struct Report: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try Terminal.load(model)
-        // Refused before anything is rendered, so that nothing is written (the writer refuses too).
-        if let refusal = WorkbookSupport.refusal(for: loaded) {
-            Terminal.error("\(refusal)")
-            throw ExitCode(1)
-        }
         let results = loaded.solvedScenarios()
         let stem = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
         // Checked before the simulation, which can take a while, so a wrong --output fails at once.

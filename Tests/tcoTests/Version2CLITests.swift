@@ -34,23 +34,17 @@ struct Version2CLITests {
         }
     }
 
-    @Test("report refuses a model the workbook cannot represent: exit 1, the features named, nothing written")
-    func reportRefusesVersion2() throws {
+    @Test("report writes the workbook, with its Schedules sheet, and the memo for the contract's example-v2")
+    func reportWritesSchedules() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLITests.run(["report", Self.example, "--output", folder.path])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot represent these version 2 features"))
-        for feature in ["schedules (workloads.contract-review.requests)"] {
-            #expect(result.stderr.contains(feature), "\(feature)")
-        }
-        // Every version 2 feature but schedules is a live formula now, so they are no longer named.
-        for feature in ["one-time costs", "tax (finance.tax_rate)", "hardware loans", "prompt-cache writes",
-                        "batch requests", "long-context prices", "staff pay rises", "who pays a staff role",
-                        "hourly rented scaling", "rented GPU commitments"] {
-            #expect(!result.stderr.contains(feature), "\(feature)")
-        }
-        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        #expect(result.status == 0, "\(result.stderr)")
+        let book = folder.appendingPathComponent("example-v2.xlsx")
+        #expect(FileManager.default.fileExists(atPath: book.path))
+        #expect(try OutputsAnywhereTests.sheetNames(book).prefix(3) == ["Summary", "Inputs", "Schedules"])
+        let memo = try String(contentsOf: folder.appendingPathComponent("example-v2.md"), encoding: .utf8)
+        #expect(memo.contains("NPV of cost after tax"))
     }
 
     @Test("report writes a workbook and memo for one-time costs, tax, terminal value none and loans")
@@ -65,16 +59,14 @@ struct Version2CLITests {
         #expect(memo.contains("NPV of cost after tax"))
     }
 
-    @Test("compare still prints its table for a version 2 model, but refuses to write the workbook and memo")
-    func compareRefusesOutput() throws {
+    @Test("compare prints its table and writes the workbook and memo for a version 2 model")
+    func compareWritesOutput() throws {
         let small = "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"
-        let table = try CLITests.run(["compare", small, Self.example])
-        #expect(table.status == 0, "\(table.stderr)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try CLITests.run(["compare", small, Self.example, "--output", folder.path])
-        #expect(written.status == 1)
-        #expect(written.stderr.contains("cannot represent these version 2 features"))
-        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("small-vs-example-v2.xlsx").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("small-vs-example-v2.md").path))
     }
 }

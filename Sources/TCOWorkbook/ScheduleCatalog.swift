@@ -1,0 +1,158 @@
+import TCOCore
+import TCOLoading
+
+/// Every schedulable input that some scenario writes as a schedule (model-format.md, "Schedules"),
+/// laid out as the blocks of the `Schedules` sheet: a row of the values as written, each in the
+/// month column it takes effect (input cells), and below it the value in force in every month (a
+/// formula). Month columns line up with the Calc sheets' columns, so month `m` is the same column
+/// on both sheets. A scenario that keeps the base's schedule shares the base block; one whose
+/// schedule differs has its own. Inputs written as a single value stay on `Inputs` only.
+struct ScheduleCatalog {
+    /// One schedulable input of a model, as numbers: a level, or a rate of change as a fraction
+    /// per year (or per month when every step is monthly).
+    struct Schedulable {
+        var key: String
+        var schedule: Schedule<Double>
+        /// The rate of change this level follows (`workloads.w.growth` for its `requests`), if any.
+        var trend: String?
+        /// The rate as written, for a rate of change; `nil` for a level.
+        var rate: Schedule<Rate>?
+        var isMonthly: Bool
+    }
+
+    struct Block {
+        var key: String
+        var label: String
+        var unit: String
+        var format: CellStyle.NumberFormat
+        var minimum: Double?
+        var maximum: Double?
+        /// Indexes of the scenarios that use this block (base is 0).
+        var scenarios: [Int]
+        /// The steps inside the columns of the sheet (later ones are unused).
+        var steps: [Schedule<Double>.Step]
+        var isRate: Bool
+        var isMonthly: Bool
+        /// The value in force in each month of the sheet.
+        var inForce: [Double]
+        /// Row of the written values; the values in force are on the row below.
+        var writtenRow: Int
+        /// Fixed weight of the block in the input fingerprint (Checks, "solver values current").
+        var weight: Double
+        var inForceRow: Int { writtenRow + 1 }
+        /// Σ weight × value × month: the block's part of the fingerprint at export.
+        var fingerprint: Double { steps.reduce(0) { $0 + weight * $1.value * Double($1.month) } }
+    }
+
+    /// Title and two short lines of explanation (short, so that they fit in the label columns that
+    /// every printed page repeats), header, month index and calendar month rows; the blocks start
+    /// below them, three rows each (written values, value in force, a blank row).
+    static let sheetName = "Schedules"
+    static let headerRow = 3, monthRow = 4, dateRow = 5, firstRow = 7
+
+    private(set) var blocks: [Block] = []
+    /// Block index by `key|scenario`.
+    private var index: [String: Int] = [:]
+    /// Month columns of the sheet: the longest horizon of any scenario.
+    let months: Int
+
+    var isEmpty: Bool { blocks.isEmpty }
+    var lastColumn: Int { CalcLayout.firstMonthColumn + months - 1 }
+    /// Fixed weights of the fingerprint, one column right of the months.
+    var weightColumn: Int { lastColumn + 2 }
+
+    init(_ loaded: LoadedModel, inputs: InputCatalog) {
+        let scenarios = loaded.scenarios
+        months = scenarios.map(\.model.horizonMonths).max() ?? 0
+        let perScenario = scenarios.map { Dictionary(Self.schedulables($0.model).map { ($0.key, $0) }) { a, _ in a } }
+        var row = Self.firstRow
+        for item in Self.schedulables(loaded.base) + scenarios.dropFirst().flatMap({ Self.schedulables($0.model) }) {
+            let key = item.key
+            for (s, scenario) in scenarios.enumerated() where index["\(key)|\(s)"] == nil {
+                guard let own = perScenario[s][key], !own.schedule.isConstant else { continue }
+                // The base's block when the scenario has the base's schedule and does not write its own.
+                let overrides = scenario.overrides.contains { key == $0.path || key.hasPrefix($0.path + ".") }
+                let base = perScenario[0][key]
+                if s > 0, !overrides, base?.schedule == own.schedule, base?.rate == own.rate,
+                   let shared = index["\(key)|0"] {
+                    blocks[shared].scenarios.append(s)
+                    index["\(key)|\(s)"] = shared
+                    continue
+                }
+                let input = inputs.item(key)
+                let steps = own.schedule.steps.filter { $0.month <= months }
+                blocks.append(
+                    Block(
+                        key: key, label: Self.label(input?.label ?? key),
+                        unit: own.rate == nil ? input?.unit ?? "" : own.isMonthly ? "%/month" : "%/year",
+                        format: input?.format ?? .number, minimum: input?.minimum, maximum: input?.maximum,
+                        scenarios: [s], steps: steps, isRate: own.rate != nil, isMonthly: own.isMonthly,
+                        inForce: own.schedule.valuesByMonth(months), writtenRow: row,
+                        weight: WorkbookWriter.fingerprintWeight(
+                            index: inputs.items.count + blocks.count, values: steps.map(\.value))))
+                index["\(key)|\(s)"] = blocks.count - 1
+                row += 3
+            }
+        }
+    }
+
+    /// The block scenario `s` uses for `key`, when that scenario writes it as a schedule.
+    func block(_ key: String, scenario s: Int) -> Block? { index["\(key)|\(s)"].map { blocks[$0] } }
+
+    /// The blocks scenario `s` uses.
+    func blocks(scenario s: Int) -> [Block] { blocks.filter { $0.scenarios.contains(s) } }
+
+    /// The input's label without the "in month 1" that `Inputs` needs for a single value.
+    static func label(_ text: String) -> String {
+        text.hasSuffix(" in month 1") ? String(text.dropLast(" in month 1".count)) : text
+    }
+
+    /// Every schedulable input of `model` (model-format.md, "Schedulable keys"), constant or not.
+    static func schedulables(_ model: Model) -> [Schedulable] {
+        var out: [Schedulable] = []
+        func level(_ key: String, _ schedule: Schedule<Double>, trend: String? = nil) {
+            out.append(Schedulable(key: key, schedule: schedule, trend: trend, rate: nil, isMonthly: false))
+        }
+        func rate(_ key: String, _ schedule: Schedule<Rate>) {
+            // A schedule mixing %/year and %/month steps is shown per year: (1 + x)^12 − 1 for a
+            // monthly x gives the same monthly factor (calculations.md, Schedules).
+            let monthly = schedule.allSatisfy(\.isMonthly)
+            let values = schedule.map { r in r.isMonthly && !monthly ? Double.pow(1 + r.value, 12) - 1 : r.value }
+            out.append(Schedulable(key: key, schedule: values, trend: nil, rate: schedule, isMonthly: monthly))
+        }
+        for w in model.workloads {
+            let key = "workloads.\(w.name)"
+            level("\(key).requests", w.requests, trend: "\(key).growth")
+            rate("\(key).growth", w.growth)
+        }
+        for option in model.serving {
+            let key = "serving.\(option.name)"
+            switch option.kind {
+            case .api(let p):
+                let prices = [("price_input", p.priceInput), ("price_output", p.priceOutput),
+                              ("price_cached_input", p.priceCachedInput), ("price_cache_write", p.priceCacheWrite)]
+                for (name, s) in prices {
+                    level("\(key).\(name)", s, trend: "\(key).price_change")
+                }
+                rate("\(key).price_change", p.priceChange)
+            case .rented(_, let p):
+                level("\(key).gpu_hour", p.gpuHour, trend: "\(key).price_change")
+                rate("\(key).price_change", p.priceChange)
+            case .selfHosted:
+                continue
+            }
+        }
+        if let facility = model.facility {
+            level("facility.electricity", facility.electricityPerKilowattHour, trend: "facility.electricity_change")
+            rate("facility.electricity_change", facility.electricityChange)
+            level("facility.colocation", facility.colocationPerKilowattMonth)
+        }
+        for role in model.staff {
+            let key = "staff.\(role.name)"
+            level("\(key).count", role.count)
+            level("\(key).cost", role.costPerYear, trend: "\(key).cost_change")
+            rate("\(key).cost_change", role.costChange)
+        }
+        return out
+    }
+}
