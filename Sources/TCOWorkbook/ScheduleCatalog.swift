@@ -107,52 +107,21 @@ struct ScheduleCatalog {
         text.hasSuffix(" in month 1") ? String(text.dropLast(" in month 1".count)) : text
     }
 
-    /// Every schedulable input of `model` (model-format.md, "Schedulable keys"), constant or not.
+    /// Every schedulable input of `model` (model-format.md, "Schedulable keys"), constant or not,
+    /// from the registry of inputs.
     static func schedulables(_ model: Model) -> [Schedulable] {
-        var out: [Schedulable] = []
-        func level(_ key: String, _ schedule: Schedule<Double>, trend: String? = nil) {
-            out.append(Schedulable(key: key, schedule: schedule, trend: trend, rate: nil, isMonthly: false))
-        }
-        func rate(_ key: String, _ schedule: Schedule<Rate>) {
-            // A schedule mixing %/year and %/month steps is shown per year: (1 + x)^12 − 1 for a
-            // monthly x gives the same monthly factor (calculations.md, Schedules).
-            let monthly = schedule.allSatisfy(\.isMonthly)
-            let values = schedule.map { r in r.isMonthly && !monthly ? Double.pow(1 + r.value, 12) - 1 : r.value }
-            out.append(Schedulable(key: key, schedule: values, trend: nil, rate: schedule, isMonthly: monthly))
-        }
-        for w in model.workloads {
-            let key = "workloads.\(w.name)"
-            level("\(key).requests", w.requests, trend: "\(key).growth")
-            rate("\(key).growth", w.growth)
-        }
-        for option in model.serving {
-            let key = "serving.\(option.name)"
-            switch option.kind {
-            case .api(let p):
-                let prices = [("price_input", p.priceInput), ("price_output", p.priceOutput),
-                              ("price_cached_input", p.priceCachedInput), ("price_cache_write", p.priceCacheWrite)]
-                for (name, s) in prices {
-                    level("\(key).\(name)", s, trend: "\(key).price_change")
-                }
-                rate("\(key).price_change", p.priceChange)
-            case .rented(_, let p):
-                level("\(key).gpu_hour", p.gpuHour, trend: "\(key).price_change")
-                rate("\(key).price_change", p.priceChange)
-            case .selfHosted:
-                continue
+        InputRegistry.inputs(of: model).compactMap { input in
+            guard input.key.isSchedulable, let access = input.key.access else { return nil }
+            if let schedule = access.rateSchedule(in: model, of: input.owner) {
+                // A schedule mixing %/year and %/month steps is shown per year: (1 + x)^12 − 1 for a
+                // monthly x gives the same monthly factor (calculations.md, Schedules).
+                let monthly = schedule.allSatisfy(\.isMonthly)
+                let values = schedule.map { r in r.isMonthly && !monthly ? Double.pow(1 + r.value, 12) - 1 : r.value }
+                return Schedulable(key: input.path, schedule: values, trend: nil, rate: schedule, isMonthly: monthly)
             }
+            guard let schedule = access.schedule(in: model, of: input.owner) else { return nil }
+            let trend = input.key.trend.map { String(input.path.dropLast(input.key.name.count)) + $0 }
+            return Schedulable(key: input.path, schedule: schedule, trend: trend, rate: nil, isMonthly: false)
         }
-        if let facility = model.facility {
-            level("facility.electricity", facility.electricityPerKilowattHour, trend: "facility.electricity_change")
-            rate("facility.electricity_change", facility.electricityChange)
-            level("facility.colocation", facility.colocationPerKilowattMonth)
-        }
-        for role in model.staff {
-            let key = "staff.\(role.name)"
-            level("\(key).count", role.count)
-            level("\(key).cost", role.costPerYear, trend: "\(key).cost_change")
-            rate("\(key).cost_change", role.costChange)
-        }
-        return out
     }
 }
