@@ -18,6 +18,8 @@ struct ScheduleCatalog {
         /// The rate as written, for a rate of change; `nil` for a level.
         var rate: Schedule<Rate>?
         var isMonthly: Bool
+        /// A rate schedule with both %/year and %/month steps, shown per year.
+        var mixesPeriods = false
     }
 
     struct Block {
@@ -33,6 +35,7 @@ struct ScheduleCatalog {
         var steps: [Schedule<Double>.Step]
         var isRate: Bool
         var isMonthly: Bool
+        var mixesPeriods: Bool
         /// The value in force in each month of the sheet.
         var inForce: [Double]
         /// Row of the written values; the values in force are on the row below.
@@ -87,6 +90,7 @@ struct ScheduleCatalog {
                         unit: own.rate == nil ? input?.unit ?? "" : own.isMonthly ? "%/month" : "%/year",
                         format: input?.format ?? .number, minimum: input?.minimum, maximum: input?.maximum,
                         scenarios: [s], steps: steps, isRate: own.rate != nil, isMonthly: own.isMonthly,
+                        mixesPeriods: own.mixesPeriods,
                         inForce: own.schedule.valuesByMonth(months), writtenRow: row,
                         weight: WorkbookWriter.fingerprintWeight(
                             index: inputs.items.count + blocks.count, values: steps.map(\.value))))
@@ -118,7 +122,10 @@ struct ScheduleCatalog {
             // monthly x gives the same monthly factor (calculations.md, Schedules).
             let monthly = schedule.allSatisfy(\.isMonthly)
             let values = schedule.map { r in r.isMonthly && !monthly ? Double.pow(1 + r.value, 12) - 1 : r.value }
-            out.append(Schedulable(key: key, schedule: values, trend: nil, rate: schedule, isMonthly: monthly))
+            out.append(
+                Schedulable(
+                    key: key, schedule: values, trend: nil, rate: schedule, isMonthly: monthly,
+                    mixesPeriods: !monthly && schedule.contains(where: \.isMonthly)))
         }
         for w in model.workloads {
             let key = "workloads.\(w.name)"
