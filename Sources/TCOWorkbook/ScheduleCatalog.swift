@@ -100,6 +100,10 @@ struct ScheduleCatalog {
         }
     }
 
+    /// `Schedules!E8`: a cell of the sheet, for formulas on other sheets (relative, so that a Calc
+    /// cell reads its own month's column).
+    static func cell(row: Int, column: Int) -> String { sheetName + "!" + CellReference.a1(row: row, column: column) }
+
     /// The block scenario `s` uses for `key`, when that scenario writes it as a schedule.
     func block(_ key: String, scenario s: Int) -> Block? { index["\(key)|\(s)"].map { blocks[$0] } }
 
