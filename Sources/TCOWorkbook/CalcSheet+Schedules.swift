@@ -18,9 +18,7 @@ struct ScheduledInputs {
     /// not v1's closed form.
     func involves(_ keys: [String]) -> Bool { keys.contains { blocks[$0] != nil || trendRows[$0] != nil } }
 
-    private func schedules(_ row: Int, _ c: Int) -> String {
-        ScheduleCatalog.sheetName + "!" + CellReference.a1(row: row, column: c)
-    }
+    private func schedules(_ row: Int, _ c: Int) -> String { ScheduleCatalog.cell(row: row, column: c) }
 
     /// A level without a rate of change (colocation, a staff count) in month column `c`.
     func value(_ key: String, _ c: Int) -> String { blocks[key].map { schedules($0.inForceRow, c) } ?? f.input(key) }
@@ -73,13 +71,14 @@ extension CalcSheet {
                     label: "\(label(item.key)) — trend index (month 1 = 1)", unit: "factor", format: .factor,
                     formula: { c in
                         guard let block else { return f.changeFactor(name, monthly: monthly, c) }
-                        let x = ScheduleCatalog.sheetName + "!" + CellReference.a1(row: block.inForceRow, column: c)
+                        let x = ScheduleCatalog.cell(row: block.inForceRow, column: c)
                         return "IF(\(f.month(c))=1,1,\(f.ref(row, c - 1))*(1+\(x))"
                             + (monthly ? ")" : "^(1/Months_Per_Year))")
                     },
                     values: trends[item.key] ?? [],
                     note: block == nil
-                        ? "The rate is one value: (1 + rate)^(months since start / 12)."
+                        ? "The rate is one value: (1 + rate)^(months since start / 12), or ^months for a rate "
+                            + "per month."
                         : "Each month multiplies the last by the month's change, from the rate in force that month "
                             + "(Schedules sheet)."))
         }

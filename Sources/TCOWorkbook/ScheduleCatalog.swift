@@ -18,6 +18,8 @@ struct ScheduleCatalog {
         /// The rate as written, for a rate of change; `nil` for a level.
         var rate: Schedule<Rate>?
         var isMonthly: Bool
+        /// A rate schedule with both %/year and %/month steps, shown per year.
+        var mixesPeriods = false
     }
 
     struct Block {
@@ -33,6 +35,7 @@ struct ScheduleCatalog {
         var steps: [Schedule<Double>.Step]
         var isRate: Bool
         var isMonthly: Bool
+        var mixesPeriods: Bool
         /// The value in force in each month of the sheet.
         var inForce: [Double]
         /// Row of the written values; the values in force are on the row below.
@@ -87,6 +90,7 @@ struct ScheduleCatalog {
                         unit: own.rate == nil ? input?.unit ?? "" : own.isMonthly ? "%/month" : "%/year",
                         format: input?.format ?? .number, minimum: input?.minimum, maximum: input?.maximum,
                         scenarios: [s], steps: steps, isRate: own.rate != nil, isMonthly: own.isMonthly,
+                        mixesPeriods: own.mixesPeriods,
                         inForce: own.schedule.valuesByMonth(months), writtenRow: row,
                         weight: WorkbookWriter.fingerprintWeight(
                             index: inputs.items.count + blocks.count, values: steps.map(\.value))))
@@ -95,6 +99,10 @@ struct ScheduleCatalog {
             }
         }
     }
+
+    /// `Schedules!E8`: a cell of the sheet, for formulas on other sheets (relative, so that a Calc
+    /// cell reads its own month's column).
+    static func cell(row: Int, column: Int) -> String { sheetName + "!" + CellReference.a1(row: row, column: column) }
 
     /// The block scenario `s` uses for `key`, when that scenario writes it as a schedule.
     func block(_ key: String, scenario s: Int) -> Block? { index["\(key)|\(s)"].map { blocks[$0] } }
@@ -117,7 +125,9 @@ struct ScheduleCatalog {
                 // monthly x gives the same monthly factor (calculations.md, Schedules).
                 let monthly = schedule.allSatisfy(\.isMonthly)
                 let values = schedule.map { r in r.isMonthly && !monthly ? Double.pow(1 + r.value, 12) - 1 : r.value }
-                return Schedulable(key: input.path, schedule: values, trend: nil, rate: schedule, isMonthly: monthly)
+                return Schedulable(
+                    key: input.path, schedule: values, trend: nil, rate: schedule, isMonthly: monthly,
+                    mixesPeriods: !monthly && schedule.contains(where: \.isMonthly))
             }
             guard let schedule = access.schedule(in: model, of: input.owner) else { return nil }
             let trend = input.key.trend.map { String(input.path.dropLast(input.key.name.count)) + $0 }

@@ -71,18 +71,26 @@ extension WorkbookWriter {
                 breaksBefore: stride(from: first + 12, through: last, by: 12).map { $0 }))
     }
 
-    /// Who uses a block: every scenario, or their names.
+    /// Who uses a block: every scenario, all but a few (shorter than naming the rest), or their names.
     private func scenarioText(_ block: ScheduleCatalog.Block) -> String {
         let names = block.scenarios.map { loaded.scenarios[$0].name }
-        let all = names.count == loaded.scenarios.count && names.count > 1
-        return all ? "all scenarios" : names.joined(separator: ", ")
+        let others = loaded.scenarios.indices.filter { !block.scenarios.contains($0) }.map { loaded.scenarios[$0].name }
+        if names.count > 1, others.isEmpty { return "all scenarios" }
+        if names.count > 1, others.count < names.count { return "all but " + others.joined(separator: ", ") }
+        return names.joined(separator: ", ")
     }
 
     private mutating func writeBlock(_ sheet: XLSXWorksheet, _ block: ScheduleCatalog.Block) {
         let first = CalcLayout.firstMonthColumn
         let written = block.writtenRow, inForce = block.inForceRow
         sheet.write("\(block.label), as written (holds from its month)", row: written, column: 0)
-        sheet.comment("Key path in the model file: \(block.key)", row: written, column: 0)
+        sheet.comment(
+            "Key path in the model file: \(block.key)"
+                + (block.mixesPeriods
+                    ? ". The model mixes %/year and %/month steps; a %/month rate x is shown per year as "
+                        + "(1 + x)^12 − 1, the same change each month."
+                    : ""),
+            row: written, column: 0)
         sheet.write("\(block.label), in force", row: inForce, column: 0, style: .label)
         for row in [written, inForce] { sheet.write(block.unit, row: row, column: 1) }
         sheet.write(scenarioText(block), row: written, column: 2)

@@ -38,8 +38,8 @@ struct WorkbookScheduleTests {
 
     /// Schedules example-v2 does not have: a staff pay-rise schedule, a colocation schedule, a
     /// monthly growth schedule mixed with a yearly step, a step that repeats the value before it
-    /// (it restarts the trend), a level with a single value under a scheduled rate, and a scenario
-    /// that replaces a schedule with another.
+    /// (it restarts the trend), a level with a single value under a scheduled rate, a scenario that
+    /// replaces a schedule with another and one that replaces a schedule with a single value.
     @Test("more schedules: rates per month, repeated values, constant levels under scheduled rates, scenarios")
     func variants() throws {
         let folder = try WorkbookTests.temporaryFolder()
@@ -60,6 +60,8 @@ struct WorkbookScheduleTests {
             "price-collapse:\n    serving.frontier.price_change: -50%/year":
                 "price-collapse:\n    serving.frontier.price_change: {2027-01: -50%/year, 2028-01: -10%/year}\n"
                 + "    workloads.contract-review.requests: {2027-01: 200k/month, 2027-07: 900k/month}",
+            "    serving.rented-h200.commitments: []":
+                "    serving.rented-h200.commitments: []\n    facility.electricity: 0.1 USD/kWh",
         ]
         for (original, changed) in changes {
             #expect(text.contains(original), "\(original)")
