@@ -66,19 +66,24 @@ let package = Package(
         .executableTarget(name: "tco-bench", dependencies: ["TCOCore", "TCOLoading", "TCOReview"]),
         // `make fuzz`: libFuzzer entry point over the loader (built with -sanitize=fuzzer,address).
         .executableTarget(name: "tco-fuzz", dependencies: ["TCOCore", "TCOLoading"]),
+        // One copy of the test helpers: paths, tolerances, running `tco`, LibreOffice.
+        .target(name: "TCOTestSupport", path: "Tests/TCOTestSupport"),
         .testTarget(
             name: "TCOCoreTests",
-            dependencies: ["TCOCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: [
+                "TCOCore", "TCOTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "TCOLoadingTests",
-            dependencies: ["TCOLoading", "TCOCore"],
+            dependencies: ["TCOLoading", "TCOCore", "TCOTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "tcoTests", dependencies: ["TCOCore"]),
+        .testTarget(name: "tcoTests", dependencies: ["TCOCore", "TCOTestSupport"]),
         .testTarget(
-            name: "TCOMemoTests", dependencies: ["TCOMemo", "TCOLoading", "TCOCore"],
+            name: "TCOMemoTests", dependencies: ["TCOMemo", "TCOLoading", "TCOCore", "TCOTestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TCOWorkbookTests", dependencies: ["TCOWorkbook", "TCOLoading", "TCOCore"]),
-        .testTarget(name: "TCOChartsTests", dependencies: ["TCOCharts", "TCOCore"]),
+        .testTarget(
+            name: "TCOWorkbookTests", dependencies: ["TCOWorkbook", "TCOLoading", "TCOCore", "TCOTestSupport"]),
+        .testTarget(name: "TCOChartsTests", dependencies: ["TCOCharts", "TCOCore", "TCOTestSupport"]),
     ]
 )

@@ -3,11 +3,12 @@ import Testing
 import TCOCore
 import TCOLoading
 @testable import TCOMemo
+import TCOTestSupport
 
 @Suite("Review memo")
 struct MemoTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repository = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
     static let template = repository.appendingPathComponent("Templates/memo.md.mustache").path
 
     static func render(_ relativeModel: String, template: String = MemoTests.template) throws -> (String, LoadedModel, [ScenarioResult]) {

@@ -3,6 +3,7 @@ import Testing
 import TCOCore
 import TCOLoading
 @testable import TCOWorkbook
+import TCOTestSupport
 
 /// The comparison workbook of `tco compare --output`, read back through LibreOffice.
 @Suite("Comparison workbook")

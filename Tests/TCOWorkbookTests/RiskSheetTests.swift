@@ -3,6 +3,7 @@ import Testing
 import TCOCore
 import TCOLoading
 @testable import TCOWorkbook
+import TCOTestSupport
 
 /// The Risk sheet: written only with a simulation, opened by LibreOffice, its shares the
 /// simulation's, and every run's draws enough to re-solve that run to the NPVs beside them.

@@ -3,6 +3,7 @@ import Testing
 import TCOCore
 import TCOLoading
 @testable import TCOWorkbook
+import TCOTestSupport
 
 /// Schedules in the workbook: the `Schedules` sheet's rows and the Calc formulas that step through
 /// them must recalculate, in LibreOffice, to the solver's numbers in every scenario.

@@ -3,12 +3,13 @@ import Testing
 import TCOCore
 import TCOLoading
 @testable import TCOWorkbook
+import TCOTestSupport
 
 /// The exported workbook, recalculated by LibreOffice with recalculation forced on load, must
 /// show the solver's numbers in every Calc row and every Summary and Compare cell.
 @Suite("Workbook recalculated by LibreOffice", .serialized)
 struct WorkbookTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
     static let specExample = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml").path
     /// One-time costs, tax and terminal value none (version 2 features the workbook shows).
     static let financeV2 = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml").path
@@ -26,11 +27,7 @@ struct WorkbookTests {
         return (loaded, loaded.solvedScenarios())
     }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tco-wb-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try TestPaths.temporaryFolder("tco-wb") }
 
     static func close(_ text: String, _ expected: Double) -> Bool {
         // LibreOffice writes percent-formatted cells with their sign even in raw mode ("12.5%"),
@@ -38,7 +35,7 @@ struct WorkbookTests {
         let value = text.hasSuffix("%")
             ? Double(text.dropLast()).map { $0 / 100 } : Double(text) ?? serial(ofDate: text)
         guard let value else { return false }
-        return abs(value - expected) <= 1e-9 * max(abs(expected), 1)
+        return isClose(value, expected)
     }
 
     /// Excel's serial number of a date LibreOffice wrote as `MM/DD/YYYY`.

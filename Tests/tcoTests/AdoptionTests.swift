@@ -1,34 +1,20 @@
 import Foundation
 import Testing
 import TCOCore
+import TCOTestSupport
 
 /// A new user's first hour: a starter model, editor support through the JSON Schema, diagnostics
 /// as JSON with stable codes, and a format documented in the repository.
 @Suite("tco init, schema, check --format json and the docs")
 struct AdoptionTests {
-    static let repository = CLITests.repository
+    static let repository = TestPaths.repository
 
     /// An empty folder outside the repository, removed after the test.
-    static func emptyFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func emptyFolder() throws -> URL { try TestPaths.temporaryFolder() }
 
     /// Runs the built `tco` with `folder` as the working directory.
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = CLITests.productsDirectory.appendingPathComponent("tco")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: URL) throws -> ProcessOutput {
+        try TCOProcess.run(arguments, in: folder)
     }
 
     @Test("init writes a valid, commented starter model and never overwrites a file")
@@ -59,7 +45,7 @@ struct AdoptionTests {
 
     @Test("check --format json lists every diagnostic with file, line, column, code, key path and hint")
     func checkJSON() throws {
-        let result = try CLITests.run([
+        let result = try TCOProcess.run([
             "check", "--format", "json", "Tests/TCOLoadingTests/Fixtures/invalid/unknown-unit.yaml",
             "Models/support-copilot.yaml",
         ])
@@ -80,13 +66,13 @@ struct AdoptionTests {
 
     @Test("text diagnostics end with their code")
     func textCodes() throws {
-        let result = try CLITests.run(["check", "Tests/TCOLoadingTests/Fixtures/invalid/rate-without-unit.yaml"])
+        let result = try TCOProcess.run(["check", "Tests/TCOLoadingTests/Fixtures/invalid/rate-without-unit.yaml"])
         #expect(result.stderr.contains("got '20' [TCO303]"), "\(result.stderr)")
     }
 
     @Test("the committed docs/model.schema.json is what tco schema prints")
     func schemaCommitted() throws {
-        let result = try CLITests.run(["schema"])
+        let result = try TCOProcess.run(["schema"])
         #expect(result.status == 0)
         let committed = try String(
             contentsOf: Self.repository.appendingPathComponent("docs/model.schema.json"), encoding: .utf8)
@@ -169,7 +155,7 @@ struct AdoptionTests {
 
     @Test("the route-sum hint balances the user's own shares: 80 % + 30 % → 70 % + 30 %")
     func routeHint() throws {
-        let result = try CLITests.run(["check", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml"])
+        let result = try TCOProcess.run(["check", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml"])
         #expect(result.stderr.contains("e.g. '{slm: 70%, frontier: 30%}'"), "\(result.stderr)")
     }
 }

@@ -1,42 +1,18 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// End-to-end: runs the built `tco` binary as a user would.
 @Suite("tco command line")
 struct CLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Runs `tco` (the built one unless `executable` is given) in `directory` (default: the repository).
-    static func run(
-        _ arguments: [String], executable: URL? = nil, in directory: URL? = nil
-    ) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable ?? productsDirectory.appendingPathComponent("tco")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// `make test` builds the debug products first; the binary sits beside the test bundle there.
-    static var productsDirectory: URL {
-        let candidates = [".build/debug", ".build/release"].map { repository.appendingPathComponent($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("tco").path) } ?? candidates[0]
-    }
     @Test("check accepts the shipped models and prints a summary")
     func checkAccepts() throws {
-        let result = try Self.run(["check", "Models/support-copilot.yaml"])
+        let result = try TCOProcess.run(["check", "Models/support-copilot.yaml"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Models/support-copilot.yaml: ok"))
     }
 
-    static let fixtures = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures")
+    static let fixtures = TestPaths.modelFixtures
 
     @Test("check refuses every invalid fixture with exit 1, located errors on stderr, nothing on stdout")
     func checkRefuses() throws {
@@ -45,7 +21,7 @@ struct CLITests {
         #expect(files.count >= 30)
         for file in files {
             let relative = "Tests/TCOLoadingTests/Fixtures/invalid/\(file)"
-            let result = try Self.run(["check", relative])
+            let result = try TCOProcess.run(["check", relative])
             #expect(result.status == 1, "\(file)")
             #expect(result.stdout.isEmpty, "\(file)")
             // FILE:LINE:COLUMN: error: … then the quoted line, the caret and a hint.
@@ -58,17 +34,17 @@ struct CLITests {
     func checkWarns() throws {
         // support-copilot-h200 keeps the base's h100-server, which no option uses any more: the
         // proposal chose that, so no warning. The same hardware unused in the file itself warns.
-        let extending = try Self.run(["check", "Models/support-copilot-h200.yaml"])
+        let extending = try TCOProcess.run(["check", "Models/support-copilot-h200.yaml"])
         #expect(extending.status == 0)
         #expect(!extending.stderr.contains("warning"), "\(extending.stderr)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-warn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let model = folder.appendingPathComponent("spare.yaml")
-        let text = "extends: \(Self.repository.path)/Models/support-copilot.yaml\n"
+        let text = "extends: \(TestPaths.repository.path)/Models/support-copilot.yaml\n"
             + "hardware:\n  spare-server: {gpus: 8, price: 300k USD, power: 10 kW, life: 4 years}\n"
         try text.write(to: model, atomically: true, encoding: .utf8)
-        let result = try Self.run(["check", model.path])
+        let result = try TCOProcess.run(["check", model.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: hardware.spare-server"), "\(result.stderr)")
         #expect(result.stderr.contains("[TCO901]"))
@@ -76,7 +52,7 @@ struct CLITests {
 
     @Test("solve --json gives the contract's shape and the spec example's NPVs")
     func solveJSON() throws {
-        let result = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--json"])
+        let result = try TCOProcess.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["months"] as? Int == 60)
@@ -98,25 +74,25 @@ struct CLITests {
 
     @Test("the same input gives byte-identical output")
     func deterministic() throws {
-        let a = try Self.run(["solve", "Models/support-copilot.yaml", "--json"])
-        let b = try Self.run(["solve", "Models/support-copilot.yaml", "--json"])
+        let a = try TCOProcess.run(["solve", "Models/support-copilot.yaml", "--json"])
+        let b = try TCOProcess.run(["solve", "Models/support-copilot.yaml", "--json"])
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 
     @Test("--scenario solves one scenario; an unknown one is an error with a suggestion")
     func scenarioOption() throws {
-        let one = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-war", "--json"])
+        let one = try TCOProcess.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-war", "--json"])
         #expect(one.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
         #expect((object["scenarios"] as? [String: Any])?.keys.sorted() == ["price-war"])
-        let bad = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-wars"])
+        let bad = try TCOProcess.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--scenario", "price-wars"])
         #expect(bad.status == 64, "unknown scenario is wrong usage (EX_USAGE), not an invalid model")
         #expect(bad.stderr.contains("did you mean 'price-war'?"))
     }
 
     @Test("solve prints a readable table per scenario")
     func solveTable() throws {
-        let result = try Self.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"])
+        let result = try TCOProcess.run(["solve", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Scenario base"))
         #expect(result.stdout.contains("buy (baseline)   $5,306,195"))
@@ -125,7 +101,7 @@ struct CLITests {
 
     @Test("wrong usage exits with a code other than 0 and 1")
     func usage() throws {
-        let result = try Self.run(["solve"])
+        let result = try TCOProcess.run(["solve"])
         #expect(result.status != 0 && result.status != 1)
     }
 
@@ -133,7 +109,7 @@ struct CLITests {
     func report() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ok = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", folder.path])
+        let ok = try TCOProcess.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", folder.path])
         #expect(ok.status == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(written == [
@@ -143,26 +119,26 @@ struct CLITests {
         let template = folder.appendingPathComponent("bad.mustache")
         try "# {{title}}\n{{recomendation}}\n".write(to: template, atomically: true, encoding: .utf8)
         let empty = folder.appendingPathComponent("out")
-        let bad = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", empty.path, "--template", template.path])
+        let bad = try TCOProcess.run(["report", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml", "--output", empty.path, "--template", template.path])
         #expect(bad.status == 64, "a template problem is wrong usage, not an invalid model")
         // The location starts the line, as a compiler prints it.
         #expect(bad.stderr.hasPrefix("\(template.path):2:1: error: template: unknown tag 'recomendation'"))
         #expect(bad.stderr.contains("did you mean 'recommendation'?"))
         #expect(!FileManager.default.fileExists(atPath: empty.path))
 
-        let invalid = try Self.run(["report", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml", "--output", empty.path])
+        let invalid = try TCOProcess.run(["report", "Tests/TCOLoadingTests/Fixtures/invalid/route-shares-sum.yaml", "--output", empty.path])
         #expect(invalid.status == 1)
         #expect(!FileManager.default.fileExists(atPath: empty.path))
     }
 
     @Test("compare of a file with itself reports no changes; with --output writes a workbook and memo")
     func compare() throws {
-        let same = try Self.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot.yaml"])
+        let same = try TCOProcess.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot.yaml"])
         #expect(same.status == 0)
         #expect(same.stdout.contains("Inputs: no changes."))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pair = try Self.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml", "--output", folder.path])
+        let pair = try TCOProcess.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml", "--output", folder.path])
         #expect(pair.status == 0)
         #expect(pair.stdout.contains("Inputs that changed (12)"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

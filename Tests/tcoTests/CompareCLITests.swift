@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// `tco compare`: the reviewer's columns, and `--match` for strategies renamed between versions.
 @Suite("tco compare")
@@ -9,7 +10,7 @@ struct CompareCLITests {
 
     @Test("the table shows capex, peak servers and payback of each version beside NPV and cost per token")
     func columns() throws {
-        let result = try CLITests.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml"])
+        let result = try TCOProcess.run(["compare", "Models/support-copilot.yaml", "Models/support-copilot-h200.yaml"])
         #expect(result.status == 0)
         let header = ["strategy", "NPV A", "NPV B", "Δ NPV", "cost/Mtok A", "cost/Mtok B", "capex A", "capex B",
                       "servers A", "servers B", "payback A", "payback B"]
@@ -23,12 +24,12 @@ struct CompareCLITests {
 
     @Test("--match pairs renamed strategies; without it they are listed as not compared")
     func match() throws {
-        let plain = try CLITests.run(["compare", Self.a, Self.b])
+        let plain = try TCOProcess.run(["compare", Self.a, Self.b])
         #expect(plain.status == 0)
         #expect(plain.stdout.contains("only in A: hybrid, rent"))
         #expect(plain.stdout.contains("only in B: own-gpus, rented-gpus"))
 
-        let matched = try CLITests.run(
+        let matched = try TCOProcess.run(
             ["compare", Self.a, Self.b, "--match", "hybrid=own-gpus", "--match", "rent=rented-gpus"])
         #expect(matched.status == 0, "\(matched.stderr)")
         #expect(matched.stdout.contains("hybrid → own-gpus"))
@@ -44,7 +45,7 @@ struct CompareCLITests {
         (["hybrid=own-gpus", "hybrid=rented-gpus"], "strategy 'hybrid' of A is matched more than once"),
     ])
     func badMatch(_ matches: [String], _ message: String) throws {
-        let result = try CLITests.run(["compare", Self.a, Self.b] + matches.flatMap { ["--match", $0] })
+        let result = try TCOProcess.run(["compare", Self.a, Self.b] + matches.flatMap { ["--match", $0] })
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stdout.isEmpty)

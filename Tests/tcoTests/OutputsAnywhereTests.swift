@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// `tco report` and `tco compare --output` as a finance analyst runs them: the binary copied on
 /// its own into some folder (as `make install` does) and run from an unrelated empty folder.
@@ -16,17 +17,17 @@ struct OutputsAnywhereTests {
             let manager = FileManager.default
             try manager.createDirectory(at: root.appendingPathComponent("bin"), withIntermediateDirectories: true)
             try manager.createDirectory(at: work, withIntermediateDirectories: true)
-            try manager.copyItem(at: CLITests.productsDirectory.appendingPathComponent("tco"), to: binary)
+            try manager.copyItem(at: TCOProcess.productsDirectory.appendingPathComponent("tco"), to: binary)
         }
 
-        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            try CLITests.run(arguments, executable: binary, in: work)
+        func run(_ arguments: [String]) throws -> ProcessOutput {
+            try TCOProcess.run(arguments, executable: binary, in: work)
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
-    static func model(_ relative: String) -> String { CLITests.repository.appendingPathComponent(relative).path }
+    static func model(_ relative: String) -> String { TestPaths.repository.appendingPathComponent(relative).path }
 
     @Test("report writes the files it names, from an empty folder, with the binary alone")
     func report() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// Output faults: a report that cannot be written whole is an error, and leaves nothing behind.
 @Suite("tco report under output faults")
@@ -8,7 +9,7 @@ struct ReliabilityTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
-        process.currentDirectoryURL = CLITests.repository
+        process.currentDirectoryURL = TestPaths.repository
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
@@ -22,7 +23,7 @@ struct ReliabilityTests {
     func fileSizeLimit() throws {
         let folder = try AdoptionTests.emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let tco = CLITests.productsDirectory.appendingPathComponent("tco").path
+        let tco = TCOProcess.productsDirectory.appendingPathComponent("tco").path
         // 20 blocks of 512 bytes: the model loads, the workbook (over 100 kB) cannot be written.
         let result = try Self.shell(
             "trap '' XFSZ; ulimit -f 20; exec '\(tco)' report Models/support-copilot.yaml --output '\(folder.path)'")
@@ -39,7 +40,7 @@ struct ReliabilityTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let model = folder.appendingPathComponent("plan.md")
         try FileManager.default.copyItem(
-            at: CLITests.repository.appendingPathComponent("Models/support-copilot.yaml"), to: model)
+            at: TestPaths.repository.appendingPathComponent("Models/support-copilot.yaml"), to: model)
         let before = try Data(contentsOf: model)
         let result = try AdoptionTests.run(["report", "plan.md", "--output", "."], in: folder)
         #expect(result.status == 64, "\(result.stderr)")

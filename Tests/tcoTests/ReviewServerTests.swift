@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// `tco serve` in a real browser: the page's numbers are the solver's, its own controls re-solve,
 /// a bad value is refused, the page follows the file, and nothing but the page is served.
@@ -10,8 +11,8 @@ struct ReviewServerTests {
         let process = Process()
         let url: URL
 
-        init(model: String, in folder: URL = CLITests.repository) throws {
-            process.executableURL = CLITests.productsDirectory.appendingPathComponent("tco")
+        init(model: String, in folder: URL = TestPaths.repository) throws {
+            process.executableURL = TCOProcess.productsDirectory.appendingPathComponent("tco")
             process.arguments = ["serve", model, "--port", "0"]
             process.currentDirectoryURL = folder
             let out = Pipe()
@@ -68,7 +69,7 @@ struct ReviewServerTests {
     }
 
     /// `tco solve --json` of `model`: NPV of cost by scenario and strategy.
-    static func solvedNPVs(_ model: String, in folder: URL = CLITests.repository) throws -> [String: Double] {
+    static func solvedNPVs(_ model: String, in folder: URL = TestPaths.repository) throws -> [String: Double] {
         let result = try AdoptionTests.run(["solve", model, "--json"], in: folder)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         var npvs: [String: Double] = [:]
@@ -103,14 +104,14 @@ struct ReviewServerTests {
     func browser() throws {
         let folder = try AdoptionTests.emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let model = CLITests.repository.appendingPathComponent("Models/support-copilot.yaml").path
+        let model = TestPaths.repository.appendingPathComponent("Models/support-copilot.yaml").path
         let server = try Server(model: model)
         defer { server.stop() }
-        let screenshot = CLITests.repository.appendingPathComponent(".build/review-page.png").path
+        let screenshot = TestPaths.repository.appendingPathComponent(".build/review-page.png").path
         let driver = Process()
         driver.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         driver.arguments = [
-            "python3", CLITests.repository.appendingPathComponent("Tests/Review/drive_page.py").path,
+            "python3", TestPaths.repository.appendingPathComponent("Tests/Review/drive_page.py").path,
             server.url.absoluteString, "facility.electricity", "0.16 USD/kWh", "0.16 USD", screenshot,
         ]
         let out = Pipe(), err = Pipe()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TCOTestSupport
 
 /// `tco solve` and `tco report` on a model that uses version 2 features.
 @Suite("tco on version 2 models")
@@ -8,17 +9,17 @@ struct Version2CLITests {
 
     @Test("solve shows the NPV after tax when a tax rate is set, and says comparisons are after tax")
     func solveShowsAfterTax() throws {
-        let result = try CLITests.run(["solve", Self.example, "--scenario", "base"])
+        let result = try TCOProcess.run(["solve", Self.example, "--scenario", "base"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("NPV after tax"))
         #expect(result.stdout.contains("tax rate 25.0%"))
-        let v1 = try CLITests.run(["solve", "Models/support-copilot.yaml"])
+        let v1 = try TCOProcess.run(["solve", "Models/support-copilot.yaml"])
         #expect(!v1.stdout.contains("NPV after tax"))
     }
 
     @Test("solve --json lists the version 2 keys after the version 1 ones, in the contract's order")
     func jsonKeyOrder() throws {
-        let result = try CLITests.run(["solve", "--json", Self.example, "--scenario", "base"])
+        let result = try TCOProcess.run(["solve", "--json", Self.example, "--scenario", "base"])
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
         let strategyKeys = ["\"servers_max\"", "\"npv_cost_after_tax\"", "\"energy_kwh\"", "\"kwh_per_mtok_self_hosted\"",
@@ -38,7 +39,7 @@ struct Version2CLITests {
     func reportWritesSchedules() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLITests.run(["report", Self.example, "--output", folder.path])
+        let result = try TCOProcess.run(["report", Self.example, "--output", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let book = folder.appendingPathComponent("example-v2.xlsx")
         #expect(FileManager.default.fileExists(atPath: book.path))
@@ -52,7 +53,7 @@ struct Version2CLITests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let model = "Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml"
-        let result = try CLITests.run(["report", model, "--output", folder.path])
+        let result = try TCOProcess.run(["report", model, "--output", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("finance-v2.xlsx").path))
         let memo = try String(contentsOf: folder.appendingPathComponent("finance-v2.md"), encoding: .utf8)
@@ -64,7 +65,7 @@ struct Version2CLITests {
         let small = "Tests/TCOLoadingTests/Fixtures/valid/small.yaml"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try CLITests.run(["compare", small, Self.example, "--output", folder.path])
+        let written = try TCOProcess.run(["compare", small, Self.example, "--output", folder.path])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("small-vs-example-v2.xlsx").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("small-vs-example-v2.md").path))

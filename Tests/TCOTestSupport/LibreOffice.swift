@@ -2,18 +2,18 @@ import Foundation
 
 /// LibreOffice as a recalculating oracle: converts a workbook to one CSV per sheet, with
 /// recalculation forced on load (a private profile sets OOXMLRecalcMode to "always").
-enum LibreOffice {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+public enum LibreOffice {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static var executable: String? {
+    public static var executable: String? {
         ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Recalculates `workbook` and returns each sheet as rows of cells; with `formulas`, cells
     /// hold the formula text instead of the value.
-    static func sheets(of workbook: URL, names: [String], formulas: Bool = false) throws -> [String: [[String]]] {
+    public static func sheets(of workbook: URL, names: [String], formulas: Bool = false) throws -> [String: [[String]]] {
         guard let soffice = executable else { throw Unavailable(description: "soffice not found: run `make test`, which installs libreoffice-calc-nogui") }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tco-lo-\(UUID().uuidString)")
         let profile = work.appendingPathComponent("profile/user")
@@ -50,7 +50,7 @@ enum LibreOffice {
     }
 
     /// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and newlines.
-    static func parseCSV(_ text: String) -> [[String]] {
+    public static func parseCSV(_ text: String) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false
         var chars = Array(text), i = 0
@@ -84,7 +84,7 @@ enum LibreOffice {
 
 extension Array where Element == [String] {
     /// The cell at 0-based `row`, `column`, or "" when the CSV is shorter.
-    func cell(_ row: Int, _ column: Int) -> String {
+    public func cell(_ row: Int, _ column: Int) -> String {
         guard row < count, column < self[row].count else { return "" }
         return self[row][column]
     }
