@@ -320,7 +320,7 @@ extension ModelKey {
         key(.loan, "rate", .quantity([.percent, .ratePerYear]), required: true, range: "0% to 100%",
             example: "7%/year", "Effective annual interest rate (8% APR is 8.30% effective).",
             label: "loan interest rate", bounds: .share,
-            access: InputAccess(.loan, .number(\.annualRate)), unit: "%/year"),
+            access: InputAccess(.loan, .number(\.annualRate)), unit: "%/year, effective"),
         key(.loan, "term", .quantity([.duration]), required: true, range: "1 month to 1,000 years", example: "3 years",
             "Months of equal repayments, from the month after the purchase.",
             label: "loan term (months)", bounds: .atLeastOne, access: InputAccess(.loan, .whole(\.termMonths))),

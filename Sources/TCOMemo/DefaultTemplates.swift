@@ -15,10 +15,10 @@ public enum DefaultTemplates {
     one_time_capitalized, financing, interest, tax_shield, npv_cost_after_tax, energy_mwh, kwh_per_mtok)),
     drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
     assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file;
-    with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_rows (strategy, is_winner,
+    with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_basis, risk_rows (strategy, is_winner,
     p_lowest, npv_p5, npv_p50, npv_p95, regret), risk_scenarios (name, strategy, share), risk_tornado_strategy,
     risk_tornado_against, risk_tornado (rank, key, range, low, high, swing), has_risk_tornado_chart,
-    risk_tornado_chart_file. }}# {{title}}
+    has_risk_tornado_still, risk_tornado_still, risk_tornado_chart_file. }}# {{title}}
 
 *Decision memo for the review meeting — model `{{model_file}}`, horizon {{horizon}} from {{date_label}}, discount rate {{discount_rate}}, money in {{currency}}.*
 
@@ -97,7 +97,7 @@ Each input moved alone by −20 % and +20 %; the five with the largest swing in 
 
 {{risk_sentence}} The model was solved {{risk_runs}} times (seed {{risk_seed}}), each time with every input of its `uncertainty` block drawn from its range; each range `A to B` is a 90 % interval, lognormal when both ends are positive (Squiggle's convention; Guesstimate's and Causal's differ). Base scenario:
 
-| Strategy | Cheapest | NPV of cost P5 | P50 | P95 | Expected regret |
+| Strategy | Cheapest | {{risk_basis}} P5 | P50 | P95 | Expected regret |
 |---|---|---:|---:|---:|---:|
 {{#risk_rows}}
 | {{#is_winner}}**{{/is_winner}}{{strategy}}{{#is_winner}}**{{/is_winner}} | {{p_lowest}} | {{npv_p5}} | {{npv_p50}} | {{npv_p95}} | {{regret}} |
@@ -112,6 +112,10 @@ What decides it: the NPV savings of **{{risk_tornado_strategy}}** against **{{ri
 {{#risk_tornado}}
 | {{rank}} | `{{key}}` | {{range}} | {{low}} | {{high}} | {{swing}} |
 {{/risk_tornado}}
+{{#has_risk_tornado_still}}
+
+Inputs that do not move this comparison across their range: {{risk_tornado_still}}.
+{{/has_risk_tornado_still}}
 {{#has_risk_tornado_chart}}
 
 ![What decides it: NPV savings with each uncertain input at its 5th and 95th percentile]({{risk_tornado_chart_file}})

@@ -20,7 +20,7 @@ extension MemoCharts {
         else { return nil }
         let model = loaded.base
         return TornadoChart.svg(
-            rows: tornado.inputs.map { TornadoRow(label: $0.path, low: $0.savingsLow, high: $0.savingsHigh) },
+            rows: tornado.inputs.filter { $0.swing > 0 }.map { TornadoRow(label: $0.path, low: $0.savingsLow, high: $0.savingsHigh) },
             center: center, currency: model.currency,
             title: "What decides \(tornado.strategy) against \(tornado.against)",
             subtitle: "NPV savings, each input at its 5th and 95th percentile · base scenario · \(model.currency)",

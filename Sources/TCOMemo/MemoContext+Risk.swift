@@ -34,9 +34,10 @@ extension MemoContext {
     /// Every key of the simulation, empty: a template names them all, and an unknown tag is an error.
     static var noRisk: [String: Any] {
         [
-            "has_risk": false, "risk_sentence": "", "risk_runs": "", "risk_seed": "",
+            "has_risk": false, "risk_sentence": "", "risk_runs": "", "risk_seed": "", "risk_basis": "",
             "risk_rows": [[String: Any]](), "risk_scenarios": [[String: Any]](), "risk_tornado_strategy": "",
-            "risk_tornado_against": "", "risk_tornado": [[String: Any]](), "has_risk_tornado_chart": false,
+            "risk_tornado_against": "", "risk_tornado": [[String: Any]](), "risk_tornado_still": "",
+            "has_risk_tornado_still": false, "has_risk_tornado_chart": false,
             "risk_tornado_chart_file": "",
         ]
     }
@@ -63,7 +64,11 @@ extension MemoContext {
             ]
         }
         let texts = Dictionary(zip(risk.result.inputs, risk.texts), uniquingKeysWith: { first, _ in first })
-        let tornado: [[String: Any]] = (base.tornado?.inputs ?? []).enumerated().map { index, input in
+        // An input that does not move this comparison (it feeds neither strategy) is named once,
+        // not given a row of zeros.
+        let moving = (base.tornado?.inputs ?? []).filter { $0.swing > 0 }
+        let still = (base.tornado?.inputs ?? []).filter { $0.swing == 0 }.map { "`\($0.path)`" }
+        let tornado: [[String: Any]] = moving.enumerated().map { index, input in
             [
                 "rank": index + 1, "key": input.path, "range": MarkdownText.inline(texts[input.path] ?? ""),
                 "low": money(input.savingsLow), "high": money(input.savingsHigh), "swing": money(input.swing),
@@ -74,11 +79,14 @@ extension MemoContext {
             "risk_sentence": riskLead(winner: winner, risk: risk) ?? "",
             "risk_runs": RiskWording.count(runs),
             "risk_seed": String(risk.result.seed),
+            "risk_basis": loaded.base.finance.taxRate > 0 ? "NPV of cost after tax" : "NPV of cost",
             "risk_rows": rows,
             "risk_scenarios": scenarios,
             "risk_tornado_strategy": base.tornado?.strategy ?? "",
             "risk_tornado_against": base.tornado?.against ?? "",
             "risk_tornado": tornado,
+            "risk_tornado_still": still.joined(separator: ", "),
+            "has_risk_tornado_still": !still.isEmpty,
             "has_risk_tornado_chart": !MemoCharts.riskFiles(loaded, risk: risk, stem: stem).isEmpty,
             "risk_tornado_chart_file": MemoCharts.linkTarget(MemoCharts.riskTornadoName(stem: stem)),
         ]

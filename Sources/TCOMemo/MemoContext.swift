@@ -123,7 +123,7 @@ public enum MemoContext {
         let driverStrategy = challenger?.name ?? winner.name
         // Inputs that act identically (a role's headcount and its cost) are one driver, not two.
         var distinct: [SensitivityResult] = []
-        for d in Solver.sensitivity(of: driverStrategy, in: model, written: loaded.writtenPaths) {
+        for d in Solver.sensitivity(of: driverStrategy, in: model, written: loaded.writtenPaths) where d.swing > 0 {
             if let i = distinct.firstIndex(where: { abs($0.savingsLow - d.savingsLow) <= 1e-6 * max(1, abs(d.savingsLow)) && abs($0.savingsHigh - d.savingsHigh) <= 1e-6 * max(1, abs(d.savingsHigh)) }) {
                 distinct[i].label += " (same effect: \(d.label))"
             } else {

@@ -23,7 +23,7 @@ enum ReviewControls {
             let change = view.changes.first { $0.path == path }
             let input = written[path]
             let value = change?.value ?? input?.text ?? ""
-            let label = labels[path] ?? path
+            let label = labels[path] ?? InputRegistry.input(at: path, in: loaded.base)?.label ?? path
             let changed = change != nil ? " changed" : ""
             html += "<tr class=\"control\(changed)\"><th>\(HTML.escaped(label))<br><code>\(HTML.escaped(path))</code></th>"
             html += "<td><input class=\"whatif-input\" data-path=\"\(HTML.escaped(path))\" "
@@ -36,6 +36,13 @@ enum ReviewControls {
             + "spellcheck=\"false\"></label></p><datalist id=\"all-inputs\">"
         for input in fileInputs where !paths.contains(input.path) {
             html += "<option value=\"\(HTML.escaped(input.path))\">\(HTML.escaped(input.text))</option>"
+        }
+        // Inputs the file leaves to their default can be changed too (the registry lists them).
+        let defaults = InputRegistry.inputs(of: loaded.base).filter {
+            written[$0.path] == nil && !paths.contains($0.path)
+        }
+        for input in defaults {
+            html += "<option value=\"\(HTML.escaped(input.path))\">\(HTML.escaped(input.label)) (default)</option>"
         }
         html += "</datalist>"
         if !view.changes.isEmpty {

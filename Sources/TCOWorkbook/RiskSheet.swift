@@ -40,12 +40,19 @@ struct RiskSheet {
         sheet.setColumn(0, 0, width: 36)
         sheet.setColumn(1, 12, width: 15)
         sheet.freezePanes(row: 3, column: 1)
+        // Print the results and the charts beside them, not the thousands of rows of runs below.
+        sheet.printSetup(.init(lastRow: max(tornado.end, Self.chartsLastRow), lastColumn: Self.chartsLastColumn,
+                               repeatRows: nil, repeatColumns: nil, scale: nil))
     }
+
+    /// The last row and column the two charts (from column 14, rows 3 and 22, scaled) cover.
+    static let chartsLastRow = 42, chartsLastColumn = 23
 
     /// Per scenario and strategy: NPV percentiles, P(cheapest), regret, and savings against the baseline.
     private func writeStrategies(_ sheet: XLSXWorksheet, from first: Int) -> Int {
         let headers = [
-            "Scenario", "Strategy", "Mean NPV of cost", "P5", "P50", "P95", "P(cheapest)", "Expected regret",
+            "Scenario", "Strategy", model.finance.taxRate > 0 ? "Mean NPV of cost after tax" : "Mean NPV of cost",
+            "P5", "P50", "P95", "P(cheapest)", "Expected regret",
             "Mean NPV savings", "Savings P5", "Savings P50", "Savings P95", "P(no dearer than baseline)",
         ]
         for (column, text) in headers.enumerated() { sheet.write(text, row: first, column: column, style: .header) }
@@ -101,7 +108,7 @@ struct RiskSheet {
         for (column, text) in ["Bin (from – to)", "From", "To", "Runs", "Share"].enumerated() {
             sheet.write(text, row: first + 1, column: column, style: .header)
         }
-        let histogram = Histogram(npvs.map { $0[a] - $0[s] }, bins: Self.bins)
+        let histogram = Histogram(npvs.map { $0[a] - $0[s] }, bins: Self.bins, tail: 0.01)
         for (index, bin) in histogram.bins.enumerated() {
             let row = first + 2 + index
             let label = MoneyFormat.short(bin.from, currency: model.currency) + " – "

@@ -76,7 +76,10 @@ extension WorkbookWriter {
                 ("P&L cost", \.pnl, { $0.monthly.pnlCost }),
                 ("Capex", \.[.capex], { $0.monthly.capex }),
                 ("Depreciation", \.[.depreciation], { $0.monthly.depreciation }),
-            ]
+            ] + (isTaxed ? [
+                ("Tax shield", \.taxShield, { $0.monthly.taxShield }),
+                ("After-tax cost", \.afterTax, { $0.monthly.afterTaxCost }),
+            ] : [])
             var yearly: [String: [[Double]]] = [:]
             for (measure, keyPath, monthly) in measures {
                 sheet.write(measure, row: row, column: 0, style: .label)
@@ -96,7 +99,10 @@ extension WorkbookWriter {
                     row += 1
                 }
             }
-            for (offset, measure) in ["Cumulative cash cost", "Cumulative P&L cost"].enumerated() {
+            // Cumulative rows of cash, P&L and (when taxed) after-tax cost: measures 0, 1 and 5.
+            let cumulative = [(0, "Cumulative cash cost"), (1, "Cumulative P&L cost")]
+                + (isTaxed ? [(5, "Cumulative after-tax cost")] : [])
+            for (offset, measure) in cumulative {
                 sheet.write(measure, row: row, column: 0, style: .label)
                 row += 1
                 for strategy in result.strategies {
@@ -117,7 +123,7 @@ extension WorkbookWriter {
                     row += 1
                 }
             }
-            for (name, rows) in rowsByMeasure where rows.count == 4 {
+            for (name, rows) in rowsByMeasure where rows.count >= 4 {
                 block[name] = (rows[0], rows[1], rows[2], rows[3])
             }
             layout.append(block)

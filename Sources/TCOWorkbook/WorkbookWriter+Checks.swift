@@ -149,7 +149,8 @@ extension WorkbookWriter {
             let stored = exportFingerprints[s]
             sheet.write(stored, row: ChecksLayout.exportFingerprintRow, column: first + s, style: .solver(.number))
             sheet.write(
-                formula: "=SUMPRODUCT(\(values),\(weights))" + scheduleFingerprint(scenario: s), cached: stored,
+                formula: "=SUMPRODUCT(\(values),\(weights))" + scheduleFingerprint(scenario: s)
+                    + textFingerprint(column: Self.inputsBaseColumn + s), cached: stored,
                 row: ChecksLayout.liveFingerprintRow,
                 column: first + s, style: .calc(.number))
             manifest.cells.append(

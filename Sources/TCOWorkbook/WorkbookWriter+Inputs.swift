@@ -40,11 +40,18 @@ extension WorkbookWriter {
             inputRows[item.key] = row
             sheet.write(item.key, row: row, column: 0)
             sheet.write(item.name, row: row, column: 1)
-            sheet.write(item.label, row: row, column: 2)
+            // A scheduled input shows its month 1 here: say so, and where its steps are.
+            let isScheduled = scenarios.indices.contains { schedules.block(item.key, scenario: $0) != nil }
+            let label = ScheduleCatalog.label(item.label) + (isScheduled ? " (month 1; steps on Schedules)" : "")
+            sheet.write(label, row: row, column: 2)
             sheet.write(item.unit, row: row, column: 3)
             let isConvention = item.key.hasPrefix("calendar.") || item.key == "horizon"
             if let texts = item.texts {
                 writeTextInput(sheet, item, texts, row: row)
+                // A target counts by its position among the choices, so changing it fails the check.
+                let weight = Self.fingerprintWeight(index: i, values: [Double(item.choices.count)])
+                sheet.write(weight, row: row, column: weightColumn, style: .calc(.scientific))
+                for s in fingerprints.indices { fingerprints[s] += weight * Self.choiceCode(texts[s], item.choices) }
             } else {
                 for (s, value) in item.values.enumerated() {
                     let column = baseColumn + s
@@ -146,6 +153,24 @@ extension WorkbookWriter {
                     message: "\(item.label): one of the model's API options")
             }
         }
+    }
+
+    /// 1-based position of `text` among `choices`, 0 when it is none of them (MATCH in the workbook).
+    static func choiceCode(_ text: String, _ choices: [String]) -> Double {
+        choices.firstIndex(of: text).map { Double($0 + 1) } ?? 0
+    }
+
+    /// The live fingerprint of the text inputs of scenario column `column`: Σ weight × position
+    /// of the text among its choices.
+    func textFingerprint(column: Int) -> String {
+        let weightColumn = Self.inputsBaseColumn + loaded.scenarios.count + 1
+        return catalog.items.enumerated().compactMap { i, item -> String? in
+            guard item.texts != nil, !item.choices.isEmpty else { return nil }
+            let row = Self.inputsHeaderRow + 1 + i
+            let choices = "{" + item.choices.map(CalcFormulas.text).joined(separator: ";") + "}"
+            return "+Inputs!\(CellReference.absolute(row: row, column: weightColumn))"
+                + "*IFERROR(MATCH(Inputs!\(CellReference.absolute(row: row, column: column)),\(choices),0),0)"
+        }.joined()
     }
 
     /// Whether scenario `s` writes an override of `key` (or of a map holding it): its column then

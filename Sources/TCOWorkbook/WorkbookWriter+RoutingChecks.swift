@@ -87,6 +87,9 @@ extension WorkbookWriter {
                     }
                     return terms.isEmpty ? nil : "\(sensitive)*(\(terms.joined(separator: "+")))<=Check_Tolerance"
                 }
+                // Nothing to check when no share, escalation or fallback of this strategy can send the
+                // workload to an API in any scenario: an empty row would look like a check.
+                guard passes.contains(where: { $0 != nil }) else { continue }
                 checks.append(
                     Check(
                         label: "\(strategy.name) · \(w): sensitive data reaches no public API",

@@ -24,7 +24,14 @@ extension WorkbookWriter {
     var basisName: String { isTaxed ? "NPV of cost after tax" : "NPV of cost" }
 
     /// Summary's column headers for this model.
-    var summaryHeaderList: [String] { Self.summaryHeaders + (isTaxed ? ["NPV of cost after tax"] : []) }
+    var summaryHeaderList: [String] {
+        // Savings and payback are on the comparison basis: say so beside the before-tax NPV.
+        let headers = isTaxed
+            ? Self.summaryHeaders.map {
+                $0 == "NPV savings vs baseline" || $0 == "Payback month" ? $0 + ", after tax" : $0
+            } : Self.summaryHeaders
+        return headers + (isTaxed ? ["NPV of cost after tax"] : [])
+    }
 
     /// Row of the master check on Summary (0-based), in the frozen rows at the top.
     static let masterCheckRow = 3

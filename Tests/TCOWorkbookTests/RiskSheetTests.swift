@@ -71,4 +71,16 @@ struct RiskSheetTests {
             #expect(first.from == values.min() && last.to == values.max())
         }
     }
+
+    @Test("a long tail is folded into the end bins: bins are equal between the 1st and 99th percentile")
+    func histogramTail() {
+        // 0, 1, …, 99 and one run at 10,000: ranks 1 and 99 of 101 sorted values (nearest) are 1 and
+        // 99, so 4 bins of (99 − 1) / 4 = 24.5 from 1; the first bin takes 0 as well (from 0 to 25.5)
+        // and the last takes 10,000 (from 1 + 3 × 24.5 = 74.5 to 10,000).
+        let values = (0..<100).map(Double.init) + [10_000]
+        let histogram = Histogram(values, bins: 4, tail: 0.01)
+        #expect(histogram.bins.map(\.count) == [26, 24, 25, 26])
+        #expect(histogram.bins.first?.from == 0 && histogram.bins.first?.to == 25.5)
+        #expect(histogram.bins.last?.from == 74.5 && histogram.bins.last?.to == 10_000)
+    }
 }
