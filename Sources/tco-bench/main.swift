@@ -79,6 +79,12 @@ func largeModelYAML(workloads: Int = 50) -> String {
     return y
 }
 
+// `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for byte).
+let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "--large-model" {
+    try largeModelYAML().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
 var rows: [(String, Double, Double, Int)] = []
 let models = ((try? FileManager.default.contentsOfDirectory(atPath: "Models")) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
