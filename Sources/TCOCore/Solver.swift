@@ -124,18 +124,6 @@ public struct Solver: Sendable {
         }
     }
 
-    /// Solves every strategy and compares each with the baseline; `name` labels the scenario.
-    public func solve(scenario name: String = "base") -> ScenarioResult {
-        let results = model.strategies.map { timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1) }
-        var comparisons: [Comparison] = []
-        if let baseline = results.first(where: { $0.name == model.baseline }) {
-            for (strategy, result) in zip(model.strategies, results) where strategy.name != model.baseline {
-                comparisons.append(compare(strategy, result, against: baseline))
-            }
-        }
-        return ScenarioResult(name: name, tokens: tokens, strategies: results, comparisons: comparisons)
-    }
-
     /// The full timeline of `strategy` with every workload's requests scaled by `volumeFactor`
     /// and every API price scaled by `apiPriceFactor`.
     public func timeline(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double) -> StrategyResult {
@@ -146,13 +134,15 @@ public struct Solver: Sendable {
         return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor, selfHostedTokens: selfHostedTokens)
     }
 
-    /// `timeline(of: strategy, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax` without the
-    /// result's other lines and totals (a Monte Carlo run needs only this). The sums are those of
+    /// `timeline(of:volumeFactor:apiPriceFactor:).npvCostAfterTax` without the result's other lines
+    /// and totals (a Monte Carlo run and a break-even search need only this). The sums are those of
     /// `totals`, term for term and in the same order, so the value is the same bit for bit.
-    func npvCostAfterTax(of strategy: Strategy, scratch lines: inout MonthlyLines) -> Double {
+    func npvCostAfterTax(
+        of strategy: Strategy, volumeFactor: Double = 1, apiPriceFactor: Double = 1, scratch lines: inout MonthlyLines
+    ) -> Double {
         lines.reset()
         var none: StrategyDetails?
-        addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
+        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
         let taxRate = model.finance.taxRate
         var npvAfterTax = 0.0
         for m in 0..<months {
