@@ -15,8 +15,8 @@ extension Solver {
             if k == 1 { return Solver.isNoDearer(result.npvCostAfterTax, than: baseline.npvCostAfterTax) }
             return Solver.wins(
                 strategyLine.value(at: k), baselineLine.value(at: k),
-                solveStrategy: { npvCostAfterTax(of: strategy, apiPriceFactor: k, scratch: &scratch) },
-                solveBaseline: { npvCostAfterTax(of: baselineStrategy, apiPriceFactor: k, scratch: &scratch) })
+                solveStrategy: { npv(of: strategy, volumeFactor: 1, apiPriceFactor: k, scratch: &scratch) },
+                solveBaseline: { npv(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k, scratch: &scratch) })
         }
     }
 
@@ -36,11 +36,11 @@ extension Solver {
         var scratch = MonthlyLines(months: months)
         return BreakEvenSearch.find { k in
             if k == 1 { return Solver.isNoDearer(result.npvCostAfterTax, than: baseline.npvCostAfterTax) }
-            let solveStrategy = { npvCostAfterTax(of: strategy, volumeFactor: k, scratch: &scratch) }
+            let solveStrategy = { npv(of: strategy, volumeFactor: k, apiPriceFactor: 1, scratch: &scratch) }
             let solveBaseline = {
                 if let ends = baselineEnds, k == BreakEvenSearch.lowest { return ends.lowest }
                 if let ends = baselineEnds, k == BreakEvenSearch.highest { return ends.highest }
-                return npvCostAfterTax(of: baselineStrategy, volumeFactor: k, scratch: &scratch)
+                return npv(of: baselineStrategy, volumeFactor: k, apiPriceFactor: 1, scratch: &scratch)
             }
             return Solver.wins(strategyLine?.value(at: k) ?? (solveStrategy(), 0),
                                baselineLine?.value(at: k) ?? (solveBaseline(), 0),
@@ -79,8 +79,23 @@ extension Solver {
     func volumeEnds(of baselineStrategy: Strategy) -> VolumeEnds {
         var scratch = MonthlyLines(months: months)
         return VolumeEnds(
-            lowest: npvCostAfterTax(of: baselineStrategy, volumeFactor: BreakEvenSearch.lowest, scratch: &scratch),
-            highest: npvCostAfterTax(of: baselineStrategy, volumeFactor: BreakEvenSearch.highest, scratch: &scratch))
+            lowest: npv(of: baselineStrategy, volumeFactor: BreakEvenSearch.lowest, apiPriceFactor: 1,
+                        scratch: &scratch),
+            highest: npv(of: baselineStrategy, volumeFactor: BreakEvenSearch.highest, apiPriceFactor: 1,
+                         scratch: &scratch))
+    }
+
+    /// `timeline(of:volumeFactor:apiPriceFactor:).npvCostAfterTax` (the same sums, so the same bits)
+    /// with the lines added into `scratch` instead of freshly allocated ones.
+    func npv(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double, scratch: inout MonthlyLines)
+        -> Double
+    {
+        scratch.reset()
+        var none: StrategyDetails?
+        let selfHostedTokens = addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor,
+                                        into: &scratch, details: &none)
+        return totals(of: strategy.name, lines: scratch, volumeFactor: volumeFactor,
+                      selfHostedTokens: selfHostedTokens).npvCostAfterTax
     }
 
     /// The contract's procedure word for word, every `wins(k)` solved from scratch: the reference

@@ -55,7 +55,8 @@ extension Solver {
     func prepare() -> PreparedScenario {
         let results = model.strategies.map { timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1) }
         let baseline = results.first { $0.name == model.baseline }
-        let compared = baseline == nil ? [] : model.strategies.indices.filter { model.strategies[$0].name != model.baseline }
+        let compared = baseline == nil
+            ? [] : model.strategies.indices.filter { model.strategies[$0].name != model.baseline }
         let baselineStrategy = compared.isEmpty ? nil : model.strategy(named: model.baseline)
         // A baseline that routes nothing in-house is read off its line instead.
         let ends = baselineStrategy.flatMap { routesInHouse($0) ? volumeEnds(of: $0) : nil }

@@ -134,15 +134,13 @@ public struct Solver: Sendable {
         return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor, selfHostedTokens: selfHostedTokens)
     }
 
-    /// `timeline(of:volumeFactor:apiPriceFactor:).npvCostAfterTax` without the result's other lines
-    /// and totals (a Monte Carlo run and a break-even search need only this). The sums are those of
+    /// `timeline(of: strategy, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax` without the
+    /// result's other lines and totals (a Monte Carlo run needs only this). The sums are those of
     /// `totals`, term for term and in the same order, so the value is the same bit for bit.
-    func npvCostAfterTax(
-        of strategy: Strategy, volumeFactor: Double = 1, apiPriceFactor: Double = 1, scratch lines: inout MonthlyLines
-    ) -> Double {
+    func npvCostAfterTax(of strategy: Strategy, scratch lines: inout MonthlyLines) -> Double {
         lines.reset()
         var none: StrategyDetails?
-        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
+        addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
         let taxRate = model.finance.taxRate
         var npvAfterTax = 0.0
         for m in 0..<months {

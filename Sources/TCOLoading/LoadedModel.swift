@@ -49,7 +49,9 @@ public struct LoadedModel: Sendable {
 
     /// `scenarios` solved on every core; the results do not depend on how many there are.
     public static func solve(_ scenarios: [Scenario]) -> [ScenarioResult] {
-        Solver.solve(scenarios.map { ($0.name, $0.model) }) { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
+        Solver.solve(scenarios.map { ($0.name, $0.model) }) {
+            DispatchQueue.concurrentPerform(iterations: $0, execute: $1)
+        }
     }
 }
 

@@ -29,10 +29,10 @@ struct BreakEvenEquivalenceTests {
             for comparison in solved.comparisons {
                 guard let strategy = scenario.model.strategy(named: comparison.strategy) else { continue }
                 let place = "\(label), scenario \(scenario.name), \(comparison.strategy)"
-                #expect(comparison.breakEvenPrice == solver.breakEvenByBisection(strategy, against: baseline, price: true),
-                        "price: \(place)")
-                #expect(comparison.breakEvenVolume == solver.breakEvenByBisection(strategy, against: baseline, price: false),
-                        "volume: \(place)")
+                let price = solver.breakEvenByBisection(strategy, against: baseline, price: true)
+                let volume = solver.breakEvenByBisection(strategy, against: baseline, price: false)
+                #expect(comparison.breakEvenPrice == price, "price: \(place)")
+                #expect(comparison.breakEvenVolume == volume, "volume: \(place)")
             }
         }
     }
