@@ -1,21 +1,16 @@
 extension Solver {
-    /// Runs `job(i)` for every `i` in `0..<count`, one after another.
-    public static func inOrder(_ count: Int, _ job: @Sendable (Int) -> Void) {
-        for i in 0..<count { job(i) }
-    }
-
     /// Every scenario solved, in the order given: each one's strategies, then each comparison with
     /// the baseline (its break-even searches are most of the work) as a separate job. `perform(n, job)`
     /// runs `job(0)` … `job(n − 1)`, one after another or at once (e.g. `DispatchQueue.concurrentPerform`
     /// to use every core); each job is a pure function of its scenario and writes only its own slot,
     /// so the results are the same bit for bit however and in whatever order the jobs run.
     public static func solve(
-        _ scenarios: [(name: String, model: Model)], perform: (Int, @Sendable (Int) -> Void) -> Void = inOrder
+        _ scenarios: [(name: String, model: Model)], perform: Jobs.Perform = Jobs.inOrder
     ) -> [ScenarioResult] {
         let models = scenarios.map(\.model)
-        let prepared = collect(scenarios.count, perform) { Solver(model: models[$0]).prepare() }
+        let prepared = Jobs.map(scenarios.count, perform) { Solver(model: models[$0]).prepare() }
         let jobs = prepared.indices.flatMap { s in prepared[s].compared.map { (scenario: s, strategy: $0) } }
-        let comparisons = collect(jobs.count, perform) { prepared[jobs[$0].scenario].comparison(jobs[$0].strategy) }
+        let comparisons = Jobs.map(jobs.count, perform) { prepared[jobs[$0].scenario].comparison(jobs[$0].strategy) }
         var offset = 0
         return zip(scenarios, prepared).map { scenario, work in
             let own = comparisons[offset..<(offset + work.compared.count)]
@@ -23,18 +18,6 @@ extension Solver {
             return ScenarioResult(name: scenario.name, tokens: work.solver.tokens, strategies: work.results,
                                   comparisons: Array(own))
         }
-    }
-
-    /// `make(i)` for every `i` in `0..<count`, run by `perform`, in index order.
-    private static func collect<T>(
-        _ count: Int, _ perform: (Int, @Sendable (Int) -> Void) -> Void, _ make: @escaping @Sendable (Int) -> T
-    ) -> [T] {
-        // Each job writes only its own slot, and `perform` returns after every job has finished.
-        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        perform(count) { i in slots[i] = make(i) }
-        return slots.map { $0! }
     }
 
     /// One scenario's strategies solved, waiting for its comparisons.

@@ -49,9 +49,12 @@ public struct LoadedModel: Sendable {
 
     /// `scenarios` solved on every core; the results do not depend on how many there are.
     public static func solve(_ scenarios: [Scenario]) -> [ScenarioResult] {
-        Solver.solve(scenarios.map { ($0.name, $0.model) }) {
-            DispatchQueue.concurrentPerform(iterations: $0, execute: $1)
-        }
+        Solver.solve(scenarios.map { ($0.name, $0.model) }, perform: onEveryCore)
+    }
+
+    /// Runs the jobs at once on every core (`Jobs.Perform`).
+    public static func onEveryCore(_ count: Int, _ job: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: job)
     }
 }
 

@@ -114,18 +114,12 @@ public struct ModelLoader: Sendable {
     /// Each tree decoded by its own decoder, on every core: the model (nil on errors) and the
     /// decoder's diagnostics, in the trees' order; nil for a nil tree.
     private func decodeAll(_ trees: [ConfigNode?], file: String) -> [(model: Model?, diagnostics: [Diagnostic])?] {
-        // Each job writes only its own slot; concurrentPerform returns when every job has finished.
-        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<(model: Model?, diagnostics: [Diagnostic])?>
-            .allocate(capacity: trees.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: trees.count) { index in
-            guard let tree = trees[index] else { return }
+        Jobs.map(trees.count, LoadedModel.onEveryCore) { index in
+            guard let tree = trees[index] else { return nil }
             let decoder = ModelDecoder(file: file)
             let model = decode(tree, with: decoder)
-            slots[index] = (model, decoder.diagnostics)
+            return (model, decoder.diagnostics)
         }
-        return Array(slots)
     }
 
     private func decode(_ tree: ConfigNode, with decoder: ModelDecoder) -> Model? {

@@ -85,13 +85,21 @@ func largeModelYAML(workloads: Int = 50) -> String {
     return y
 }
 
-// `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for byte).
+// `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for
+// byte); `tco-bench --large` only prints its figures.
 let arguments = CommandLine.arguments
+let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
 if arguments.count == 3, arguments[1] == "--large-model" {
     try largeModelYAML().write(toFile: arguments[2], atomically: true, encoding: .utf8)
     exit(0)
 }
-let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
+if arguments.count == 2, arguments[1] == "--large" {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tco-bench-large-only.yaml").path
+    try largeModelYAML().write(toFile: path, atomically: true, encoding: .utf8)
+    printLargeModelBench(path, runs: runs)
+    try? FileManager.default.removeItem(atPath: path)
+    exit(0)
+}
 var rows: [(String, Double, Double, Int)] = []
 let models = ((try? FileManager.default.contentsOfDirectory(atPath: "Models")) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 for name in models {

@@ -30,7 +30,7 @@ struct Solve: ParsableCommand {
         }
         let results = LoadedModel.solve(scenarios)
         if json {
-            print(JSONReport.render(model: loaded.base, results: results))
+            print(JSONReport.render(model: loaded.base, results: results, perform: LoadedModel.onEveryCore))
         } else {
             print(SolveTable.render(model: loaded.base, results: results))
         }
