@@ -8,10 +8,11 @@ extension Solver {
 
     /// `strategy` against the baseline on cost after tax (calculations.md, "Comparison with the
     /// baseline"); with no tax rate, cost after tax is cost.
-    /// `baselineEnds`: the baseline's values at the volume bracket's ends, when already solved.
+    /// `baselineEnds`: the baseline's values at the volume bracket's ends, when already solved;
+    /// `searched`: the same comparison in another scenario with the same inputs (its break-evens).
     func compare(
         _ strategy: Strategy, _ result: StrategyResult, against baseline: StrategyResult,
-        baselineEnds: VolumeEnds? = nil
+        baselineEnds: VolumeEnds? = nil, searched: Comparison? = nil
     ) -> Comparison {
         let savings = baseline.npvCostAfterTax - result.npvCostAfterTax
         guard let baselineStrategy = model.strategy(named: model.baseline) else {
@@ -19,9 +20,9 @@ extension Solver {
                               breakEvenVolume: BreakEven(multiplier: nil, side: .never),
                               breakEvenPrice: BreakEven(multiplier: nil, side: .never))
         }
-        let volume = volumeBreakEven(strategy, result, against: baselineStrategy, baseline,
-                                     baselineEnds: baselineEnds)
-        let price = priceBreakEven(strategy, result, against: baselineStrategy, baseline)
+        let volume = searched?.breakEvenVolume
+            ?? volumeBreakEven(strategy, result, against: baselineStrategy, baseline, baselineEnds: baselineEnds)
+        let price = searched?.breakEvenPrice ?? priceBreakEven(strategy, result, against: baselineStrategy, baseline)
         return Comparison(
             strategy: strategy.name,
             npvSavings: savings,

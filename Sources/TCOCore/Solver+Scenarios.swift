@@ -10,13 +10,32 @@ extension Solver {
         let models = scenarios.map(\.model)
         let prepared = Jobs.map(scenarios.count, perform) { Solver(model: models[$0]).prepare() }
         let jobs = prepared.indices.flatMap { s in prepared[s].compared.map { (scenario: s, strategy: $0) } }
-        let comparisons = Jobs.map(jobs.count, perform) { prepared[jobs[$0].scenario].comparison(jobs[$0].strategy) }
+        // A comparison whose inputs equal an earlier scenario's takes that one's break-evens.
+        var first: [Model: Int] = [:]
+        let earlier = jobs.indices.map { index -> Int? in
+            let job = jobs[index], model = prepared[job.scenario].solver.model
+            guard let inputs = model.comparisonInputs(model.strategies[job.strategy].name, against: model.baseline)
+            else { return nil }
+            if let found = first[inputs] { return found }
+            first[inputs] = index
+            return nil
+        }
+        let searched = jobs.indices.filter { earlier[$0] == nil }
+        let found = Jobs.map(searched.count, perform) {
+            prepared[jobs[searched[$0]].scenario].comparison(jobs[searched[$0]].strategy)
+        }
+        var comparisons = [Comparison?](repeating: nil, count: jobs.count)
+        for (index, comparison) in zip(searched, found) { comparisons[index] = comparison }
+        for index in jobs.indices {
+            guard let source = earlier[index], let done = comparisons[source] else { continue }
+            comparisons[index] = prepared[jobs[index].scenario].comparison(jobs[index].strategy, searched: done)
+        }
         var offset = 0
         return zip(scenarios, prepared).map { scenario, work in
             let own = comparisons[offset..<(offset + work.compared.count)]
             offset += work.compared.count
             return ScenarioResult(name: scenario.name, tokens: work.solver.tokens, strategies: work.results,
-                                  comparisons: Array(own))
+                                  comparisons: own.map { $0! })
         }
     }
 
@@ -29,9 +48,10 @@ extension Solver {
         let baseline: StrategyResult?
         let baselineEnds: VolumeEnds?
 
-        func comparison(_ index: Int) -> Comparison {
+        /// The strategy at `index` compared with the baseline; `searched`: see `Solver.compare`.
+        func comparison(_ index: Int, searched: Comparison? = nil) -> Comparison {
             solver.compare(solver.model.strategies[index], results[index], against: baseline!,
-                           baselineEnds: baselineEnds)
+                           baselineEnds: baselineEnds, searched: searched)
         }
     }
 

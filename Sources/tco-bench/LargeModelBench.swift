@@ -20,7 +20,9 @@ func largeModelStagesMs(_ path: String, runs: Int) -> (load: Double, solve: Doub
             }
         }
         let everything = timed { LoadedModel.solve(loaded.scenarios) }
-        let writing = timed { JSONReport.render(model: loaded.base, results: everything.value, perform: LoadedModel.onEveryCore) }
+        let writing = timed {
+            JSONReport.render(model: loaded.base, results: everything.value, perform: LoadedModel.onEveryCore)
+        }
         precondition(solving.value.isFinite && !writing.value.isEmpty)
         load.append(loading.ms)
         solve.append(solving.ms)

@@ -53,4 +53,29 @@ struct PriceBreakEvenTests {
             #expect(AffineNPV.wins(x.value(at: k), b.value(at: k)) == solved)
         }
     }
+
+    @Test("a scenario that changes only what a comparison does not read reuses its break-evens")
+    func comparisonInputs() throws {
+        // fleet(): build (self-hosted "slm" on "box", escalation and fallback to "api") against buy.
+        let model = SolverTestModels.fleet()
+        let inputs = try #require(model.comparisonInputs("build", against: "buy"))
+        // An option and a strategy nobody compared names: the inputs are the same.
+        var wider = model
+        wider.serving.append(ServingOption(name: "other", kind: .api(APIPricing(priceInput: 9, priceOutput: 9))))
+        wider.strategies.append(Strategy(name: "other", route: Route([("other", 1)])))
+        #expect(wider.comparisonInputs("build", against: "buy") == inputs)
+        // The server's price, the electricity or a workload's volume: different inputs.
+        var dearer = model
+        dearer.hardware[0].price = 1300
+        #expect(dearer.comparisonInputs("build", against: "buy") != inputs)
+        var power = model
+        power.facility?.electricityPerKilowattHour = Schedule(0.2)
+        #expect(power.comparisonInputs("build", against: "buy") != inputs)
+        var volume = model
+        volume.workloads[0].inputTokens = 2000
+        #expect(volume.comparisonInputs("build", against: "buy") != inputs)
+        // Solved together, the wider model's comparison equals the model's, break-evens included.
+        let solved = Solver.solve([("base", model), ("wider", wider)])
+        #expect(solved[0].comparisons[0] == solved[1].comparisons[0])
+    }
 }

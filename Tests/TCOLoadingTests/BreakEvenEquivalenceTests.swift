@@ -23,7 +23,10 @@ struct BreakEvenEquivalenceTests {
 
     /// Every comparison of every scenario: both searches against the reference bisection.
     static func expectEqual(_ loaded: LoadedModel, _ label: String) {
-        for (scenario, solved) in zip(loaded.scenarios, LoadedModel.solve(loaded.scenarios)) {
+        let everyCore = LoadedModel.solve(loaded.scenarios)
+        // Jobs on every core or one after another: the same results.
+        #expect(everyCore == Solver.solve(loaded.scenarios.map { ($0.name, $0.model) }), "\(label): serial")
+        for (scenario, solved) in zip(loaded.scenarios, everyCore) {
             let solver = Solver(model: scenario.model)
             guard let baseline = scenario.model.strategy(named: scenario.model.baseline) else { continue }
             for comparison in solved.comparisons {
