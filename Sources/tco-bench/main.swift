@@ -31,9 +31,10 @@ func measure(_ path: String, runs: Int) -> (loadMs: Double, solveMs: Double, sol
     for _ in 0..<runs {
         let load = timed { ModelLoader().load(path).result }
         guard case .success(let loaded) = load.value else { return nil }
+        // As `tco solve` does: every scenario, comparisons on every core.
         let solve = timed {
-            loaded.scenarios.reduce(0.0) { sum, scenario in
-                Solver(model: scenario.model).solve(scenario: scenario.name).strategies.reduce(sum) { $0 + $1.npvCost }
+            LoadedModel.solve(loaded.scenarios).reduce(0.0) { sum, result in
+                result.strategies.reduce(sum) { $0 + $1.npvCost }
             }
         }
         precondition(solve.value.isFinite)
