@@ -78,4 +78,17 @@ struct PriceBreakEvenTests {
         let solved = Solver.solve([("base", model), ("wider", wider)])
         #expect(solved[0].comparisons[0] == solved[1].comparisons[0])
     }
+
+    @Test("a side read off a line is solved only when the margins leave the verdict open")
+    func solvesInsideTheBand() {
+        // Strategy 100 ± 1 (a line) against a solved baseline of 100: the threshold 100 + 10^-7 is
+        // inside the margin, so the strategy is solved (99: wins). At 90 ± 1 the line decides alone.
+        var solves = 0
+        let open = Solver.wins((100, 1), (100, 0), solveStrategy: { solves += 1; return 99 }, solveBaseline: { 0 })
+        #expect(open && solves == 1)
+        let clear = Solver.wins((90, 1), (100, 0), solveStrategy: { solves += 1; return 200 }, solveBaseline: { 0 })
+        #expect(clear && solves == 1)
+        // Both solved (margins 0): the contract's comparison, ties to the strategy.
+        #expect(Solver.wins((100, 0), (100, 0), solveStrategy: { 0 }, solveBaseline: { 0 }))
+    }
 }
