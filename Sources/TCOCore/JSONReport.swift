@@ -1,7 +1,10 @@
 /// The `tco solve --json` document (outputs.md), written by hand so that keys keep their fixed order.
 public enum JSONReport {
-    /// The JSON text for `results` (one per scenario, `base` first) of `model`.
-    public static func render(model: Model, results: [ScenarioResult]) -> String {
+    /// The JSON text for `results` (one per scenario, `base` first) of `model`; the scenarios are
+    /// written as separate jobs run by `perform` and put together in order (the same text either way).
+    public static func render(model: Model, results: [ScenarioResult], perform: Jobs.Perform = Jobs.inOrder)
+        -> String
+    {
         let out = JSONWriter()
         out.object {
             out.key("model"); out.string(model.title)
@@ -11,9 +14,15 @@ public enum JSONReport {
             out.key("baseline"); out.string(model.baseline)
             out.key("scenarios")
             out.object {
-                for result in results {
+                let depth = out.currentDepth
+                let texts = Jobs.map(results.count, perform) { index in
+                    let value = JSONWriter(valueAtDepth: depth)
+                    scenario(results[index], into: value)
+                    return value.text
+                }
+                for (result, text) in zip(results, texts) {
                     out.key(result.name)
-                    scenario(result, into: out)
+                    out.value(written: text)
                 }
             }
         }

@@ -8,6 +8,22 @@ public final class JSONWriter {
 
     public init() {}
 
+    /// A writer for one value that another writer at `depth` (the depth of its innermost open
+    /// container) takes with `value(written:)` after a key: the text is what that writer would write.
+    public init(valueAtDepth depth: Int) {
+        self.depth = depth
+        afterKey = true
+    }
+
+    /// A value written by a `JSONWriter(valueAtDepth:)` at this writer's depth.
+    public func value(written text: String) {
+        beginValue()
+        self.text += text
+    }
+
+    /// The depth of the innermost open container.
+    public var currentDepth: Int { depth }
+
     private func beginValue() {
         if afterKey {
             afterKey = false
@@ -56,7 +72,13 @@ public final class JSONWriter {
 
     public func numbers(_ values: [Double]) {
         beginValue()
-        text += "[" + values.map(Self.format).joined(separator: ", ") + "]"
+        // Appended one by one: no array of strings to join (the large JSON has ~10^5 numbers).
+        text += "["
+        for (i, value) in values.enumerated() {
+            if i > 0 { text += ", " }
+            text += Self.format(value)
+        }
+        text += "]"
     }
 
     public func integers(_ values: [Int]) {

@@ -8,23 +8,21 @@ extension Solver {
 
     /// `strategy` against the baseline on cost after tax (calculations.md, "Comparison with the
     /// baseline"); with no tax rate, cost after tax is cost.
-    func compare(_ strategy: Strategy, _ result: StrategyResult, against baseline: StrategyResult) -> Comparison {
+    /// `baselineEnds`: the baseline's values at the volume bracket's ends, when already solved;
+    /// `searched`: the same comparison in another scenario with the same inputs (its break-evens).
+    func compare(
+        _ strategy: Strategy, _ result: StrategyResult, against baseline: StrategyResult,
+        baselineEnds: VolumeEnds? = nil, searched: Comparison? = nil
+    ) -> Comparison {
         let savings = baseline.npvCostAfterTax - result.npvCostAfterTax
         guard let baselineStrategy = model.strategy(named: model.baseline) else {
             return Comparison(strategy: strategy.name, npvSavings: savings, paybackMonth: nil,
                               breakEvenVolume: BreakEven(multiplier: nil, side: .never),
                               breakEvenPrice: BreakEven(multiplier: nil, side: .never))
         }
-        let volume = BreakEvenSearch.find { k in
-            let x = timeline(of: strategy, volumeFactor: k, apiPriceFactor: 1).npvCostAfterTax
-            let b = timeline(of: baselineStrategy, volumeFactor: k, apiPriceFactor: 1).npvCostAfterTax
-            return Solver.isNoDearer(x, than: b)
-        }
-        let price = BreakEvenSearch.find { k in
-            let x = timeline(of: strategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
-            let b = timeline(of: baselineStrategy, volumeFactor: 1, apiPriceFactor: k).npvCostAfterTax
-            return Solver.isNoDearer(x, than: b)
-        }
+        let volume = searched?.breakEvenVolume
+            ?? volumeBreakEven(strategy, result, against: baselineStrategy, baseline, baselineEnds: baselineEnds)
+        let price = searched?.breakEvenPrice ?? priceBreakEven(strategy, result, against: baselineStrategy, baseline)
         return Comparison(
             strategy: strategy.name,
             npvSavings: savings,

@@ -124,18 +124,6 @@ public struct Solver: Sendable {
         }
     }
 
-    /// Solves every strategy and compares each with the baseline; `name` labels the scenario.
-    public func solve(scenario name: String = "base") -> ScenarioResult {
-        let results = model.strategies.map { timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1) }
-        var comparisons: [Comparison] = []
-        if let baseline = results.first(where: { $0.name == model.baseline }) {
-            for (strategy, result) in zip(model.strategies, results) where strategy.name != model.baseline {
-                comparisons.append(compare(strategy, result, against: baseline))
-            }
-        }
-        return ScenarioResult(name: name, tokens: tokens, strategies: results, comparisons: comparisons)
-    }
-
     /// The full timeline of `strategy` with every workload's requests scaled by `volumeFactor`
     /// and every API price scaled by `apiPriceFactor`.
     public func timeline(of strategy: Strategy, volumeFactor: Double, apiPriceFactor: Double) -> StrategyResult {

@@ -1,3 +1,4 @@
+import Dispatch
 import TCOCore
 
 /// A model file read, merged with its `extends` chain, validated, and resolved per scenario.
@@ -46,7 +47,17 @@ public struct LoadedModel: Sendable {
 
     /// Every scenario solved, `base` first: what the reports, the memo and compare show.
     public func solvedScenarios() -> [ScenarioResult] {
-        scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        Self.solve(scenarios)
+    }
+
+    /// `scenarios` solved on every core; the results do not depend on how many there are.
+    public static func solve(_ scenarios: [Scenario]) -> [ScenarioResult] {
+        Solver.solve(scenarios.map { ($0.name, $0.model) }, perform: onEveryCore)
+    }
+
+    /// Runs the jobs at once on every core (`Jobs.Perform`).
+    public static func onEveryCore(_ count: Int, _ job: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: job)
     }
 }
 

@@ -40,29 +40,40 @@ public struct ModelLoader: Sendable {
         root.remove("extends")
         root = applyWhatIf(to: root, diagnostics: &diagnostics)
 
-        let decoder = ModelDecoder(file: path)
-        let base = decode(.mapping(root), with: decoder)
-        diagnostics += decoder.diagnostics
-        var scenarios: [LoadedModel.Scenario] = []
-        if let base { scenarios.append(.init(name: "base", model: base, overrides: [])) }
-
-        let baseErrors = Set(decoder.diagnostics.map { "\($0.location.map(String.init(describing:)) ?? "")|\($0.message)" })
-        for (name, overrides, nameLocation) in readScenarios(scenariosNode, diagnostics: &diagnostics) {
+        // The base and every scenario are decoded and checked (a solve each) as separate jobs on
+        // every core, each with its own decoder; their diagnostics are then taken in file order.
+        var scenarioProblems: [Diagnostic] = []
+        let written = readScenarios(scenariosNode, diagnostics: &scenarioProblems)
+        var trees: [ConfigNode?] = [.mapping(root)]
+        var overrideProblems: [[Diagnostic]] = []
+        for (name, overrides, _) in written {
             var applied = ConfigNode.mapping(root)
-            var valid = true
+            var problems: [Diagnostic] = []
             for override in overrides {
                 if let (code, message, hint) = override.problem(in: root) {
-                    diagnostics.append(.error(code, at: override.keyLocation, "scenarios.\(name).\(override.path)", message, hint: hint))
-                    valid = false
+                    problems.append(.error(code, at: override.keyLocation, "scenarios.\(name).\(override.path)", message, hint: hint))
                 } else {
                     applied = override.applied(to: applied)
                 }
             }
-            guard valid else { continue }
-            let scenarioDecoder = ModelDecoder(file: path)
-            let model = decode(applied, with: scenarioDecoder)
+            trees.append(problems.isEmpty ? applied : nil)
+            overrideProblems.append(problems)
+        }
+        let decoded = decodeAll(trees, file: path)
+
+        let baseDiagnostics = decoded[0]?.diagnostics ?? []
+        let base = decoded[0]?.model
+        diagnostics += baseDiagnostics
+        var scenarios: [LoadedModel.Scenario] = []
+        if let base { scenarios.append(.init(name: "base", model: base, overrides: [])) }
+        diagnostics += scenarioProblems
+
+        let baseErrors = Set(baseDiagnostics.map { "\($0.location.map(String.init(describing:)) ?? "")|\($0.message)" })
+        for (index, (name, overrides, nameLocation)) in written.enumerated() {
+            diagnostics += overrideProblems[index]
+            guard let (model, scenarioDiagnostics) = decoded[index + 1] else { continue }
             // Problems of the base model are reported once; new ones belong to the scenario.
-            for diagnostic in scenarioDecoder.diagnostics where diagnostic.severity == .error {
+            for diagnostic in scenarioDiagnostics where diagnostic.severity == .error {
                 let key = "\(diagnostic.location.map(String.init(describing:)) ?? "")|\(diagnostic.message)"
                 guard !baseErrors.contains(key) else { continue }
                 var located = diagnostic
@@ -75,7 +86,7 @@ public struct ModelLoader: Sendable {
                 }
                 diagnostics.append(located)
             }
-            if let model, !scenarioDecoder.diagnostics.hasErrors {
+            if let model, !scenarioDiagnostics.hasErrors {
                 scenarios.append(.init(name: name, model: model, overrides: overrides.map { ($0.path, $0.value.scalar?.text ?? Self.render($0.value)) }))
             }
         }
@@ -98,6 +109,17 @@ public struct ModelLoader: Sendable {
             }
         }
         return (.success(loaded), sources)
+    }
+
+    /// Each tree decoded by its own decoder, on every core: the model (nil on errors) and the
+    /// decoder's diagnostics, in the trees' order; nil for a nil tree.
+    private func decodeAll(_ trees: [ConfigNode?], file: String) -> [(model: Model?, diagnostics: [Diagnostic])?] {
+        Jobs.map(trees.count, LoadedModel.onEveryCore) { index in
+            guard let tree = trees[index] else { return nil }
+            let decoder = ModelDecoder(file: file)
+            let model = decode(tree, with: decoder)
+            return (model, decoder.diagnostics)
+        }
     }
 
     private func decode(_ tree: ConfigNode, with decoder: ModelDecoder) -> Model? {

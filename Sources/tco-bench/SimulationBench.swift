@@ -1,5 +1,5 @@
 // Monte Carlo figures for `make bench`: 10,000 runs of example-v2 (every scenario, as `tco simulate`
-// does) on one core and on all of them, and one end-to-end solve of the generated large model.
+// does) on one core and on all of them.
 import Foundation
 import TCOCore
 import TCOLoading
@@ -56,23 +56,6 @@ func printSimulationBench(runs: Int) async {
     } else {
         print("  NumPy estimate: python3 with numpy not available")
     }
-}
-
-/// Median wall time of `tco solve --json` (release binary, process start to exit) on `path`, in ms.
-func solveJSONMs(_ path: String, repeats: Int) -> Double? {
-    var times: [Double] = []
-    for _ in 0..<repeats {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ".build/release/tco")
-        process.arguments = ["solve", path, "--json"]
-        process.standardOutput = FileHandle.nullDevice
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
-    }
-    return times.sorted()[times.count / 2]
 }
 
 /// Seconds of Tests/Reference/numpy_mc_estimate.py (a lower bound on a vectorised NumPy Monte Carlo

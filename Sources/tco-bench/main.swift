@@ -16,25 +16,32 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 }
 
+/// `body`'s value and how long it took, in milliseconds.
+func timed<T>(_ body: () -> T) -> (value: T, ms: Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = body()
+    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+}
+
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
 func measure(_ path: String, runs: Int) -> (loadMs: Double, solveMs: Double, solves: Int)? {
     var loads: [Double] = [], solves: [Double] = []
     var scenarioCount = 0
     for _ in 0..<runs {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        guard case .success(let loaded) = ModelLoader().load(path).result else { return nil }
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        var checksum = 0.0
-        for scenario in loaded.scenarios {
-            let result = Solver(model: scenario.model).solve(scenario: scenario.name)
-            checksum += result.strategies.reduce(0) { $0 + $1.npvCost }
+        let load = timed { ModelLoader().load(path).result }
+        guard case .success(let loaded) = load.value else { return nil }
+        // As `tco solve` does: every scenario, comparisons on every core.
+        let solve = timed {
+            LoadedModel.solve(loaded.scenarios).reduce(0.0) { sum, result in
+                result.strategies.reduce(sum) { $0 + $1.npvCost }
+            }
         }
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        precondition(checksum.isFinite)
+        precondition(solve.value.isFinite)
         scenarioCount = loaded.scenarios.count
-        loads.append(Double(t1 - t0) / 1e6)
-        solves.append(Double(t2 - t1) / 1e6)
+        loads.append(load.ms)
+        solves.append(solve.ms)
     }
-    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
     return (median(loads), median(solves), scenarioCount)
 }
 
@@ -79,7 +86,21 @@ func largeModelYAML(workloads: Int = 50) -> String {
     return y
 }
 
+// `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for
+// byte); `tco-bench --large` only prints its figures.
+let arguments = CommandLine.arguments
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
+if arguments.count == 3, arguments[1] == "--large-model" {
+    try largeModelYAML().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
+if arguments.count == 2, arguments[1] == "--large" {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tco-bench-large-only.yaml").path
+    try largeModelYAML().write(toFile: path, atomically: true, encoding: .utf8)
+    printLargeModelBench(path, runs: runs)
+    try? FileManager.default.removeItem(atPath: path)
+    exit(0)
+}
 var rows: [(String, Double, Double, Int)] = []
 let models = ((try? FileManager.default.contentsOfDirectory(atPath: "Models")) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 for name in models {
@@ -88,8 +109,7 @@ for name in models {
 let large = FileManager.default.temporaryDirectory.appendingPathComponent("tco-bench-large.yaml").path
 try largeModelYAML().write(toFile: large, atomically: true, encoding: .utf8)
 if let m = measure(large, runs: max(3, runs / 3)) { rows.append(("generated large (50 w, 10 options, 10 y, 5 sc.)", m.loadMs, m.solveMs, m.solves)) }
-let largeSolveMs = solveJSONMs(large, repeats: max(3, runs / 3))
-try? FileManager.default.removeItem(atPath: large)
+let largeRuns = max(5, runs)
 
 print("model                                            scenarios  load (ms)  solve (ms)  total (ms)")
 print("-----------------------------------------------  ---------  ---------  ----------  ----------")
@@ -134,10 +154,8 @@ func reviewRoundTripMs(_ path: String, runs: Int) async -> Double {
     return times.sorted()[times.count / 2]
 }
 
-if let largeSolveMs {
-    print(String(format: "tco solve --json on the generated large model, end to end (median): %.1f ms (target < 50 ms)",
-                 largeSolveMs))
-}
+printLargeModelBench(large, runs: largeRuns)
+try? FileManager.default.removeItem(atPath: large)
 await printSimulationBench(runs: Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000)
 
 print("")

@@ -28,9 +28,9 @@ struct Solve: ParsableCommand {
             }
             scenarios = [chosen]
         }
-        let results = scenarios.map { Solver(model: $0.model).solve(scenario: $0.name) }
+        let results = LoadedModel.solve(scenarios)
         if json {
-            print(JSONReport.render(model: loaded.base, results: results))
+            print(JSONReport.render(model: loaded.base, results: results, perform: LoadedModel.onEveryCore))
         } else {
             print(SolveTable.render(model: loaded.base, results: results))
         }
