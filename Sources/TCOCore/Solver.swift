@@ -153,17 +153,7 @@ public struct Solver: Sendable {
         lines.reset()
         var none: StrategyDetails?
         addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
-        let taxRate = model.finance.taxRate
-        var npvAfterTax = 0.0
-        for m in 0..<months {
-            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.oneTime[m] + lines.maintenance[m]
-                + lines.power[m] + lines.colocation[m] + lines.staff[m] + lines.financing[m]
-                - lines.residual[m] - lines.terminalValue[m]
-            let pnlCost = lines.api[m] + lines.rented[m] + lines.oneTime[m] + lines.maintenance[m] + lines.power[m]
-                + lines.colocation[m] + lines.staff[m] + lines.depreciation[m] + lines.interest[m]
-            npvAfterTax += (cost - taxRate * pnlCost) * discount[m]
-        }
-        return npvAfterTax
+        return lines.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
     }
 
     /// Every intermediate line of `strategy` at the forecast, for the workbook.
@@ -191,11 +181,7 @@ public struct Solver: Sendable {
         var npv = 0.0, npvAfterTax = 0.0, total = 0.0, pnl = 0.0, capex = 0.0, terminal = 0.0
         var discountedTokens = 0.0, energy = 0.0
         for m in 0..<months {
-            let cost = lines.api[m] + lines.rented[m] + lines.capex[m] + lines.oneTime[m] + lines.maintenance[m]
-                + lines.power[m] + lines.colocation[m] + lines.staff[m] + lines.financing[m]
-                - lines.residual[m] - lines.terminalValue[m]
-            let pnlCost = lines.api[m] + lines.rented[m] + lines.oneTime[m] + lines.maintenance[m] + lines.power[m]
-                + lines.colocation[m] + lines.staff[m] + lines.depreciation[m] + lines.interest[m]
+            let cost = lines.cashCost(m), pnlCost = lines.pnlCost(m)
             lines.cost[m] = cost
             lines.taxShield[m] = taxRate * pnlCost
             lines.afterTaxCost[m] = cost - lines.taxShield[m]

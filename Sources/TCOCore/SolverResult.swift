@@ -62,6 +62,26 @@ public struct MonthlyLines: Sendable, Hashable {
         zero(&energyKilowattHours)
         servers.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
+
+    /// Cash cost of month index `m` (calculations.md, "Totals of a strategy"): every outflow less
+    /// residual and terminal value. One expression for every caller, so one order of the terms.
+    func cashCost(_ m: Int) -> Double {
+        api[m] + rented[m] + capex[m] + oneTime[m] + maintenance[m] + power[m] + colocation[m] + staff[m]
+            + financing[m] - residual[m] - terminalValue[m]
+    }
+
+    /// NPV of cost after tax: `Σ (cash cost − tax rate × P&L cost) × discount factor`.
+    func npvCostAfterTax(taxRate: Double, discount: [Double]) -> Double {
+        var npvAfterTax = 0.0
+        for m in discount.indices { npvAfterTax += (cashCost(m) - taxRate * pnlCost(m)) * discount[m] }
+        return npvAfterTax
+    }
+
+    /// P&L cost of month index `m`: depreciation and interest instead of capex and loan cash flows.
+    func pnlCost(_ m: Int) -> Double {
+        api[m] + rented[m] + oneTime[m] + maintenance[m] + power[m] + colocation[m] + staff[m] + depreciation[m]
+            + interest[m]
+    }
 }
 
 /// The solved timeline and totals of one strategy under one scenario.

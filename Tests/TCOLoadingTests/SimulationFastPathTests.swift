@@ -3,9 +3,10 @@ import Testing
 @testable import TCOCore
 import TCOLoading
 
-/// The Monte Carlo fast path (a run's solver reuses the scenario solver's lines its draws left
-/// unchanged) must give the very same NPVs as a fresh solve, bit for bit: the summaries, the
-/// JSON and the cross-check with the reference all assume it.
+/// The Monte Carlo plan (a scenario compiled to index-based arrays, solved by a worker that
+/// reuses its model and buffers from run to run) must give the very same NPVs as a fresh solve of
+/// the drawn model, bit for bit: the summaries, the JSON and the cross-check with the reference
+/// all assume it.
 @Suite("Monte Carlo fast path")
 struct SimulationFastPathTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -21,19 +22,31 @@ struct SimulationFastPathTests {
 
     struct Unloadable: Error { var path: String }
 
-    /// Draws every input `runs` times on every scenario and compares the two paths' bit patterns.
-    static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int) {
+    /// Draws every input `runs` times on every scenario (keeping `kept`) and compares the plan's
+    /// bit patterns with a fresh solve's; one worker solves all runs, as in a chunk.
+    static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int, kept: Set<Int> = []) {
         for scenario in loaded.scenarios {
-            let base = Solver(model: scenario.model)
-            var scratch = MonthlyLines(months: scenario.model.horizonMonths)
+            let simulated = SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept)
+            var worker = PlanWorker(plan: SimulationPlan(scenario: simulated, inputs: inputs))
             for run in 0..<runs {
                 let values = Simulation.draws(inputs, seed: 3, run: run)
-                let model = Simulation.drawn(scenario.model, inputs, values, keeping: [])
+                let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
-                let fast = Simulation.npvs(of: model, reusing: base, scratch: &scratch).map(\.bitPattern)
+                let fast = worker.npvs(run: run, seed: 3).map(\.bitPattern)
                 #expect(fast == fresh, "scenario \(scenario.name), run \(run)")
                 if fast != fresh { return }
             }
+        }
+    }
+
+    /// Inputs drawn uniformly over `ranges` (path, low, high) with the loader's setters.
+    static func inputs(_ ranges: [(String, Double, Double)], in loaded: LoadedModel) -> [UncertainInput] {
+        ranges.compactMap { path, low, high -> UncertainInput? in
+            guard case .success(let setter) = InputSetter.make(path: path, in: loaded.base, written: []) else {
+                Issue.record("no setter for \(path)")
+                return nil
+            }
+            return UncertainInput(path: path, distribution: .uniform(low: low, high: high), apply: setter.apply)
         }
     }
 
@@ -57,13 +70,31 @@ struct SimulationFastPathTests {
             ("facility.electricity", 0.05, 0.3), ("facility.electricity_change", -0.05, 0.2),
             ("staff.sre-on-call.cost", 100_000, 300_000), ("strategies.hybrid.escalation.rate", 0, 0.6),
         ]
-        let inputs = ranges.compactMap { path, low, high -> UncertainInput? in
-            guard case .success(let setter) = InputSetter.make(path: path, in: loaded.base, written: []) else {
-                Issue.record("no setter for \(path)")
-                return nil
-            }
-            return UncertainInput(path: path, distribution: .uniform(low: low, high: high), apply: setter.apply)
-        }
-        Self.expectIdentical(loaded, inputs: inputs, runs: 200)
+        Self.expectIdentical(loaded, inputs: Self.inputs(ranges, in: loaded), runs: 200)
+    }
+
+    @Test("example-v2: the same over v2 inputs (fleet, loans, tax, one-time costs, long context), some kept")
+    func exampleV2EverySection() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let ranges: [(String, Double, Double)] = [
+            ("workloads.deal-room-qa.growth", -0.1, 0.8), ("workloads.contract-review.cached_input", 0.1, 0.7),
+            ("workloads.contract-review.cache_write", 0, 0.6), ("workloads.deal-room-qa.input_tokens", 150e3, 300e3),
+            ("workloads.contract-review.peak_to_average", 1, 5), ("workloads.contract-review.batch", 0, 0.8),
+            ("serving.frontier.price_change", -0.6, 0.1), ("serving.frontier.long_context.price_output", 1e-5, 4e-5),
+            ("serving.private-frontier.price_output", 1e-5, 3e-5), ("serving.slm-70b.max_utilization", 0.3, 0.9),
+            ("serving.slm-70b.decode_throughput", 800, 2500), ("serving.rented-h200.price_change", -0.3, 0.1),
+            ("serving.rented-h200.prefill_throughput", 8000, 25000), ("hardware.h200-server.price", 2e5, 5e5),
+            ("hardware.h200-server.power", 4, 12), ("hardware.h200-server.idle_power", 1, 9),
+            ("hardware.h200-server.residual", 0, 0.4), ("hardware.h200-server.maintenance", 0.02, 0.12),
+            ("strategies.own.escalation.rate", 0, 0.4), ("strategies.own.one_time.fine-tuning.cost", 5e4, 4e5),
+            ("strategies.own.workloads.deal-room-qa.escalation.rate", 0, 0.3), ("staff.ml-engineer.cost", 2e5, 3e5),
+            ("staff.ml-engineer.cost_change", 0, 0.1), ("staff.finops-analyst.count", 0, 2), ("facility.pue", 1.1, 1.8),
+            ("facility.colocation", 100, 300), ("finance.tax_rate", 0, 0.4),
+            ("finance.financing.h200-server.rate", 0, 0.12), ("finance.financing.h200-server.loan", 0, 1),
+            ("discount_rate", 0.02, 0.15),
+        ]
+        let inputs = Self.inputs(ranges, in: loaded)
+        Self.expectIdentical(loaded, inputs: inputs, runs: 150)
+        Self.expectIdentical(loaded, inputs: inputs, runs: 60, kept: [0, 6, 14, 20, 29])
     }
 }

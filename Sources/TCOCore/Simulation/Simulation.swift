@@ -51,13 +51,6 @@ public enum Simulation {
         return model.strategies.map { solver.timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1).comparedNPV }
     }
 
-    /// The same NPVs as `npvs(of:)`, bit for bit, taking from `base` (the scenario's solver) every
-    /// line the draws left unchanged: the fast path of every run.
-    static func npvs(of model: Model, reusing base: Solver, scratch: inout MonthlyLines) -> [Double] {
-        let solver = Solver(model: model, reusing: base)
-        return model.strategies.map { solver.npvCostAfterTax(of: $0, scratch: &scratch) }
-    }
-
     /// NPVs by run (outer) and strategy (inner), in run order.
     static func solveRuns(
         inputs: [UncertainInput], scenario: SimulationScenario, runs: Int, seed: UInt64, concurrency: Int,
@@ -66,7 +59,7 @@ public enum Simulation {
         let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
         var byChunk = [[[Double]]](repeating: [], count: chunks.count)
         var done = 0
-        let base = Solver(model: scenario.model)
+        let plan = SimulationPlan(scenario: scenario, inputs: inputs)
         await withTaskGroup(of: (Int, [[Double]]).self) { group in
             var next = 0
             func submit() {
@@ -74,13 +67,9 @@ public enum Simulation {
                 let index = next, range = chunks[index]
                 next += 1
                 group.addTask {
-                    var scratch = MonthlyLines(months: scenario.model.horizonMonths)
-                    let solved = range.map { run in
-                        Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
-                                                  keeping: scenario.keptInputs), reusing: base,
-                                        scratch: &scratch)
-                    }
-                    return (index, solved)
+                    // One worker per chunk: its buffers serve every run of the chunk.
+                    var worker = PlanWorker(plan: plan)
+                    return (index, range.map { worker.npvs(run: $0, seed: seed) })
                 }
             }
             for _ in 0..<Swift.max(1, concurrency) { submit() }
