@@ -65,6 +65,7 @@ public struct MonthlyLines: Sendable, Hashable {
 
     /// Cash cost of month index `m` (calculations.md, "Totals of a strategy"): every outflow less
     /// residual and terminal value. One expression for every caller, so one order of the terms.
+    @inline(__always)
     func cashCost(_ m: Int) -> Double {
         api[m] + rented[m] + capex[m] + oneTime[m] + maintenance[m] + power[m] + colocation[m] + staff[m]
             + financing[m] - residual[m] - terminalValue[m]
@@ -78,6 +79,7 @@ public struct MonthlyLines: Sendable, Hashable {
     }
 
     /// P&L cost of month index `m`: depreciation and interest instead of capex and loan cash flows.
+    @inline(__always)
     func pnlCost(_ m: Int) -> Double {
         api[m] + rented[m] + oneTime[m] + maintenance[m] + power[m] + colocation[m] + staff[m] + depreciation[m]
             + interest[m]

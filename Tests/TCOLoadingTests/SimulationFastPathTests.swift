@@ -23,16 +23,21 @@ struct SimulationFastPathTests {
     struct Unloadable: Error { var path: String }
 
     /// Draws every input `runs` times on every scenario (keeping `kept`) and compares the plan's
-    /// bit patterns with a fresh solve's; one worker solves all runs, as in a chunk.
+    /// bit patterns with a fresh solve's. As in a chunk of `Simulation.solveRuns`, one worker per
+    /// scenario solves every run and the scenarios of a run share one trend cache.
     static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int, kept: Set<Int> = []) {
-        for scenario in loaded.scenarios {
-            let simulated = SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept)
-            var worker = PlanWorker(plan: SimulationPlan(scenario: simulated, inputs: inputs))
-            for run in 0..<runs {
-                let values = Simulation.draws(inputs, seed: 3, run: run)
+        var workers = loaded.scenarios.map { scenario in
+            PlanWorker(plan: SimulationPlan(
+                scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
+                inputs: inputs))
+        }
+        var trends = TrendCache()
+        for run in 0..<runs {
+            let values = Simulation.draws(inputs, seed: 3, run: run)
+            for (s, scenario) in loaded.scenarios.enumerated() {
                 let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
-                let fast = worker.npvs(run: run, seed: 3).map(\.bitPattern)
+                let fast = workers[s].npvs(run: run, seed: 3, trends: &trends).map(\.bitPattern)
                 #expect(fast == fresh, "scenario \(scenario.name), run \(run)")
                 if fast != fresh { return }
             }

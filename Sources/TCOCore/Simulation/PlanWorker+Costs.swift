@@ -88,12 +88,18 @@ extension PlanWorker {
             writeCostPerRequest(of: w, on: flow.option)
             let escalates = flow.escalated && rate > 0
             let batchFactor = 1 - batch * apiTerms[flow.option].batchDiscount
-            for m in 0..<months {
-                var share = flow.direct
-                if escalates { share += rate * servedInHouse[m] }
-                if flow.fallback { share += sentToFallback[m] }
-                guard share > 0 else { continue }
-                lines.api[m] += requests[w][m] * share * costPerRequest[m] * priceFactors[flow.option][m] * batchFactor
+            // Local references, so the loop writes the line through one pointer, with no
+            // uniqueness check per month.
+            let requests = requests[w], costPerRequest = costPerRequest, trend = priceFactors[flow.option]
+            let served = servedInHouse, sent = sentToFallback
+            lines.api.withUnsafeMutableBufferPointer { api in
+                for m in 0..<api.count {
+                    var share = flow.direct
+                    if escalates { share += rate * served[m] }
+                    if flow.fallback { share += sent[m] }
+                    guard share > 0 else { continue }
+                    api[m] += requests[m] * share * costPerRequest[m] * trend[m] * batchFactor
+                }
             }
         }
     }

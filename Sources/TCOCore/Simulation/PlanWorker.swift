@@ -13,6 +13,10 @@ struct PlanWorker {
 
     // Derived lines, as the solver's (Solver.swift), by workload, option or role index.
     var requests: [[Double]]
+    /// Trend of each workload's growth and each staff role's cost change (the solver keeps only
+    /// their products): a run that draws a level and not the rate reuses them.
+    var workloadTrends: [[Double]]
+    var staffTrends: [[Double]]
     var discount: [Double]
     var priceFactors: [[Double]]
     var apiInput: [[Double]]
@@ -30,7 +34,6 @@ struct PlanWorker {
 
     // Buffers of one strategy in one run.
     var lines: MonthlyLines
-    var trend: [Double]
     var levels: [Double]
     var counts: [Double]
     var average: [Double]
@@ -56,6 +59,8 @@ struct PlanWorker {
         model = plan.model
         values = plan.inputs.map { _ in 0 }
         requests = base.requests
+        workloadTrends = plan.model.workloads.map { $0.growth.trend(months: months) }
+        staffTrends = plan.model.staff.map { $0.costChange.trend(months: months) }
         discount = base.discount
         priceFactors = serving.map { base.priceFactors[$0.name] ?? [] }
         apiInput = serving.map { base.apiPrices[$0.name]?.input ?? [] }
@@ -72,7 +77,6 @@ struct PlanWorker {
         apiTerms = serving.map { _ in APITerms() }
         lines = MonthlyLines(months: months)
         let zeros = [Double](repeating: 0, count: months), none = [Int](repeating: 0, count: months)
-        trend = zeros
         levels = zeros
         counts = zeros
         average = zeros
@@ -88,9 +92,10 @@ struct PlanWorker {
 
     /// NPV of cost after tax of every strategy, in file order, in run `run` of a simulation seeded
     /// with `seed`: `Simulation.npvs(of:)` of the scenario's model with the run's draws, bit for bit.
-    mutating func npvs(run: Int, seed: UInt64) -> [Double] {
+    /// `trends` may be shared with the workers of the other scenarios solving the same runs.
+    mutating func npvs(run: Int, seed: UInt64, trends: inout TrendCache) -> [Double] {
         draw(run: run, seed: seed)
-        deriveDrawnLines()
+        deriveDrawnLines(trends: &trends)
         var npvs: [Double] = []
         npvs.reserveCapacity(plan.strategies.count)
         for strategy in plan.strategies { npvs.append(npvCostAfterTax(of: strategy)) }
@@ -108,51 +113,53 @@ struct PlanWorker {
         model.enforceLinkedBounds()
     }
 
-    /// Derives again, in place and as `Solver.init` does, the lines a drawn input feeds.
-    mutating func deriveDrawnLines() {
+    /// Derives again, in place and as `Solver.init` does, the lines a drawn input feeds; a trend
+    /// only when a drawn rate of change feeds it.
+    mutating func deriveDrawnLines(trends: inout TrendCache) {
         let redo = plan.redo
         if redo.discount {
             for m in 0..<months { discount[m] = Calendar.discountFactor(annualRate: model.discountRate, month: m + 1) }
         }
-        for w in requests.indices where redo.workloads[w] {
-            model.workloads[w].growth.writeTrend(into: &trend)
+        for w in requests.indices where redo.workloads[w] > .none {
+            if redo.workloads[w] == .trend { trends.write(model.workloads[w].growth, into: &workloadTrends[w]) }
+            let trend = workloadTrends[w]
             model.workloads[w].requests.writeLevels(over: trend, into: &levels)
             for m in 0..<months { requests[w][m] = levels[m] * trend[m] }
         }
-        for o in priceFactors.indices where redo.options[o] {
-            deriveLines(of: o)
+        for o in priceFactors.indices where redo.options[o] > .none {
+            deriveLines(of: o, trend: redo.options[o] == .trend, trends: &trends)
             readTerms(of: o)
         }
         if let facility = model.facility {
-            if redo.electricity {
-                facility.electricityChange.writeTrend(into: &electricityFactors)
+            if redo.electricity == .trend { trends.write(facility.electricityChange, into: &electricityFactors) }
+            if redo.electricity > .none {
                 facility.electricityPerKilowattHour.writeLevels(over: electricityFactors, into: &electricityLevels)
             }
             if redo.colocation { facility.colocationPerKilowattMonth.writeValues(into: &colocation) }
         }
-        for r in staffCosts.indices where redo.staff[r] {
+        for r in staffCosts.indices where redo.staff[r] > .none {
             let role = model.staff[r]
-            role.costChange.writeTrend(into: &trend)
+            if redo.staff[r] == .trend { trends.write(role.costChange, into: &staffTrends[r]) }
+            let trend = staffTrends[r]
             role.costPerYear.writeLevels(over: trend, into: &levels)
             role.count.writeValues(into: &counts)
             for m in 0..<months { staffCosts[r][m] = counts[m] * (levels[m] * trend[m]) / 12 }
         }
     }
 
-    /// An API or rented option's trend and price levels.
-    mutating func deriveLines(of o: Int) {
+    /// An API or rented option's price levels, and its trend first if `trend`.
+    mutating func deriveLines(of o: Int, trend redoTrend: Bool, trends: inout TrendCache) {
         switch model.serving[o].kind {
         case .api(let pricing):
-            pricing.priceChange.writeTrend(into: &priceFactors[o])
+            if redoTrend { trends.write(pricing.priceChange, into: &priceFactors[o]) }
             let trend = priceFactors[o]
             pricing.priceInput.writeLevels(over: trend, into: &apiInput[o])
             pricing.priceOutput.writeLevels(over: trend, into: &apiOutput[o])
             pricing.priceCachedInput.writeLevels(over: trend, into: &apiCachedInput[o])
             pricing.priceCacheWrite.writeLevels(over: trend, into: &apiCacheWrite[o])
         case .rented(_, let pricing):
-            pricing.priceChange.writeTrend(into: &priceFactors[o])
-            let trend = priceFactors[o]
-            pricing.gpuHour.writeLevels(over: trend, into: &gpuHourLevels[o])
+            if redoTrend { trends.write(pricing.priceChange, into: &priceFactors[o]) }
+            pricing.gpuHour.writeLevels(over: priceFactors[o], into: &gpuHourLevels[o])
         case .selfHosted:
             break
         }

@@ -6,7 +6,8 @@ extension Simulation {
         inputs: [UncertainInput], scenario: SimulationScenario, baseline: String, runs: Int, seed: UInt64
     ) -> ScenarioSimulation {
         var worker = PlanWorker(plan: SimulationPlan(scenario: scenario, inputs: inputs))
-        let npvs = (0..<runs).map { worker.npvs(run: $0, seed: seed) }
+        var trends = TrendCache()
+        let npvs = (0..<runs).map { worker.npvs(run: $0, seed: seed, trends: &trends) }
         return summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)
     }
 }

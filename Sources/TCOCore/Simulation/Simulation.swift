@@ -14,18 +14,12 @@ public enum Simulation {
         inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
         concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> SimulationResult {
-        var results: [ScenarioSimulation] = []
-        var finished = 0
-        for scenario in scenarios {
-            let before = finished
-            let npvs = await solveRuns(
-                inputs: inputs, scenario: scenario, runs: runs, seed: seed, concurrency: concurrency
-            ) { done in
-                progress?(before + done)
-            }
-            finished += runs
-            results.append(summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline))
+        let npvs = await solveRuns(
+            inputs: inputs, scenarios: scenarios, runs: runs, seed: seed, concurrency: concurrency
+        ) { done in
+            progress?(done)
         }
+        let results = zip(scenarios, npvs).map { summarize($0, npvs: $1, inputs: inputs, baseline: baseline) }
         return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
     }
 
@@ -51,35 +45,44 @@ public enum Simulation {
         return model.strategies.map { solver.timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1).comparedNPV }
     }
 
-    /// NPVs by run (outer) and strategy (inner), in run order.
+    /// NPVs by scenario, run and strategy, runs in run order. A chunk solves its runs on every
+    /// scenario, run by run, so the scenarios of a run share the trends of its drawn rates;
+    /// `progress` is told how many scenario runs are done (scenarios × runs at the end).
     static func solveRuns(
-        inputs: [UncertainInput], scenario: SimulationScenario, runs: Int, seed: UInt64, concurrency: Int,
+        inputs: [UncertainInput], scenarios: [SimulationScenario], runs: Int, seed: UInt64, concurrency: Int,
         progress: @escaping @Sendable (Int) -> Void
-    ) async -> [[Double]] {
+    ) async -> [[[Double]]] {
         let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
-        var byChunk = [[[Double]]](repeating: [], count: chunks.count)
+        var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
-        let plan = SimulationPlan(scenario: scenario, inputs: inputs)
-        await withTaskGroup(of: (Int, [[Double]]).self) { group in
+        let plans = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
+        await withTaskGroup(of: (Int, [[[Double]]]).self) { group in
             var next = 0
             func submit() {
                 guard next < chunks.count else { return }
                 let index = next, range = chunks[index]
                 next += 1
                 group.addTask {
-                    // One worker per chunk: its buffers serve every run of the chunk.
-                    var worker = PlanWorker(plan: plan)
-                    return (index, range.map { worker.npvs(run: $0, seed: seed) })
+                    // One worker per scenario and chunk: its buffers serve every run of the chunk.
+                    var workers = plans.map { PlanWorker(plan: $0) }
+                    var trends = TrendCache()
+                    var solved = plans.map { _ in [[Double]]() }
+                    for run in range {
+                        for s in workers.indices {
+                            solved[s].append(workers[s].npvs(run: run, seed: seed, trends: &trends))
+                        }
+                    }
+                    return (index, solved)
                 }
             }
             for _ in 0..<Swift.max(1, concurrency) { submit() }
             for await (index, npvs) in group {
                 byChunk[index] = npvs
-                done += npvs.count
+                done += chunks[index].count * scenarios.count
                 progress(done)
                 submit()
             }
         }
-        return byChunk.flatMap { $0 }
+        return scenarios.indices.map { s in byChunk.flatMap { $0[s] } }
     }
 }

@@ -24,67 +24,6 @@ struct SimulationPlan: Sendable {
     /// PUE of a model without a facility block (the solver's default facility).
     let defaultPUE = Facility(electricityPerKilowattHour: 0).pue
 
-    /// Which derived lines a run derives again; all others stay the scenario solver's. Chosen from
-    /// the drawn inputs' paths: a path names the section and item it writes (InputSetter), and a
-    /// path of any other form derives everything again, which is slower but still exact.
-    struct Redo: Sendable {
-        var discount = false
-        var electricity = false
-        var colocation = false
-        /// Requests of workload `w` (its `requests` or `growth`).
-        var workloads: [Bool]
-        /// Trend and price levels of option `o`, and its scalars (throughputs, batch discount, long context).
-        var options: [Bool]
-        var staff: [Bool]
-
-        init(paths: [String], model: Model) {
-            workloads = model.workloads.map { _ in false }
-            options = model.serving.map { _ in false }
-            staff = model.staff.map { _ in false }
-            for path in paths { mark(path, model: model) }
-        }
-
-        private mutating func mark(_ path: String, model: Model) {
-            let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            let name = parts.count > 1 ? parts[1] : ""
-            switch parts.first {
-            case "discount_rate":
-                discount = true
-            case "workloads":
-                if let w = model.workloads.firstIndex(where: { $0.name == name }) {
-                    workloads[w] = workloads[w] || parts.last == "requests" || parts.last == "growth"
-                } else {
-                    markAll()
-                }
-            case "serving":
-                if let o = model.serving.firstIndex(where: { $0.name == name }) { options[o] = true } else { markAll() }
-            case "staff":
-                if let r = model.staff.firstIndex(where: { $0.name == name }) { staff[r] = true } else { markAll() }
-            case "facility":
-                switch name {
-                case "pue": break
-                case "electricity", "electricity_change": electricity = true
-                case "colocation": colocation = true
-                default: markAll()
-                }
-            case "hardware", "strategies", "finance":
-                // Read from the model in every run (scalars), nothing derived to redo.
-                break
-            default:
-                markAll()
-            }
-        }
-
-        private mutating func markAll() {
-            discount = true
-            electricity = true
-            colocation = true
-            workloads = workloads.map { _ in true }
-            options = options.map { _ in true }
-            staff = staff.map { _ in true }
-        }
-    }
-
     /// Compiles `scenario` for runs drawing `inputs`.
     init(scenario: SimulationScenario, inputs: [UncertainInput]) {
         let model = scenario.model
