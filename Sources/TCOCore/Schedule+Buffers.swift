@@ -14,18 +14,29 @@ extension Schedule where Value == Double {
     /// `valuesByMonth(buffer.count)`, in place.
     func writeValues(into buffer: inout [Double]) {
         var index = 0
-        for m in stride(from: 1, through: buffer.count, by: 1) {
-            index = stepIndex(inMonth: m, after: index)
-            buffer[m - 1] = steps[index].value
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            for m in stride(from: 1, through: buffer.count, by: 1) {
+                index = stepIndex(inMonth: m, after: index)
+                buffer[m - 1] = steps[index].value
+            }
         }
     }
 
-    /// `levels(over: trend)` in place: `v / T(s)` by month, `buffer` as long as `trend`.
+    /// `levels(over: trend)` in place: `v / T(s)` by month, `buffer` as long as `trend`. The level
+    /// is divided once per step: every month of a step divides the same two numbers.
     func writeLevels(over trend: [Double], into buffer: inout [Double]) {
+        guard !trend.isEmpty else { return }
         var index = 0
-        for m in stride(from: 1, through: trend.count, by: 1) {
-            index = stepIndex(inMonth: m, after: index)
-            buffer[m - 1] = steps[index].value / trend[steps[index].month - 1]
+        var level = steps[0].value / trend[steps[0].month - 1]
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            for m in stride(from: 1, through: Swift.min(trend.count, buffer.count), by: 1) {
+                let inForce = stepIndex(inMonth: m, after: index)
+                if inForce != index {
+                    index = inForce
+                    level = steps[index].value / trend[steps[index].month - 1]
+                }
+                buffer[m - 1] = level
+            }
         }
     }
 }

@@ -79,6 +79,13 @@ func largeModelYAML(workloads: Int = 50) -> String {
     return y
 }
 
+let simulationRuns = Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000
+// BENCH_SIMULATION_ONLY=1: the Monte Carlo lines alone, to repeat them while tuning the simulation.
+if ProcessInfo.processInfo.environment["BENCH_SIMULATION_ONLY"] != nil {
+    await printSimulationBench(runs: simulationRuns)
+    exit(0)
+}
+
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
 var rows: [(String, Double, Double, Int)] = []
 let models = ((try? FileManager.default.contentsOfDirectory(atPath: "Models")) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -138,7 +145,7 @@ if let largeSolveMs {
     print(String(format: "tco solve --json on the generated large model, end to end (median): %.1f ms (target < 50 ms)",
                  largeSolveMs))
 }
-await printSimulationBench(runs: Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000)
+await printSimulationBench(runs: simulationRuns)
 
 print("")
 let roundTrip = await reviewRoundTripMs("Models/support-copilot.yaml", runs: runs)

@@ -124,7 +124,10 @@ struct PlanWorker {
             if redo.workloads[w] == .trend { trends.write(model.workloads[w].growth, into: &workloadTrends[w]) }
             let trend = workloadTrends[w]
             model.workloads[w].requests.writeLevels(over: trend, into: &levels)
-            for m in 0..<months { requests[w][m] = levels[m] * trend[m] }
+            let levels = levels
+            requests[w].withUnsafeMutableBufferPointer { requests in
+                for m in 0..<requests.count { requests[m] = levels[m] * trend[m] }
+            }
         }
         for o in priceFactors.indices where redo.options[o] > .none {
             deriveLines(of: o, trend: redo.options[o] == .trend, trends: &trends)
@@ -143,7 +146,10 @@ struct PlanWorker {
             let trend = staffTrends[r]
             role.costPerYear.writeLevels(over: trend, into: &levels)
             role.count.writeValues(into: &counts)
-            for m in 0..<months { staffCosts[r][m] = counts[m] * (levels[m] * trend[m]) / 12 }
+            let levels = levels, counts = counts
+            staffCosts[r].withUnsafeMutableBufferPointer { costs in
+                for m in 0..<costs.count { costs[m] = counts[m] * (levels[m] * trend[m]) / 12 }
+            }
         }
     }
 
