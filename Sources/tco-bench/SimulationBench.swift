@@ -22,17 +22,29 @@ func simulationSetup(_ path: String) -> (inputs: [UncertainInput], scenarios: [S
 
 /// Wall seconds of `runs` runs of every scenario with `concurrency` chunks at once, one per repeat
 /// (the machine may be shared: the best is the figure, the spread says how noisy it was).
-func simulationSeconds(_ path: String, runs: Int, concurrency: Int, repeats: Int) async -> [Double] {
-    guard let setup = simulationSetup(path) else { return [] }
-    var times: [Double] = []
+/// Also returns the CPU seconds of the best repeat: the work done, whatever else the machine runs.
+func simulationSeconds(_ path: String, runs: Int, concurrency: Int, repeats: Int) async
+    -> (wall: [Double], cpuOfBest: Double)
+{
+    guard let setup = simulationSetup(path) else { return ([], 0) }
+    var times: [(wall: Double, cpu: Double)] = []
     for _ in 0..<repeats {
-        let t0 = DispatchTime.now().uptimeNanoseconds
+        let t0 = DispatchTime.now().uptimeNanoseconds, cpu0 = processCPUSeconds()
         let result = await Simulation.run(inputs: setup.inputs, scenarios: setup.scenarios, baseline: setup.baseline,
                                           runs: runs, seed: setup.seed, concurrency: concurrency)
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        times.append((Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, processCPUSeconds() - cpu0))
         precondition(result.runs == runs)
     }
-    return times.sorted()
+    times.sort { $0.wall < $1.wall }
+    return (times.map(\.wall), times.first?.cpu ?? 0)
+}
+
+/// User and system CPU seconds of this process so far, all threads.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// Prints the Monte Carlo lines of the bench: wall time (best, median, worst of the repeats) and
@@ -46,13 +58,13 @@ func printSimulationBench(runs: Int, repeats: Int = 7) async {
           + "(best of \(repeats), target < 1 s and ≥ 5× NumPy)")
     let one = await simulationSeconds(path, runs: runs, concurrency: 1, repeats: repeats)
     let all = await simulationSeconds(path, runs: runs, concurrency: cores, repeats: repeats)
-    guard let bestOne = one.first, let bestAll = all.first else { return print("  simulation failed") }
-    func line(_ label: String, _ times: [Double]) -> String {
-        String(format: "  %@ %6.3f s  %9.0f runs/s   (median %.3f s, worst %.3f s)", label, times[0],
-               Double(runs) / times[0], times[times.count / 2], times[times.count - 1])
+    guard let bestOne = one.wall.first, let bestAll = all.wall.first else { return print("  simulation failed") }
+    func line(_ label: String, _ times: [Double], cpu: Double) -> String {
+        String(format: "  %@ %6.3f s  %9.0f runs/s   (median %.3f s, worst %.3f s; CPU of the best %.3f s)", label,
+               times[0], Double(runs) / times[0], times[times.count / 2], times[times.count - 1], cpu)
     }
-    print(line("1 core:  ", one))
-    print(line(String(format: "%d cores: ", cores), all))
+    print(line("1 core:  ", one.wall, cpu: one.cpuOfBest))
+    print(line(String(format: "%d cores: ", cores), all.wall, cpu: all.cpuOfBest))
     print(String(format: "  speed-up from 1 to %d cores: %.2f× (best against best)", cores, bestOne / bestAll))
     if let numpy = numpyEstimateSeconds(runs: runs) {
         // The script leaves work out (loans, one-time costs, commitments), so the ratio printed

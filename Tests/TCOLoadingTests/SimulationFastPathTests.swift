@@ -23,23 +23,22 @@ struct SimulationFastPathTests {
     struct Unloadable: Error { var path: String }
 
     /// Draws every input `runs` times on every scenario (keeping `kept`) and compares the plan's
-    /// bit patterns with a fresh solve's. As in a chunk of `Simulation.solveRuns`, one worker per
-    /// scenario solves every run and the scenarios of a run share one trend cache.
+    /// bit patterns with a fresh solve's, through the same chunk worker as `Simulation.solveRuns`
+    /// (one worker per scenario, trends and equal strategies shared between the scenarios of a run).
     static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int, kept: Set<Int> = []) {
-        var workers = loaded.scenarios.map { scenario in
-            PlanWorker(plan: SimulationPlan(
-                scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
-                inputs: inputs))
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
+                           inputs: inputs)
         }
-        var trends = TrendCache()
+        var worker = ChunkWorker(plans: plans, sources: ChunkWorker.sources(of: plans))
         for run in 0..<runs {
             let values = Simulation.draws(inputs, seed: 3, run: run)
+            let fast = worker.npvs(run: run, seed: 3)
             for (s, scenario) in loaded.scenarios.enumerated() {
                 let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
-                let fast = workers[s].npvs(run: run, seed: 3, trends: &trends).map(\.bitPattern)
-                #expect(fast == fresh, "scenario \(scenario.name), run \(run)")
-                if fast != fresh { return }
+                #expect(fast[s].map(\.bitPattern) == fresh, "scenario \(scenario.name), run \(run)")
+                if fast[s].map(\.bitPattern) != fresh { return }
             }
         }
     }
@@ -60,6 +59,28 @@ struct SimulationFastPathTests {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
         let inputs = try #require(loaded.uncertainty).inputs
         Self.expectIdentical(loaded, inputs: inputs, runs: 300)
+    }
+
+    @Test("example-v2: a scenario takes the NPVs of a strategy it leaves alone from an earlier scenario")
+    func sharedStrategies() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: []),
+                           inputs: inputs)
+        }
+        #expect(loaded.scenarios.map(\.name) == ["base", "price-collapse", "no-terminal-value", "cash-purchase",
+                                                 "peak-rent"])
+        // Strategies api, own, rent: the terminal value and the loan touch only own's fleet, the
+        // rented option's scaling only rent; new API prices touch all three.
+        let expected: [[Int?]] = [[nil, nil, nil], [nil, nil, nil], [0, nil, 0], [0, nil, 0], [0, 0, nil]]
+        #expect(ChunkWorker.sources(of: plans) == expected)
+        // A scenario keeping an input the others draw shares nothing.
+        var keeping = plans
+        let scenario = loaded.scenarios[2]
+        keeping[2] = SimulationPlan(
+            scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: [0]), inputs: inputs)
+        #expect(ChunkWorker.sources(of: keeping)[2] == [nil, nil, nil])
     }
 
     @Test("support-copilot: the same over inputs of every section, each drawn over a wide range")

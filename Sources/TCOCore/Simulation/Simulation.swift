@@ -56,6 +56,7 @@ public enum Simulation {
         var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
         let plans = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
+        let sources = ChunkWorker.sources(of: plans)
         await withTaskGroup(of: (Int, [[[Double]]]).self) { group in
             var next = 0
             func submit() {
@@ -64,13 +65,10 @@ public enum Simulation {
                 next += 1
                 group.addTask {
                     // One worker per scenario and chunk: its buffers serve every run of the chunk.
-                    var workers = plans.map { PlanWorker(plan: $0) }
-                    var trends = TrendCache()
+                    var worker = ChunkWorker(plans: plans, sources: sources)
                     var solved = plans.map { _ in [[Double]]() }
                     for run in range {
-                        for s in workers.indices {
-                            solved[s].append(workers[s].npvs(run: run, seed: seed, trends: &trends))
-                        }
+                        for (s, npvs) in worker.npvs(run: run, seed: seed).enumerated() { solved[s].append(npvs) }
                     }
                     return (index, solved)
                 }
