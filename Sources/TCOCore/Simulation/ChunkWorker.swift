@@ -18,8 +18,8 @@ struct ChunkWorker {
         var npvs: [[Double]] = []
         npvs.reserveCapacity(workers.count)
         for s in workers.indices {
-            let known = sources[s].enumerated().map { k, source in source.map { npvs[$0][k] } }
-            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, known: known))
+            let sources = sources[s]
+            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends) { k in sources[k].map { npvs[$0][k] } })
         }
         return npvs
     }

@@ -5,17 +5,18 @@ extension PlanWorker {
     /// the solver's products by them are left out: `x × 1 = x` exactly.
     mutating func npvCostAfterTax(of strategy: StrategyPlan) -> Double {
         lines.reset()
-        for (slot, leg) in strategy.legs.enumerated() {
-            writeDemand(of: leg)
-            switch leg.kind {
+        // By index: the plan's structures are read in place, not copied per strategy and run.
+        for slot in strategy.legs.indices {
+            writeDemand(of: strategy.legs[slot])
+            switch strategy.legs[slot].kind {
             case .rented(let rented):
-                addRentedCosts(of: leg.option, rented)
+                addRentedCosts(of: strategy.legs[slot].option, rented)
             case .selfHosted(let hardware, let loan):
                 addFleetCosts(hardware: hardware, loan: loan, slot: slot)
             }
         }
-        for (w, flows) in strategy.workloads.enumerated() {
-            addAPICosts(of: w, flows, strategy: strategy.index)
+        for w in strategy.workloads.indices {
+            addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
         }
         if !strategy.paidStaff.isEmpty {
             for m in 0..<months {

@@ -93,16 +93,21 @@ struct PlanWorker {
     /// NPV of cost after tax of every strategy, in file order, in run `run` of a simulation seeded
     /// with `seed`: `Simulation.npvs(of:)` of the scenario's model with the run's draws, bit for bit.
     /// `trends` may be shared with the workers of the other scenarios solving the same runs;
-    /// `known` holds NPVs another scenario's worker already has for this run (nil: solve it).
-    mutating func npvs(run: Int, seed: UInt64, trends: inout TrendCache, known: [Double?] = []) -> [Double] {
-        let known = known.isEmpty ? plan.strategies.map { _ in nil } : known
-        // Every NPV known: no draw needed (the next run that solves writes all its draws anew).
-        if !known.contains(where: { $0 == nil }) { return known.map { $0 ?? 0 } }
-        draw(run: run, seed: seed)
-        deriveDrawnLines(trends: &trends)
+    /// `known(k)` is strategy k's NPV when another scenario's worker already has it for this run.
+    mutating func npvs(
+        run: Int, seed: UInt64, trends: inout TrendCache, known: (Int) -> Double? = { _ in nil }
+    ) -> [Double] {
         var npvs: [Double] = []
         npvs.reserveCapacity(plan.strategies.count)
-        for (k, strategy) in plan.strategies.enumerated() { npvs.append(known[k] ?? npvCostAfterTax(of: strategy)) }
+        for k in plan.strategies.indices {
+            guard let npv = known(k) else { break }
+            npvs.append(npv)
+        }
+        // Every NPV known: no draw needed (the next run that solves writes all its draws anew).
+        if npvs.count == plan.strategies.count { return npvs }
+        draw(run: run, seed: seed)
+        deriveDrawnLines(trends: &trends)
+        for k in npvs.count..<plan.strategies.count { npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k])) }
         return npvs
     }
 
