@@ -19,7 +19,8 @@ public enum Simulation {
         ) { done in
             progress?(done)
         }
-        let results = zip(scenarios, npvs).map { summarize($0, npvs: $1, inputs: inputs, baseline: baseline) }
+        let results = await summaries(scenarios, npvs: npvs, inputs: inputs, baseline: baseline,
+                                      concurrency: concurrency)
         return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
     }
 
@@ -43,6 +44,25 @@ public enum Simulation {
     public static func npvs(of model: Model) -> [Double] {
         let solver = Solver(model: model)
         return model.strategies.map { solver.timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1).comparedNPV }
+    }
+
+    /// Each scenario's summary (`summarize`), in scenario order. They are independent, so with a
+    /// concurrency above 1 they are worked out at once instead of one after the other.
+    static func summaries(
+        _ scenarios: [SimulationScenario], npvs: [[[Double]]], inputs: [UncertainInput], baseline: String,
+        concurrency: Int
+    ) async -> [ScenarioSimulation] {
+        guard concurrency > 1 else {
+            return zip(scenarios, npvs).map { summarize($0, npvs: $1, inputs: inputs, baseline: baseline) }
+        }
+        var byScenario = [ScenarioSimulation?](repeating: nil, count: scenarios.count)
+        await withTaskGroup(of: (Int, ScenarioSimulation).self) { group in
+            for (index, (scenario, npvs)) in zip(scenarios, npvs).enumerated() {
+                group.addTask { (index, summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)) }
+            }
+            for await (index, summary) in group { byScenario[index] = summary }
+        }
+        return byScenario.compactMap { $0 }
     }
 
     /// NPVs by scenario, run and strategy, runs in run order. A chunk solves its runs on every

@@ -20,7 +20,8 @@ extension Simulation {
         ) { done in
             progress?(done)
         }
-        let results = zip(scenarios, allNPVs).map { summarize($0, npvs: $1, inputs: inputs, baseline: baseline) }
+        let results = await summaries(scenarios, npvs: allNPVs, inputs: inputs, baseline: baseline,
+                                      concurrency: concurrency)
         let result = SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
         let allDraws = (0..<runs).map { Simulation.draws(inputs, seed: seed, run: $0) }
         let kept = scenarios.map { scenario in inputs.indices.map { scenario.keptInputs.contains($0) } }
