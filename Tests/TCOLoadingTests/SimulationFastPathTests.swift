@@ -123,4 +123,53 @@ struct SimulationFastPathTests {
         Self.expectIdentical(loaded, inputs: inputs, runs: 150)
         Self.expectIdentical(loaded, inputs: inputs, runs: 60, kept: [0, 6, 14, 20, 29])
     }
+
+    @Test("every model in Models/: the same over every key of every item a setter takes, drawn over wide ranges")
+    func everyModel() throws {
+        // Wide ranges by key, in the unit the model stores (per token, kW, fractions, per month).
+        let ranges: [String: (Double, Double)] = [
+            "growth": (-0.2, 1.0), "requests": (1e4, 2e7), "input_tokens": (100, 300e3), "output_tokens": (50, 3000),
+            "cached_input": (0, 0.8), "cache_write": (0, 0.5), "batch": (0, 0.9), "peak_to_average": (1, 5),
+            "price_input": (1e-7, 1e-5), "price_output": (1e-6, 4e-5), "price_cached_input": (1e-8, 1e-6),
+            "price_cache_write": (1e-7, 1e-5), "price_change": (-0.6, 0.2), "batch_discount": (0, 0.6),
+            "decode_throughput": (300, 9000), "prefill_throughput": (2000, 40000), "max_utilization": (0.2, 1),
+            "gpu_hour": (0.5, 6), "price": (5e4, 6e5), "power": (2, 14), "idle_power": (0.5, 10), "residual": (0, 0.5),
+            "maintenance": (0, 0.15), "count": (0, 4), "cost": (5e4, 4e5), "cost_change": (-0.05, 0.15),
+            "pue": (1, 2), "electricity": (0.03, 0.3), "electricity_change": (-0.05, 0.2), "colocation": (50, 400),
+            "discount_rate": (0, 0.2), "tax_rate": (0, 0.45), "loan": (0, 1), "rate": (0, 0.4),
+        ]
+        let folder = Self.repository.appendingPathComponent("Models").path
+        let models = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!models.isEmpty)
+        for name in models {
+            let loaded = try Self.load("Models/\(name)")
+            let model = loaded.base
+            var paths = ["discount_rate", "finance.tax_rate"]
+            for workload in model.workloads {
+                paths += ["growth", "requests", "input_tokens", "output_tokens", "cached_input", "cache_write", "batch",
+                          "peak_to_average"].map { "workloads.\(workload.name).\($0)" }
+            }
+            for option in model.serving {
+                paths += ["price_input", "price_output", "price_cached_input", "price_cache_write", "price_change",
+                          "batch_discount", "decode_throughput", "prefill_throughput", "max_utilization", "gpu_hour"]
+                    .map { "serving.\(option.name).\($0)" }
+            }
+            for hardware in model.hardware {
+                paths += ["price", "power", "idle_power", "residual", "maintenance"]
+                    .map { "hardware.\(hardware.name).\($0)" }
+                paths += ["loan", "rate"].map { "finance.financing.\(hardware.name).\($0)" }
+            }
+            for role in model.staff { paths += ["count", "cost", "cost_change"].map { "staff.\(role.name).\($0)" } }
+            paths += ["pue", "electricity", "electricity_change", "colocation"].map { "facility.\($0)" }
+            paths += model.strategies.map { "strategies.\($0.name).escalation.rate" }
+            let drawable = paths.compactMap { path -> (String, Double, Double)? in
+                guard case .success = InputSetter.make(path: path, in: model, written: []),
+                      let key = path.split(separator: ".").last, let range = ranges[String(key)]
+                else { return nil }
+                return (path, range.0, range.1)
+            }
+            #expect(drawable.count > 10, "\(name)")
+            Self.expectIdentical(loaded, inputs: Self.inputs(drawable, in: loaded), runs: 40)
+        }
+    }
 }
