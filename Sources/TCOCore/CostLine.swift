@@ -116,13 +116,38 @@ extension MonthlyLines {
     /// a month): Σ sign × line over `CostLine.cash` and Σ line over `CostLine.pnl`, line by line
     /// in that order, so every month's sum is the same bit for bit as written out term by term.
     public func addCashAndPnLCost(into cash: inout [Double], pnl: inout [Double]) {
+        cash.withUnsafeMutableBufferPointer { cash in
+            pnl.withUnsafeMutableBufferPointer { pnl in accumulate(cash: cash, pnl: pnl) }
+        }
+    }
+
+    /// `addCashAndPnLCost` into buffers: the one kernel of the totals and of a Monte Carlo run.
+    @inline(__always)
+    func accumulate(cash: UnsafeMutableBufferPointer<Double>, pnl: UnsafeMutableBufferPointer<Double>) {
         for line in CostLine.allCases {
             let sign = line.cashSign, inPnL = line.isPnLCost
-            let values = self[line]
-            for m in values.indices {
-                if sign != 0 { cash[m] += sign * values[m] }
-                if inPnL { pnl[m] += values[m] }
+            self[line].withUnsafeBufferPointer { values in
+                for m in 0..<Swift.min(values.count, cash.count) {
+                    if sign != 0 { cash[m] += sign * values[m] }
+                    if inPnL { pnl[m] += values[m] }
+                }
             }
+        }
+    }
+
+    /// NPV of cost after tax, `Σ (cash cost − tax rate × P&L cost) × discount factor`, with the
+    /// sums of `addCashAndPnLCost` (so equal bit for bit to the totals' NPV after tax) and no
+    /// allocation on the heap: a Monte Carlo run calls it for every strategy.
+    func npvCostAfterTax(taxRate: Double, discount: [Double]) -> Double {
+        let months = discount.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * months) { buffer in
+            buffer.initialize(repeating: 0)
+            let cash = UnsafeMutableBufferPointer(rebasing: buffer[0..<months])
+            let pnl = UnsafeMutableBufferPointer(rebasing: buffer[months..<(2 * months)])
+            accumulate(cash: cash, pnl: pnl)
+            var npv = 0.0
+            for m in 0..<months { npv += (cash[m] - taxRate * pnl[m]) * discount[m] }
+            return npv
         }
     }
 

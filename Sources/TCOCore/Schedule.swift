@@ -100,7 +100,9 @@ extension Schedule where Value == Double {
     /// level at the trend's scale) so that callers multiply by `T(m)` where version 1 multiplied
     /// its change factor, which keeps version 1 numbers bit for bit (`v / 1 = v`).
     public func levels(over trend: [Double]) -> [Double] {
-        stepsByMonth(trend.count).map { step in step.value / trend[step.month - 1] }
+        var levels = [Double](repeating: 0, count: trend.count)
+        writeLevels(over: trend, into: &levels)
+        return levels
     }
 }
 
@@ -114,16 +116,8 @@ extension Schedule where Value == Rate {
     /// `T(m) = T(a) × (1 + x)^((m − a)/12)`, or `(1 + x)^(m − a)` for a monthly rate. For a single
     /// rate this is version 1's `(1 + x)^((m − 1)/12)` exactly.
     public func trend(months: Int) -> [Double] {
-        guard months > 0 else { return [] }
-        var trend = [Double](repeating: 1, count: months)
-        let inForce = stepsByMonth(months)
-        for m in stride(from: 2, through: months, by: 1) {
-            let step = inForce[m - 1]
-            let anchor = Swift.max(step.month - 1, 1)
-            // `changeFactor` of month k is (1 + x)^((k − 1)/12): k = m − anchor + 1 spans m − anchor months.
-            let factor = Calendar.changeFactor(step.value, month: m - anchor + 1)
-            trend[m - 1] = anchor == 1 ? factor : trend[anchor - 1] * factor
-        }
+        var trend = [Double](repeating: 1, count: Swift.max(months, 0))
+        writeTrend(into: &trend)
         return trend
     }
 }

@@ -8,28 +8,7 @@ extension Solver {
         for (w, workload) in model.workloads.enumerated() {
             let route = routes[w]
             let escalation = strategy.effectiveEscalation(for: workload.name)
-            let rentedShare = route.reduce(0.0) { sum, entry in
-                if case .rented = model.servingOption(named: entry.option)?.kind { return sum + entry.share }
-                return sum
-            }
-            let selfHosted = route.filter { model.servingOption(named: $0.option)?.isSelfHosted == true }
-            // Requests per month to each API: direct share, escalation and fallback.
-            var flows: [(option: String, direct: Double, escalated: Bool, fallback: Bool)] = []
-            func flowIndex(_ name: String) -> Int {
-                if let i = flows.firstIndex(where: { $0.option == name }) { return i }
-                flows.append((name, 0, false, false))
-                return flows.count - 1
-            }
-            for entry in route where model.servingOption(named: entry.option)?.isAPI == true {
-                flows[flowIndex(entry.option)].direct += entry.share
-            }
-            let inHouseShare = rentedShare + selfHosted.reduce(0.0) { $0 + $1.share }
-            if let escalation, escalation.rate > 0, inHouseShare > 0 {
-                flows[flowIndex(escalation.to)].escalated = true
-            }
-            if let fallback = strategy.fallback, !selfHosted.isEmpty {
-                flows[flowIndex(fallback)].fallback = true
-            }
+            let (rentedShare, selfHosted, flows) = apiRouting(of: strategy, workload: workload, route: route)
             // In-house share actually served in-house (escalates) and share sent to the fallback, by month.
             var servedInHouse = [Double](repeating: rentedShare, count: months)
             var sentToFallback = [Double](repeating: 0, count: months)
@@ -71,6 +50,42 @@ extension Solver {
                 if let record { details?.apiFlows.append(record) }
             }
         }
+    }
+
+    /// Requests per month to each API from one workload: direct share, escalation and fallback.
+    typealias APIFlow = (option: String, direct: Double, escalated: Bool, fallback: Bool)
+
+    /// How `strategy` sends `workload`'s requests (`route`, its active shares) to the APIs: the share
+    /// on rented options, the self-hosted entries, and the flows in the order they are first named.
+    /// `escalatingAtZeroRate` marks the escalation target even when the rate is 0 (the Monte Carlo
+    /// plan, which checks the drawn rate in each run; a flow with no share adds nothing).
+    func apiRouting(
+        of strategy: Strategy, workload: Workload, route: [(option: String, share: Double)],
+        escalatingAtZeroRate: Bool = false
+    ) -> (rentedShare: Double, selfHosted: [(option: String, share: Double)], flows: [APIFlow]) {
+        let escalation = strategy.effectiveEscalation(for: workload.name)
+        let rentedShare = route.reduce(0.0) { sum, entry in
+            if case .rented = model.servingOption(named: entry.option)?.kind { return sum + entry.share }
+            return sum
+        }
+        let selfHosted = route.filter { model.servingOption(named: $0.option)?.isSelfHosted == true }
+        var flows: [APIFlow] = []
+        func flowIndex(_ name: String) -> Int {
+            if let i = flows.firstIndex(where: { $0.option == name }) { return i }
+            flows.append((name, 0, false, false))
+            return flows.count - 1
+        }
+        for entry in route where model.servingOption(named: entry.option)?.isAPI == true {
+            flows[flowIndex(entry.option)].direct += entry.share
+        }
+        let inHouseShare = rentedShare + selfHosted.reduce(0.0) { $0 + $1.share }
+        if let escalation, escalation.rate > 0 || escalatingAtZeroRate, inHouseShare > 0 {
+            flows[flowIndex(escalation.to)].escalated = true
+        }
+        if let fallback = strategy.fallback, !selfHosted.isEmpty {
+            flows[flowIndex(fallback)].fallback = true
+        }
+        return (rentedShare, selfHosted, flows)
     }
 
     /// Cost of one request of `workload` on an API option by month, before the option's price trend:

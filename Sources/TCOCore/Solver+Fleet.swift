@@ -81,10 +81,20 @@ extension Solver {
     /// months after it with interest on the balance before each payment, and what is still owed
     /// after month M's payment settled in month M (principal only).
     func addLoan(amount: Double, bought: Int, loan: Loan, into lines: inout MonthlyLines) {
-        let rate = loan.monthlyRate, term = loan.termMonths
+        let rate = loan.monthlyRate
+        Self.addLoan(amount: amount, bought: bought, term: loan.termMonths, rate: rate,
+                     annuity: Double.pow(1 + rate, Double(-loan.termMonths)), months: months, into: &lines)
+    }
+
+    /// `addLoan` with the loan's monthly rate and `(1 + rate)^−term` worked out by the caller: the
+    /// same for every server of a fleet, so a Monte Carlo worker works them out once per run.
+    static func addLoan(
+        amount: Double, bought: Int, term: Int, rate: Double, annuity: Double, months: Int,
+        into lines: inout MonthlyLines
+    ) {
         guard bought >= 1, bought <= months, term >= 1 else { return }
         lines.financing[bought - 1] -= amount
-        let payment = rate == 0 ? amount / Double(term) : amount * rate / (1 - Double.pow(1 + rate, Double(-term)))
+        let payment = rate == 0 ? amount / Double(term) : amount * rate / (1 - annuity)
         var balance = amount
         let lastPayment = Swift.min(bought + term, months)
         if lastPayment > bought {
@@ -111,6 +121,13 @@ public struct FleetPlan: Sendable, Hashable {
         let months = needed.count
         entering = [Int](repeating: 0, count: months)
         inService = [Int](repeating: 0, count: months)
+        Self.plan(needed: needed, leadTime: leadTime, life: life, entering: &entering, inService: &inService)
+    }
+
+    /// The plan written into `entering` and `inService` (as long as `needed`, all zeros on entry):
+    /// a Monte Carlo worker plans into buffers it keeps from run to run.
+    static func plan(needed: [Int], leadTime: Int, life: Int, entering: inout [Int], inService: inout [Int]) {
+        let months = needed.count
         var running = 0
         guard leadTime < months else { return }
         for t in (leadTime + 1)...months {

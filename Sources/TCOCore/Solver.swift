@@ -141,19 +141,7 @@ public struct Solver: Sendable {
         lines.reset()
         var none: StrategyDetails?
         addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
-        let taxRate = model.finance.taxRate
-        // `reset` zeroed `cost` and `taxShield`; they are taken out (no copy) to hold cash and P&L cost.
-        var cash: [Double] = [], pnl: [Double] = []
-        swap(&cash, &lines.cost)
-        swap(&pnl, &lines.taxShield)
-        lines.addCashAndPnLCost(into: &cash, pnl: &pnl)
-        var npvAfterTax = 0.0
-        for m in 0..<months {
-            npvAfterTax += (cash[m] - taxRate * pnl[m]) * discount[m]
-        }
-        swap(&cash, &lines.cost)
-        swap(&pnl, &lines.taxShield)
-        return npvAfterTax
+        return lines.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
     }
 
     /// Every intermediate line of `strategy` at the forecast, for the workbook.

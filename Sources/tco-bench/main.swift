@@ -89,6 +89,13 @@ func largeModelYAML(workloads: Int = 50) -> String {
 // `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for
 // byte); `tco-bench --large` only prints its figures.
 let arguments = CommandLine.arguments
+let simulationRuns = Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000
+// BENCH_SIMULATION_ONLY=1: the Monte Carlo lines alone, to repeat them while tuning the simulation.
+if ProcessInfo.processInfo.environment["BENCH_SIMULATION_ONLY"] != nil {
+    await printSimulationBench(runs: simulationRuns)
+    exit(0)
+}
+
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
 if arguments.count == 3, arguments[1] == "--large-model" {
     try largeModelYAML().write(toFile: arguments[2], atomically: true, encoding: .utf8)
@@ -156,7 +163,7 @@ func reviewRoundTripMs(_ path: String, runs: Int) async -> Double {
 
 printLargeModelBench(large, runs: largeRuns)
 try? FileManager.default.removeItem(atPath: large)
-await printSimulationBench(runs: Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000)
+await printSimulationBench(runs: simulationRuns)
 
 print("")
 let roundTrip = await reviewRoundTripMs("Models/support-copilot.yaml", runs: runs)

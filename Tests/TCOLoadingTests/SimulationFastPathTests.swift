@@ -3,9 +3,10 @@ import Testing
 @testable import TCOCore
 import TCOLoading
 
-/// The Monte Carlo fast path (a run's solver reuses the scenario solver's lines its draws left
-/// unchanged) must give the very same NPVs as a fresh solve, bit for bit: the summaries, the
-/// JSON and the cross-check with the reference all assume it.
+/// The Monte Carlo plan (a scenario compiled to index-based arrays, solved by a worker that
+/// reuses its model and buffers from run to run) must give the very same NPVs as a fresh solve of
+/// the drawn model, bit for bit: the summaries, the JSON and the cross-check with the reference
+/// all assume it.
 @Suite("Monte Carlo fast path")
 struct SimulationFastPathTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -21,19 +22,35 @@ struct SimulationFastPathTests {
 
     struct Unloadable: Error { var path: String }
 
-    /// Draws every input `runs` times on every scenario and compares the two paths' bit patterns.
-    static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int) {
-        for scenario in loaded.scenarios {
-            let base = Solver(model: scenario.model)
-            var scratch = MonthlyLines(months: scenario.model.horizonMonths)
-            for run in 0..<runs {
-                let values = Simulation.draws(inputs, seed: 3, run: run)
-                let model = Simulation.drawn(scenario.model, inputs, values, keeping: [])
+    /// Draws every input `runs` times on every scenario (keeping `kept`) and compares the plan's
+    /// bit patterns with a fresh solve's, through the same chunk worker as `Simulation.solveRuns`
+    /// (one worker per scenario, trends and equal strategies shared between the scenarios of a run).
+    static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int, kept: Set<Int> = []) {
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
+                           inputs: inputs)
+        }
+        var worker = ChunkWorker(plans: plans, sources: ChunkWorker.sources(of: plans))
+        for run in 0..<runs {
+            let values = Simulation.draws(inputs, seed: 3, run: run)
+            let fast = worker.npvs(run: run, seed: 3)
+            for (s, scenario) in loaded.scenarios.enumerated() {
+                let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
-                let fast = Simulation.npvs(of: model, reusing: base, scratch: &scratch).map(\.bitPattern)
-                #expect(fast == fresh, "scenario \(scenario.name), run \(run)")
-                if fast != fresh { return }
+                #expect(fast[s].map(\.bitPattern) == fresh, "scenario \(scenario.name), run \(run)")
+                if fast[s].map(\.bitPattern) != fresh { return }
             }
+        }
+    }
+
+    /// Inputs drawn uniformly over `ranges` (path, low, high) with the loader's setters.
+    static func inputs(_ ranges: [(String, Double, Double)], in loaded: LoadedModel) -> [UncertainInput] {
+        ranges.compactMap { path, low, high -> UncertainInput? in
+            guard case .success(let setter) = InputSetter.make(path: path, in: loaded.base, written: []) else {
+                Issue.record("no setter for \(path)")
+                return nil
+            }
+            return UncertainInput(path: path, distribution: .uniform(low: low, high: high), apply: setter.apply)
         }
     }
 
@@ -42,6 +59,28 @@ struct SimulationFastPathTests {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
         let inputs = try #require(loaded.uncertainty).inputs
         Self.expectIdentical(loaded, inputs: inputs, runs: 300)
+    }
+
+    @Test("example-v2: a scenario takes the NPVs of a strategy it leaves alone from an earlier scenario")
+    func sharedStrategies() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: []),
+                           inputs: inputs)
+        }
+        #expect(loaded.scenarios.map(\.name) == ["base", "price-collapse", "no-terminal-value", "cash-purchase",
+                                                 "peak-rent"])
+        // Strategies api, own, rent: the terminal value and the loan touch only own's fleet, the
+        // rented option's scaling only rent; new API prices touch all three.
+        let expected: [[Int?]] = [[nil, nil, nil], [nil, nil, nil], [0, nil, 0], [0, nil, 0], [0, 0, nil]]
+        #expect(ChunkWorker.sources(of: plans) == expected)
+        // A scenario keeping an input the others draw shares nothing.
+        var keeping = plans
+        let scenario = loaded.scenarios[2]
+        keeping[2] = SimulationPlan(
+            scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: [0]), inputs: inputs)
+        #expect(ChunkWorker.sources(of: keeping)[2] == [nil, nil, nil])
     }
 
     @Test("support-copilot: the same over inputs of every section, each drawn over a wide range")
@@ -57,13 +96,80 @@ struct SimulationFastPathTests {
             ("facility.electricity", 0.05, 0.3), ("facility.electricity_change", -0.05, 0.2),
             ("staff.sre-on-call.cost", 100_000, 300_000), ("strategies.hybrid.escalation.rate", 0, 0.6),
         ]
-        let inputs = ranges.compactMap { path, low, high -> UncertainInput? in
-            guard case .success(let setter) = InputSetter.make(path: path, in: loaded.base, written: []) else {
-                Issue.record("no setter for \(path)")
-                return nil
+        Self.expectIdentical(loaded, inputs: Self.inputs(ranges, in: loaded), runs: 200)
+    }
+
+    @Test("example-v2: the same over v2 inputs (fleet, loans, tax, one-time costs, long context), some kept")
+    func exampleV2EverySection() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let ranges: [(String, Double, Double)] = [
+            ("workloads.deal-room-qa.growth", -0.1, 0.8), ("workloads.contract-review.cached_input", 0.1, 0.7),
+            ("workloads.contract-review.cache_write", 0, 0.6), ("workloads.deal-room-qa.input_tokens", 150e3, 300e3),
+            ("workloads.contract-review.peak_to_average", 1, 5), ("workloads.contract-review.batch", 0, 0.8),
+            ("serving.frontier.price_change", -0.6, 0.1), ("serving.frontier.long_context.price_output", 1e-5, 4e-5),
+            ("serving.private-frontier.price_output", 1e-5, 3e-5), ("serving.slm-70b.max_utilization", 0.3, 0.9),
+            ("serving.slm-70b.decode_throughput", 800, 2500), ("serving.rented-h200.price_change", -0.3, 0.1),
+            ("serving.rented-h200.prefill_throughput", 8000, 25000), ("hardware.h200-server.price", 2e5, 5e5),
+            ("hardware.h200-server.power", 4, 12), ("hardware.h200-server.idle_power", 1, 9),
+            ("hardware.h200-server.residual", 0, 0.4), ("hardware.h200-server.maintenance", 0.02, 0.12),
+            ("strategies.own.escalation.rate", 0, 0.4), ("strategies.own.one_time.fine-tuning.cost", 5e4, 4e5),
+            ("strategies.own.workloads.deal-room-qa.escalation.rate", 0, 0.3), ("staff.ml-engineer.cost", 2e5, 3e5),
+            ("staff.ml-engineer.cost_change", 0, 0.1), ("staff.finops-analyst.count", 0, 2), ("facility.pue", 1.1, 1.8),
+            ("facility.colocation", 100, 300), ("finance.tax_rate", 0, 0.4),
+            ("finance.financing.h200-server.rate", 0, 0.12), ("finance.financing.h200-server.loan", 0, 1),
+            ("discount_rate", 0.02, 0.15),
+        ]
+        let inputs = Self.inputs(ranges, in: loaded)
+        Self.expectIdentical(loaded, inputs: inputs, runs: 150)
+        Self.expectIdentical(loaded, inputs: inputs, runs: 60, kept: [0, 6, 14, 20, 29])
+    }
+
+    @Test("every model in Models/: the same over every key of every item a setter takes, drawn over wide ranges")
+    func everyModel() throws {
+        // Wide ranges by key, in the unit the model stores (per token, kW, fractions, per month).
+        let ranges: [String: (Double, Double)] = [
+            "growth": (-0.2, 1.0), "requests": (1e4, 2e7), "input_tokens": (100, 300e3), "output_tokens": (50, 3000),
+            "cached_input": (0, 0.8), "cache_write": (0, 0.5), "batch": (0, 0.9), "peak_to_average": (1, 5),
+            "price_input": (1e-7, 1e-5), "price_output": (1e-6, 4e-5), "price_cached_input": (1e-8, 1e-6),
+            "price_cache_write": (1e-7, 1e-5), "price_change": (-0.6, 0.2), "batch_discount": (0, 0.6),
+            "decode_throughput": (300, 9000), "prefill_throughput": (2000, 40000), "max_utilization": (0.2, 1),
+            "gpu_hour": (0.5, 6), "price": (5e4, 6e5), "power": (2, 14), "idle_power": (0.5, 10), "residual": (0, 0.5),
+            "maintenance": (0, 0.15), "count": (0, 4), "cost": (5e4, 4e5), "cost_change": (-0.05, 0.15),
+            "pue": (1, 2), "electricity": (0.03, 0.3), "electricity_change": (-0.05, 0.2), "colocation": (50, 400),
+            "discount_rate": (0, 0.2), "tax_rate": (0, 0.45), "loan": (0, 1), "rate": (0, 0.4),
+        ]
+        let folder = Self.repository.appendingPathComponent("Models").path
+        let models = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!models.isEmpty)
+        for name in models {
+            let loaded = try Self.load("Models/\(name)")
+            let model = loaded.base
+            var paths = ["discount_rate", "finance.tax_rate"]
+            for workload in model.workloads {
+                paths += ["growth", "requests", "input_tokens", "output_tokens", "cached_input", "cache_write", "batch",
+                          "peak_to_average"].map { "workloads.\(workload.name).\($0)" }
             }
-            return UncertainInput(path: path, distribution: .uniform(low: low, high: high), apply: setter.apply)
+            for option in model.serving {
+                paths += ["price_input", "price_output", "price_cached_input", "price_cache_write", "price_change",
+                          "batch_discount", "decode_throughput", "prefill_throughput", "max_utilization", "gpu_hour"]
+                    .map { "serving.\(option.name).\($0)" }
+            }
+            for hardware in model.hardware {
+                paths += ["price", "power", "idle_power", "residual", "maintenance"]
+                    .map { "hardware.\(hardware.name).\($0)" }
+                paths += ["loan", "rate"].map { "finance.financing.\(hardware.name).\($0)" }
+            }
+            for role in model.staff { paths += ["count", "cost", "cost_change"].map { "staff.\(role.name).\($0)" } }
+            paths += ["pue", "electricity", "electricity_change", "colocation"].map { "facility.\($0)" }
+            paths += model.strategies.map { "strategies.\($0.name).escalation.rate" }
+            let drawable = paths.compactMap { path -> (String, Double, Double)? in
+                guard case .success = InputSetter.make(path: path, in: model, written: []),
+                      let key = path.split(separator: ".").last, let range = ranges[String(key)]
+                else { return nil }
+                return (path, range.0, range.1)
+            }
+            #expect(drawable.count > 10, "\(name)")
+            Self.expectIdentical(loaded, inputs: Self.inputs(drawable, in: loaded), runs: 40)
         }
-        Self.expectIdentical(loaded, inputs: inputs, runs: 200)
     }
 }

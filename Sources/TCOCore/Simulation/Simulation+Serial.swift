@@ -5,10 +5,9 @@ extension Simulation {
     public static func runSerially(
         inputs: [UncertainInput], scenario: SimulationScenario, baseline: String, runs: Int, seed: UInt64
     ) -> ScenarioSimulation {
-        let npvs = (0..<runs).map { run in
-            Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
-                                      keeping: scenario.keptInputs))
-        }
+        var worker = PlanWorker(plan: SimulationPlan(scenario: scenario, inputs: inputs))
+        var trends = TrendCache()
+        let npvs = (0..<runs).map { worker.npvs(run: $0, seed: seed, trends: &trends) }
         return summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)
     }
 }

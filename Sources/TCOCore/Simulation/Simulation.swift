@@ -14,18 +14,13 @@ public enum Simulation {
         inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
         concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> SimulationResult {
-        var results: [ScenarioSimulation] = []
-        var finished = 0
-        for scenario in scenarios {
-            let before = finished
-            let npvs = await solveRuns(
-                inputs: inputs, scenario: scenario, runs: runs, seed: seed, concurrency: concurrency
-            ) { done in
-                progress?(before + done)
-            }
-            finished += runs
-            results.append(summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline))
+        let npvs = await solveRuns(
+            inputs: inputs, scenarios: scenarios, runs: runs, seed: seed, concurrency: concurrency
+        ) { done in
+            progress?(done)
         }
+        let results = await summaries(scenarios, npvs: npvs, inputs: inputs, baseline: baseline,
+                                      concurrency: concurrency)
         return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
     }
 
@@ -51,34 +46,49 @@ public enum Simulation {
         return model.strategies.map { solver.timeline(of: $0, volumeFactor: 1, apiPriceFactor: 1).comparedNPV }
     }
 
-    /// The same NPVs as `npvs(of:)`, bit for bit, taking from `base` (the scenario's solver) every
-    /// line the draws left unchanged: the fast path of every run.
-    static func npvs(of model: Model, reusing base: Solver, scratch: inout MonthlyLines) -> [Double] {
-        let solver = Solver(model: model, reusing: base)
-        return model.strategies.map { solver.npvCostAfterTax(of: $0, scratch: &scratch) }
+    /// Each scenario's summary (`summarize`), in scenario order. They are independent, so with a
+    /// concurrency above 1 they are worked out at once instead of one after the other.
+    static func summaries(
+        _ scenarios: [SimulationScenario], npvs: [[[Double]]], inputs: [UncertainInput], baseline: String,
+        concurrency: Int
+    ) async -> [ScenarioSimulation] {
+        guard concurrency > 1 else {
+            return zip(scenarios, npvs).map { summarize($0, npvs: $1, inputs: inputs, baseline: baseline) }
+        }
+        var byScenario = [ScenarioSimulation?](repeating: nil, count: scenarios.count)
+        await withTaskGroup(of: (Int, ScenarioSimulation).self) { group in
+            for (index, (scenario, npvs)) in zip(scenarios, npvs).enumerated() {
+                group.addTask { (index, summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)) }
+            }
+            for await (index, summary) in group { byScenario[index] = summary }
+        }
+        return byScenario.compactMap { $0 }
     }
 
-    /// NPVs by run (outer) and strategy (inner), in run order.
+    /// NPVs by scenario, run and strategy, runs in run order. A chunk solves its runs on every
+    /// scenario, run by run, so the scenarios of a run share the trends of its drawn rates;
+    /// `progress` is told how many scenario runs are done (scenarios × runs at the end).
     static func solveRuns(
-        inputs: [UncertainInput], scenario: SimulationScenario, runs: Int, seed: UInt64, concurrency: Int,
+        inputs: [UncertainInput], scenarios: [SimulationScenario], runs: Int, seed: UInt64, concurrency: Int,
         progress: @escaping @Sendable (Int) -> Void
-    ) async -> [[Double]] {
+    ) async -> [[[Double]]] {
         let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
-        var byChunk = [[[Double]]](repeating: [], count: chunks.count)
+        var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
-        let base = Solver(model: scenario.model)
-        await withTaskGroup(of: (Int, [[Double]]).self) { group in
+        let plans = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
+        let sources = ChunkWorker.sources(of: plans)
+        await withTaskGroup(of: (Int, [[[Double]]]).self) { group in
             var next = 0
             func submit() {
                 guard next < chunks.count else { return }
                 let index = next, range = chunks[index]
                 next += 1
                 group.addTask {
-                    var scratch = MonthlyLines(months: scenario.model.horizonMonths)
-                    let solved = range.map { run in
-                        Simulation.npvs(of: drawn(scenario.model, inputs, draws(inputs, seed: seed, run: run),
-                                                  keeping: scenario.keptInputs), reusing: base,
-                                        scratch: &scratch)
+                    // One worker per scenario and chunk: its buffers serve every run of the chunk.
+                    var worker = ChunkWorker(plans: plans, sources: sources)
+                    var solved = plans.map { _ in [[Double]]() }
+                    for run in range {
+                        for (s, npvs) in worker.npvs(run: run, seed: seed).enumerated() { solved[s].append(npvs) }
                     }
                     return (index, solved)
                 }
@@ -86,11 +96,11 @@ public enum Simulation {
             for _ in 0..<Swift.max(1, concurrency) { submit() }
             for await (index, npvs) in group {
                 byChunk[index] = npvs
-                done += npvs.count
+                done += chunks[index].count * scenarios.count
                 progress(done)
                 submit()
             }
         }
-        return byChunk.flatMap { $0 }
+        return scenarios.indices.map { s in byChunk.flatMap { $0[s] } }
     }
 }

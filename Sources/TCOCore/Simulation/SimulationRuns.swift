@@ -15,20 +15,13 @@ extension Simulation {
         inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
         concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> (result: SimulationResult, runs: SimulationRuns) {
-        var results: [ScenarioSimulation] = []
-        var allNPVs: [[[Double]]] = []
-        var finished = 0
-        for scenario in scenarios {
-            let before = finished
-            let npvs = await solveRuns(
-                inputs: inputs, scenario: scenario, runs: runs, seed: seed, concurrency: concurrency
-            ) { done in
-                progress?(before + done)
-            }
-            finished += runs
-            allNPVs.append(npvs)
-            results.append(summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline))
+        let allNPVs = await solveRuns(
+            inputs: inputs, scenarios: scenarios, runs: runs, seed: seed, concurrency: concurrency
+        ) { done in
+            progress?(done)
         }
+        let results = await summaries(scenarios, npvs: allNPVs, inputs: inputs, baseline: baseline,
+                                      concurrency: concurrency)
         let result = SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
         let allDraws = (0..<runs).map { Simulation.draws(inputs, seed: seed, run: $0) }
         let kept = scenarios.map { scenario in inputs.indices.map { scenario.keptInputs.contains($0) } }

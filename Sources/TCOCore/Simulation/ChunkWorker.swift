@@ -1,0 +1,43 @@
+/// The workers of one chunk of runs, one per scenario, solving the chunk run by run: the scenarios
+/// of a run share the trends of its drawn rates (`TrendCache`), and a strategy whose reads and kept
+/// inputs are those of an earlier scenario takes that scenario's NPV of the run instead of solving
+/// it again (example-v2: a scenario about loans leaves the API and rented strategies as they are).
+struct ChunkWorker {
+    private var workers: [PlanWorker]
+    private var trends = TrendCache()
+    /// `sources[scenario][strategy]`: the earlier scenario to take the NPV from, or nil.
+    private let sources: [[Int?]]
+
+    init(plans: [SimulationPlan], sources: [[Int?]]) {
+        workers = plans.map { PlanWorker(plan: $0) }
+        self.sources = sources
+    }
+
+    /// NPV of cost after tax of every strategy of every scenario in run `run`: `[scenario][strategy]`.
+    mutating func npvs(run: Int, seed: UInt64) -> [[Double]] {
+        var npvs: [[Double]] = []
+        npvs.reserveCapacity(workers.count)
+        for s in workers.indices {
+            let sources = sources[s]
+            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends) { k in sources[k].map { npvs[$0][k] } })
+        }
+        return npvs
+    }
+
+    /// For each scenario and strategy, an earlier scenario whose NPVs of that strategy it can take
+    /// run by run (same reads, same kept inputs), or nil. Reads are compared by their description
+    /// as well as by `==`: it tells −0 from +0, which `==` does not, so a shared NPV is always the
+    /// one the scenario would compute.
+    static func sources(of plans: [SimulationPlan]) -> [[Int?]] {
+        let reads = plans.map { plan in plan.strategies.map { $0.reads(in: plan.model) } }
+        let described = reads.map { $0.map { String(describing: $0) } }
+        return plans.indices.map { s in
+            plans[s].strategies.indices.map { k in
+                (0..<s).first { earlier in
+                    plans[earlier].drawn == plans[s].drawn && k < reads[earlier].count
+                        && reads[earlier][k] == reads[s][k] && described[earlier][k] == described[s][k]
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+extension PlanWorker {
+    /// `Solver.npvCostAfterTax(of:scratch:)` of one strategy in this run: the cost lines of
+    /// `Solver.addCosts` added in its order (in-house options in serving order, API flows, staff,
+    /// one-time costs), then the same monthly sum. Volume and API price factors are 1 in a run, and
+    /// the solver's products by them are left out: `x × 1 = x` exactly.
+    mutating func npvCostAfterTax(of strategy: StrategyPlan) -> Double {
+        lines.reset()
+        // By index: the plan's structures are read in place, not copied per strategy and run.
+        for slot in strategy.legs.indices {
+            writeDemand(of: strategy.legs[slot])
+            switch strategy.legs[slot].kind {
+            case .rented(let rented):
+                addRentedCosts(of: strategy.legs[slot].option, rented)
+            case .selfHosted(let hardware, let loan):
+                addFleetCosts(hardware: hardware, loan: loan, slot: slot)
+            }
+        }
+        for w in strategy.workloads.indices {
+            addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
+        }
+        if !strategy.paidStaff.isEmpty {
+            for m in 0..<months {
+                var sum = 0.0
+                for r in strategy.paidStaff { sum += staffCosts[r][m] }
+                lines.staff[m] = sum
+            }
+        }
+        for item in strategy.oneTime { addOneTimeCost(item, strategy: strategy.index) }
+        return lines.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
+    }
+
+    /// `Solver.gpuDemand` of one leg into `average` and `peak`.
+    mutating func writeDemand(of leg: StrategyPlan.InHouseLeg) {
+        let serving = gpuServing[leg.option]
+        for m in 0..<months {
+            average[m] = 0
+            peak[m] = 0
+        }
+        for w in leg.shares.indices where leg.shares[w] > 0 {
+            let workload = model.workloads[w], share = leg.shares[w]
+            let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
+                + workload.outputTokens / serving.decodeThroughput
+            let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
+            for m in 0..<months {
+                let busy = requests[w][m] * share * secondsPerRequest / Calendar.secondsPerMonth
+                average[m] += busy
+                peak[m] += busy * peakLoad
+            }
+        }
+        for m in 0..<months { peak[m] /= serving.maxUtilization }
+    }
+
+    /// `Solver.addRentedCosts`: commitments, then on-demand GPUs beyond them.
+    mutating func addRentedCosts(of option: Int, _ rented: StrategyPlan.Rented) {
+        let maxUtilization = gpuServing[option].maxUtilization
+        for m in 0..<months {
+            for cost in rented.commitmentCosts[m] { lines.rented[m] += cost }
+            let committed = rented.committed[m]
+            let peakGPUs = Calendar.tolerantCeiling(peak[m])
+            let onDemand: Double
+            switch rented.scaling {
+            case .peak:
+                onDemand = Double(Swift.max(0, peakGPUs - committed))
+            case .hourly:
+                onDemand = Swift.max(0, average[m] / maxUtilization - Double(committed))
+            }
+            lines.rented[m] += onDemand * gpuHourLevels[option][m] * Calendar.hoursPerMonth * priceFactors[option][m]
+        }
+    }
+
+    /// `Solver.addAPICosts` for one workload: each flow's requests by month times its cost per request.
+    mutating func addAPICosts(of w: Int, _ flows: StrategyPlan.WorkloadFlows, strategy s: Int) {
+        for m in 0..<months {
+            servedInHouse[m] = flows.rentedShare
+            sentToFallback[m] = 0
+        }
+        for entry in flows.selfHosted {
+            for m in 0..<months {
+                if let leg = entry.leg, inService[leg][m] > 0 {
+                    servedInHouse[m] += entry.share
+                } else {
+                    sentToFallback[m] += entry.share
+                }
+            }
+        }
+        let rate = escalationRate(flows.escalation, strategy: s)
+        let batch = model.workloads[w].batch
+        for flow in flows.flows {
+            writeCostPerRequest(of: w, on: flow.option)
+            let escalates = flow.escalated && rate > 0
+            let batchFactor = 1 - batch * apiTerms[flow.option].batchDiscount
+            // Local references, so the loop writes the line through one pointer, with no
+            // uniqueness check per month.
+            let requests = requests[w], costPerRequest = costPerRequest, trend = priceFactors[flow.option]
+            let served = servedInHouse, sent = sentToFallback
+            lines.api.withUnsafeMutableBufferPointer { api in
+                for m in 0..<api.count {
+                    var share = flow.direct
+                    if escalates { share += rate * served[m] }
+                    if flow.fallback { share += sent[m] }
+                    guard share > 0 else { continue }
+                    api[m] += requests[m] * share * costPerRequest[m] * trend[m] * batchFactor
+                }
+            }
+        }
+    }
+
+    /// The workload's escalation rate in this run; 0 (no escalation) when it has none.
+    func escalationRate(_ source: StrategyPlan.EscalationSource, strategy s: Int) -> Double {
+        switch source {
+        case .none:
+            return 0
+        case .strategy:
+            return model.strategies[s].escalation?.rate ?? 0
+        case .workload(let i):
+            guard case .some(.some(let escalation)) = model.strategies[s].workloadOverrides[i].escalation
+            else { return 0 }
+            return escalation.rate
+        }
+    }
+
+    /// `Solver.costPerRequest` into `costPerRequest`.
+    mutating func writeCostPerRequest(of w: Int, on o: Int) {
+        let workload = model.workloads[w]
+        let c = workload.cachedInput, cw = workload.cacheWrite
+        func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
+            (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write) + workload.outputTokens * output)
+                / 1e6
+        }
+        if let long = apiTerms[o].longContext, workload.inputTokens > long.above {
+            let value = cost(input: long.priceInput, output: long.priceOutput, cached: long.priceCachedInput,
+                             write: long.priceCacheWrite)
+            for m in 0..<months { costPerRequest[m] = value }
+            return
+        }
+        for m in 0..<months {
+            costPerRequest[m] = cost(input: apiInput[o][m], output: apiOutput[o][m], cached: apiCachedInput[o][m],
+                                     write: apiCacheWrite[o][m])
+        }
+    }
+
+    /// `Solver.addOneTimeCosts` for one item.
+    mutating func addOneTimeCost(_ item: StrategyPlan.OneTime, strategy s: Int) {
+        let cost = model.strategies[s].oneTimeCosts[item.item].cost, j = item.month
+        guard let life = item.capitalizeMonths, life >= 1 else {
+            lines.oneTime[j - 1] += cost
+            return
+        }
+        lines.capex[j - 1] += cost
+        for m in j...Swift.min(months, j + life - 1) { lines.depreciation[m - 1] += cost / Double(life) }
+        if j + life - 1 > months, model.finance.terminalValue == .book {
+            lines.terminalValue[months - 1] += cost * (1 - Double(months - j + 1) / Double(life))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import RealModule
+
+extension PlanWorker {
+    /// `Solver.addFleetCosts` of one self-hosted leg: the fleet plan (`FleetPlan`, in this worker's
+    /// buffers), capex, loans, residual and terminal value by cohort, then the monthly lines of the
+    /// servers in service. Servers in service are left in `inService[slot]` for the API flows.
+    mutating func addFleetCosts(hardware h: Int, loan l: Int?, slot: Int) {
+        let hardware = model.hardware[h]
+        planFleet(gpus: hardware.gpus, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths, slot: slot)
+        let price = hardware.price
+        let residualValue = hardware.residual * price
+        let depreciationPerMonth = (price - residualValue) / Double(hardware.lifeMonths)
+        let maintenancePerMonth = price * hardware.maintenancePerYear / 12
+        let pue = model.facility?.pue ?? plan.defaultPUE
+        let loan = l.map { model.finance.loans[$0] }
+        let countsTerminalValue = model.finance.terminalValue == .book
+        // The loan's monthly rate and annuity factor are the same for every server: worked out once
+        // per run with the very calls `Solver.addLoan` makes for each loan.
+        let monthlyRate = loan?.monthlyRate ?? 0
+        let annuity = loan.map { Double.pow(1 + monthlyRate, Double(-$0.termMonths)) } ?? 0
+
+        for index in 0..<months where entering[index] > 0 {
+            let count = entering[index], firstMonth = index + 1
+            let servers = Double(count)
+            let orderMonth = firstMonth - hardware.leadTimeMonths
+            lines.capex[orderMonth - 1] += servers * price
+            if let loan {
+                let perServer = loan.share * price
+                if count <= Solver.serversFinancedOneByOne {
+                    for _ in 0..<count {
+                        Solver.addLoan(amount: perServer, bought: orderMonth, term: loan.termMonths,
+                                       rate: monthlyRate, annuity: annuity, months: months, into: &lines)
+                    }
+                } else {
+                    Solver.addLoan(amount: servers * perServer, bought: orderMonth, term: loan.termMonths,
+                                   rate: monthlyRate, annuity: annuity, months: months, into: &lines)
+                }
+            }
+            let lastMonth = firstMonth + hardware.lifeMonths - 1
+            if lastMonth <= months {
+                lines.residual[lastMonth - 1] += servers * residualValue
+            } else if countsTerminalValue {
+                let monthsInService = Double(months - firstMonth + 1)
+                let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
+                lines.terminalValue[months - 1] += servers * netBookValue
+            }
+        }
+        for m in 0..<months where inService[slot][m] > 0 {
+            let servers = Double(inService[slot][m])
+            let colocationPerServer = hardware.power * colocation[m]
+            lines.depreciation[m] += servers * depreciationPerMonth
+            lines.maintenance[m] += servers * maintenancePerMonth
+            lines.colocation[m] += servers * colocationPerServer
+            let busyShare = Swift.min(1, average[m] / (servers * Double(hardware.gpus)))
+            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
+            let energy = servers * draw * Calendar.hoursPerMonth * pue
+            lines.power[m] += energy * electricityLevels[m] * electricityFactors[m]
+        }
+    }
+
+    /// `FleetPlan(needed:leadTime:life:)` for the servers `peak` needs, into `entering` and
+    /// `inService[slot]`.
+    mutating func planFleet(gpus: Int, leadTime: Int, life: Int, slot: Int) {
+        for m in 0..<months {
+            needed[m] = Calendar.tolerantCeiling(peak[m] / Double(gpus))
+            entering[m] = 0
+            inService[slot][m] = 0
+        }
+        FleetPlan.plan(needed: needed, leadTime: leadTime, life: life, entering: &entering,
+                       inService: &inService[slot])
+    }
+}

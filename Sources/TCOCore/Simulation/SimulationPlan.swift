@@ -1,0 +1,39 @@
+/// One scenario compiled for its Monte Carlo runs (architecture.md, "Simulation/ — Plan"): every
+/// name resolved to an index once, what no draw can change (routes, API flows, commitments, who
+/// pays which staff) laid out per strategy, and the derived lines (trends, price levels, staff
+/// costs) a run must derive again because a drawn input feeds them. A run is then array arithmetic
+/// in a `PlanWorker`'s buffers: no look-up by name, no model copy, no allocation per month.
+///
+/// The plan does the solver's arithmetic term for term and adds into each line in the solver's
+/// order, so a run's NPVs are the solver's bit for bit (docs/decisions.md, "Monte Carlo plan";
+/// SimulationFastPathTests compares the two on every section's inputs).
+struct SimulationPlan: Sendable {
+    /// The scenario's model (its overrides applied, no draw).
+    let model: Model
+    let months: Int
+    /// Every input of the simulation: each run draws all of them, in order, from one stream.
+    let inputs: [UncertainInput]
+    /// Indices of the inputs written into the model (those the scenario does not keep), in order.
+    let drawn: [Int]
+    /// The scenario's own solver: the derived lines of a run start as its lines.
+    let base: Solver
+    /// Every strategy, in file order.
+    let strategies: [StrategyPlan]
+    /// Derived lines the draws can change.
+    let redo: Redo
+    /// PUE of a model without a facility block (the solver's default facility).
+    let defaultPUE = Facility(electricityPerKilowattHour: 0).pue
+
+    /// Compiles `scenario` for runs drawing `inputs`.
+    init(scenario: SimulationScenario, inputs: [UncertainInput]) {
+        let model = scenario.model
+        self.model = model
+        months = model.horizonMonths
+        self.inputs = inputs
+        drawn = inputs.indices.filter { !scenario.keptInputs.contains($0) }
+        let base = Solver(model: model)
+        self.base = base
+        strategies = model.strategies.indices.map { StrategyPlan(strategy: $0, solver: base) }
+        redo = Redo(paths: drawn.map { inputs[$0].path }, model: model)
+    }
+}
