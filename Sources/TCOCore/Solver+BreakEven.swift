@@ -92,10 +92,10 @@ extension Solver {
     {
         scratch.reset()
         var none: StrategyDetails?
-        let selfHostedTokens = addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor,
-                                        into: &scratch, details: &none)
-        return totals(of: strategy.name, lines: scratch, volumeFactor: volumeFactor,
-                      selfHostedTokens: selfHostedTokens).npvCostAfterTax
+        addCosts(of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &scratch,
+                 details: &none)
+        // The kernel of `totals`' NPV after tax, without its other lines and copies.
+        return scratch.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
     }
 
     /// The contract's procedure word for word, every `wins(k)` solved from scratch: the reference

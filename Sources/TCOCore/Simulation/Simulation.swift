@@ -14,14 +14,11 @@ public enum Simulation {
         inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
         concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> SimulationResult {
-        let npvs = await solveRuns(
-            inputs: inputs, scenarios: scenarios, runs: runs, seed: seed, concurrency: concurrency
-        ) { done in
-            progress?(done)
-        }
-        let results = await summaries(scenarios, npvs: npvs, inputs: inputs, baseline: baseline,
-                                      concurrency: concurrency)
-        return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
+        // The runs' draws it also returns cost well under a millisecond for 10,000 runs.
+        await runKeepingRuns(
+            inputs: inputs, scenarios: scenarios, baseline: baseline, runs: runs, seed: seed,
+            concurrency: concurrency, progress: progress
+        ).result
     }
 
     /// The value each input takes in run `index`: one uniform draw per input, in input order.
