@@ -74,3 +74,24 @@ extension MemoContext {
             : ""
     }
 }
+
+extension MemoContext {
+    /// A note for a workload's input tokens whose ±20 % step reaches a long-context threshold: the
+    /// swing then includes a jump between price tiers (prices apply strictly above the threshold),
+    /// not only the smooth effect of more or fewer tokens.
+    static func thresholdNote(_ key: String, _ model: Model) -> String {
+        let parts = key.split(separator: ".").map(String.init)
+        guard parts.count == 3, parts[0] == "workloads", parts[2] == "input_tokens",
+            let workload = model.workloads.first(where: { $0.name == parts[1] })
+        else { return "" }
+        let low = 0.8 * workload.inputTokens, high = 1.2 * workload.inputTokens
+        let crossed = model.serving.compactMap { option -> Double? in
+            guard case .api(let pricing) = option.kind, let above = pricing.longContext?.above else { return nil }
+            let below = workload.inputTokens <= above
+            return (below && high > above) || (!below && low <= above) ? above : nil
+        }
+        guard let threshold = crossed.min() else { return "" }
+        return " (±20 % reaches the long-context price threshold of \(MoneyFormat.grouped(threshold)) tokens: "
+            + "part of the swing is the price tier changing)"
+    }
+}

@@ -131,7 +131,7 @@ public enum MemoContext {
             }
         }
         let drivers: [[String: Any]] = distinct.prefix(5).enumerated().map { i, d in
-            ["rank": i + 1, "label": d.label, "key": d.key, "low": money(d.savingsLow), "high": money(d.savingsHigh), "swing": money(d.swing)]
+            ["rank": i + 1, "label": d.label + Self.thresholdNote(d.key, model), "key": d.key, "low": money(d.savingsLow), "high": money(d.savingsHigh), "swing": money(d.swing)]
         }
 
         // Routes, escalations and fallbacks are assumptions a reviewer challenges ("why 30 %?"), so
