@@ -7,6 +7,8 @@ enum CellStyle: Hashable {
     case header
     /// A header over centred cells (check flags).
     case centredHeader
+    /// A header over right-aligned numbers, aligned with them.
+    case numberHeader
     case label
     case note
     /// As `note`, on one line (rows keep their height, so wrapped text would overlap).

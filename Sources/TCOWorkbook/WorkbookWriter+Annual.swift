@@ -25,7 +25,7 @@ extension WorkbookWriter {
         for (c, text) in ["Line", "Unit", "Total"].enumerated() {
             sheet.write(text, row: 2, column: c, style: .header)
         }
-        for y in 1...years { sheet.write("Year \(y)", row: 2, column: first + y - 1, style: .header) }
+        for y in 1...years { sheet.write("Year \(y)", row: 2, column: first + y - 1, style: .numberHeader) }
         let baseYears = CellReference.sheet(base.name) + "!" + base.f.absoluteSpan(CalcSheet.yearRow)
         let axis: [(Int, String, String, CellStyle.NumberFormat, (Int) -> String, (Int) -> Double)] = [
             (

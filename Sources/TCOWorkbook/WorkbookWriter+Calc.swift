@@ -21,7 +21,7 @@ extension WorkbookWriter {
             sheet.write(text, row: CalcSheet.headerRow, column: c, style: .header)
         }
         for m in 1...calc.months {
-            sheet.write("Month \(m)", row: CalcSheet.headerRow, column: first + m - 1, style: .header)
+            sheet.write("Month \(m)", row: CalcSheet.headerRow, column: first + m - 1, style: .numberHeader)
         }
 
         for (i, row) in calc.rows.enumerated() {

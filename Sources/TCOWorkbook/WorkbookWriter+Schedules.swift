@@ -20,7 +20,7 @@ extension WorkbookWriter {
             sheet.write(text, row: ScheduleCatalog.headerRow, column: c, style: .header)
         }
         for m in 1...months {
-            sheet.write("Month \(m)", row: ScheduleCatalog.headerRow, column: first + m - 1, style: .header)
+            sheet.write("Month \(m)", row: ScheduleCatalog.headerRow, column: first + m - 1, style: .numberHeader)
         }
         sheet.comment(
             "Type a value in a month to add a step, clear it to remove one; month 1 must have a value. A level "

@@ -56,7 +56,7 @@ extension WorkbookWriter {
             sheet.write("Scenario: \(calc.scenario.name)", row: row, column: 0, style: .label)
             row += 1
             for (c, text) in summaryHeaderList.enumerated() {
-                sheet.write(text, row: row, column: c, style: .header)
+                sheet.write(text, row: row, column: c, style: c == 0 ? .header : .numberHeader)
             }
             row += 1
             let first = row
@@ -232,7 +232,7 @@ extension WorkbookWriter {
             row: 1, column: 0, style: .subtitle)
         sheet.write("Strategy", row: 3, column: 0, style: .header)
         for (s, block) in summaryRows.enumerated() {
-            sheet.write(block.scenario, row: 3, column: 1 + s, style: .header)
+            sheet.write(block.scenario, row: 3, column: 1 + s, style: .numberHeader)
         }
         let strategies = loaded.base.strategies.map(\.name)
         for (i, name) in strategies.enumerated() {

@@ -237,8 +237,9 @@ extension CellStyle {
         case .subtitle:
             format_set_italic(format)
             format_set_font_color(format, Colour.grey)
-        case .header, .centredHeader:
+        case .header, .centredHeader, .numberHeader:
             if self == .centredHeader { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
+            if self == .numberHeader { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
             format_set_bold(format)
             format_set_font_color(format, Colour.white)
             format_set_bg_color(format, Colour.headerFill)
