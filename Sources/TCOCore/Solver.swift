@@ -31,31 +31,14 @@ public struct Solver: Sendable {
     }
 
     public init(model: Model) {
-        self.init(model: model, reusing: nil)
-    }
-
-    /// A solver for `model` that takes from `base` every line whose inputs are equal in both models
-    /// instead of deriving it again. The lines are pure functions of those inputs, so the numbers are
-    /// the same bit for bit; a Monte Carlo run that draws a few inputs skips most of the `pow` calls.
-    init(model: Model, reusing base: Solver?) {
         self.model = model
         let months = model.horizonMonths
         self.months = months
-        let same = base.flatMap { $0.months == months ? $0 : nil }
-        let baseWorkloads = same?.model.workloads ?? []
-        requests = model.workloads.enumerated().map { w, workload in
-            if let same, w < baseWorkloads.count, baseWorkloads[w].requests == workload.requests,
-               baseWorkloads[w].growth == workload.growth {
-                return same.requests[w]
-            }
+        requests = model.workloads.map { workload in
             let trend = workload.growth.trend(months: months)
             return zip(workload.requests.levels(over: trend), trend).map { $0 * $1 }
         }
-        if let same, same.model.discountRate == model.discountRate {
-            discount = same.discount
-        } else {
-            discount = (1...months).map { Calendar.discountFactor(annualRate: model.discountRate, month: $0) }
-        }
+        discount = (1...months).map { Calendar.discountFactor(annualRate: model.discountRate, month: $0) }
         var tokens = [Double](repeating: 0, count: months)
         for (w, workload) in model.workloads.enumerated() {
             let perRequest = workload.inputTokens + workload.outputTokens
@@ -65,18 +48,9 @@ public struct Solver: Sendable {
         var priceFactors: [String: [Double]] = [:]
         var apiPrices: [String: APIPriceLevels] = [:]
         var gpuHourLevels: [String: [Double]] = [:]
-        let baseServing = same?.model.serving ?? []
-        for (index, option) in model.serving.enumerated() {
-            let before = index < baseServing.count && baseServing[index].name == option.name
-                ? baseServing[index].kind : nil
+        for option in model.serving {
             switch option.kind {
             case .api(let pricing):
-                if case .api(let old) = before, old == pricing, let same,
-                   let trend = same.priceFactors[option.name], let levels = same.apiPrices[option.name] {
-                    priceFactors[option.name] = trend
-                    apiPrices[option.name] = levels
-                    continue
-                }
                 let trend = pricing.priceChange.trend(months: months)
                 priceFactors[option.name] = trend
                 apiPrices[option.name] = APIPriceLevels(
@@ -84,12 +58,6 @@ public struct Solver: Sendable {
                     cachedInput: pricing.priceCachedInput.levels(over: trend),
                     cacheWrite: pricing.priceCacheWrite.levels(over: trend))
             case .rented(_, let pricing):
-                if case .rented(_, let old) = before, old == pricing, let same,
-                   let trend = same.priceFactors[option.name], let levels = same.gpuHourLevels[option.name] {
-                    priceFactors[option.name] = trend
-                    gpuHourLevels[option.name] = levels
-                    continue
-                }
                 let trend = pricing.priceChange.trend(months: months)
                 priceFactors[option.name] = trend
                 gpuHourLevels[option.name] = pricing.gpuHour.levels(over: trend)
@@ -101,22 +69,10 @@ public struct Solver: Sendable {
         self.apiPrices = apiPrices
         self.gpuHourLevels = gpuHourLevels
         let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
-        let baseFacility = same.map { $0.model.facility ?? Facility(electricityPerKilowattHour: 0) }
-        if let same, let baseFacility, baseFacility.electricityChange == facility.electricityChange,
-           baseFacility.electricityPerKilowattHour == facility.electricityPerKilowattHour {
-            electricityFactors = same.electricityFactors
-            electricityLevels = same.electricityLevels
-        } else {
-            electricityFactors = facility.electricityChange.trend(months: months)
-            electricityLevels = facility.electricityPerKilowattHour.levels(over: electricityFactors)
-        }
+        electricityFactors = facility.electricityChange.trend(months: months)
+        electricityLevels = facility.electricityPerKilowattHour.levels(over: electricityFactors)
         colocation = facility.colocationPerKilowattMonth.valuesByMonth(months)
-        let baseStaff = same?.model.staff ?? []
-        staffCosts = model.staff.enumerated().map { r, role in
-            if let same, r < baseStaff.count, baseStaff[r].costChange == role.costChange,
-               baseStaff[r].costPerYear == role.costPerYear, baseStaff[r].count == role.count {
-                return same.staffCosts[r]
-            }
+        staffCosts = model.staff.map { role in
             let trend = role.costChange.trend(months: months)
             let costs = role.costPerYear.levels(over: trend)
             let counts = role.count.valuesByMonth(months)
@@ -132,16 +88,6 @@ public struct Solver: Sendable {
         let selfHostedTokens = addCosts(
             of: strategy, volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &none)
         return totals(of: strategy.name, lines: lines, volumeFactor: volumeFactor, selfHostedTokens: selfHostedTokens)
-    }
-
-    /// `timeline(of: strategy, volumeFactor: 1, apiPriceFactor: 1).npvCostAfterTax` without the
-    /// result's other lines and totals (a Monte Carlo run needs only this). The sums are those of
-    /// `totals`, term for term and in the same order, so the value is the same bit for bit.
-    func npvCostAfterTax(of strategy: Strategy, scratch lines: inout MonthlyLines) -> Double {
-        lines.reset()
-        var none: StrategyDetails?
-        addCosts(of: strategy, volumeFactor: 1, apiPriceFactor: 1, into: &lines, details: &none)
-        return lines.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
     }
 
     /// Every intermediate line of `strategy` at the forecast, for the workbook.
