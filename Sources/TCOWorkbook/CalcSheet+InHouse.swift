@@ -9,6 +9,8 @@ extension CalcSheet {
         var energy: [Int] = []
         /// Loan flows and interest of each financed fleet (calculations.md, Loans).
         var financing: [Int] = [], interest: [Int] = []
+        /// The rows of each financed fleet's loans, for the Checks sheet.
+        var loans: [LoanRows] = []
         /// Servers in service and the capacity-available flag, by self-hosted option.
         var inService: [String: Int] = [:]
         var capacity: [String: Int] = [:]

@@ -30,16 +30,16 @@ extension CalcSheet {
                 },
                 values: values.payments, total: .sum,
                 note: "Equal payments from the month after each purchase, for 'term' months."))
-        out.interest.append(
-            add(
-                Row(
-                    label: "\(s) · \(o): loan interest (P&L)", unit: model.currency, format: .money,
-                    formula: { c in
-                        "\(r)*SUMPRODUCT((\(f.monthsUpTo(c - 1))>=\(f.month(c))-\(term))*\(f.upTo(drawn, c - 1))"
-                            + "*\(left("\(f.month(c))-\(f.monthsUpTo(c - 1))-1")))"
-                    },
-                    values: values.interest, total: .sum,
-                    note: "The monthly rate times each loan's balance before this month's payment.")))
+        let interest = add(
+            Row(
+                label: "\(s) · \(o): loan interest (P&L)", unit: model.currency, format: .money,
+                formula: { c in
+                    "\(r)*SUMPRODUCT((\(f.monthsUpTo(c - 1))>=\(f.month(c))-\(term))*\(f.upTo(drawn, c - 1))"
+                        + "*\(left("\(f.month(c))-\(f.monthsUpTo(c - 1))-1")))"
+                },
+                values: values.interest, total: .sum,
+                note: "The monthly rate times each loan's balance before this month's payment."))
+        out.interest.append(interest)
         let settlement = add(
             Row(
                 label: "\(s) · \(o): loan settlement at the horizon", unit: model.currency, format: .money,
@@ -49,6 +49,7 @@ extension CalcSheet {
                 },
                 values: values.settlement, total: .sum,
                 note: "Balances still owed after the last month's payment are paid then (principal only)."))
+        out.loans.append(LoanRows(drawn: drawn, payments: payments, interest: interest, settlement: settlement))
         out.financing.append(
             add(
                 Row(

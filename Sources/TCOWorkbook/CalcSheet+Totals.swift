@@ -52,6 +52,7 @@ extension CalcSheet {
                     + scheduled.level("\(key).cost", trend: "\(key).cost_change", monthly: monthly, c)
             }
         }
+        rows.loans = inHouse.loans
         let parts: [CostLine: [Int]] = [
             .api: apiRows, .rented: inHouse.rented, .capex: inHouse.capex + oneTime.capex,
             .maintenance: inHouse.maintenance, .power: inHouse.power, .colocation: inHouse.colocation,

@@ -32,11 +32,16 @@ struct CalcSheet {
     }
 
     /// Where a strategy's key lines are, for Summary, Annual, Checks and payback formulas.
+    /// The loan rows of one financed fleet: drawn, payments, interest and settlement.
+    struct LoanRows { var drawn: Int, payments: Int, interest: Int, settlement: Int }
+
     struct StrategyRows {
         var servers = 0, pnl = 0, cost = 0, discounted = 0, cumulative = 0, discountedAPI = 0, energy = 0
         /// After-tax lines (calculations.md, Tax): what comparisons use.
         var taxShield = 0, afterTax = 0, discountedAfterTax = 0, cumulativeAfterTax = 0, discountedAPIAfterTax = 0
         var payback: Int?
+        /// Each financed fleet's loan rows.
+        var loans: [LoanRows] = []
         /// The API price break-even multiplier and its side (total column), against the baseline.
         var priceBreakEven: Int?
         var priceSide: Int?
