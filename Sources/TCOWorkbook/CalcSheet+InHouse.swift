@@ -13,6 +13,8 @@ extension CalcSheet {
         var loans: [LoanRows] = []
         /// Servers in service and the capacity-available flag, by self-hosted option.
         var inService: [String: Int] = [:]
+        /// Servers needed at peak, by self-hosted option (the fleet must cover it once deliveries begin).
+        var needed: [String: Int] = [:]
         var capacity: [String: Int] = [:]
     }
 
@@ -191,6 +193,7 @@ extension CalcSheet {
                 values: zip(inServiceValues, retiredValues).map { $0 - $1 }))
         assert(closingRow == closing)
         out.inService[o] = inService
+        out.needed[o] = needed
         out.capacity[o] = capacity
 
         out.capex.append(

@@ -53,6 +53,9 @@ extension CalcSheet {
             }
         }
         rows.loans = inHouse.loans
+        rows.fleets = inHouse.needed.keys.sorted().compactMap { o in
+            inHouse.inService[o].flatMap { inService in inHouse.needed[o].map { (o, $0, inService) } }
+        }
         let parts: [CostLine: [Int]] = [
             .api: apiRows, .rented: inHouse.rented, .capex: inHouse.capex + oneTime.capex,
             .maintenance: inHouse.maintenance, .power: inHouse.power, .colocation: inHouse.colocation,

@@ -42,6 +42,8 @@ struct CalcSheet {
         var payback: Int?
         /// Each financed fleet's loan rows.
         var loans: [LoanRows] = []
+        /// Servers needed and in service, by self-hosted option.
+        var fleets: [(option: String, needed: Int, inService: Int)] = []
         /// The API price break-even multiplier and its side (total column), against the baseline.
         var priceBreakEven: Int?
         var priceSide: Int?

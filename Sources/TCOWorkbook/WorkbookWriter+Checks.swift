@@ -311,30 +311,7 @@ extension WorkbookWriter {
                         + "cash (with terminal value none, capex ≥ the rest: book value at the horizon is lost)",
                     passes: book))
         }
-        return checks + bookChecks + loanChecks(calcSheets)
-    }
-
-    /// Over the horizon every loan is paid back with its interest: Σ payments + settlement =
-    /// Σ drawn + Σ interest, fleet by fleet. Checks the loan rows against each other (the annuity
-    /// formula, the balance left and the interest are three separate formulas).
-    private func loanChecks(_ calcSheets: [CalcSheet]) -> [Check] {
-        loaded.base.strategies.compactMap { strategy in
-            let passes = calcSheets.map { calc -> String? in
-                guard let loans = calc.strategyRows[strategy.name]?.loans, !loans.isEmpty else { return nil }
-                func t(_ r: Int) -> String {
-                    CellReference.sheet(calc.name) + "!"
-                        + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
-                }
-                let repaid = loans.map { "\(t($0.payments))+\(t($0.settlement))" }.joined(separator: "+")
-                let owed = loans.map { "\(t($0.drawn))+\(t($0.interest))" }.joined(separator: "+")
-                return Self.tie(repaid, owed)
-            }
-            guard passes.contains(where: { $0 != nil }) else { return nil }
-            return Check(
-                label: "\(strategy.name): loans repaid = loans drawn + interest",
-                rule: "Over the horizon: Σ payments + settlement = Σ drawn + Σ interest (every loan is paid back)",
-                passes: passes)
-        }
+        return checks + bookChecks + loanChecks(calcSheets) + fleetChecks(calcSheets)
     }
 
     private func errorChecks(_ calcSheets: [CalcSheet]) -> [Check] {
