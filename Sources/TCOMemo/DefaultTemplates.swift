@@ -17,7 +17,7 @@ public enum DefaultTemplates {
     assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file;
     with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_basis, risk_rows (strategy, is_winner,
     p_lowest, npv_p5, npv_p50, npv_p95, regret), risk_scenarios (name, strategy, share), risk_tornado_strategy,
-    risk_tornado_against, risk_tornado (rank, key, range, low, high, swing), has_risk_tornado_chart,
+    risk_tornado_against, risk_tornado (rank, key, model, range, low, high, swing), has_risk_tornado_chart,
     has_risk_tornado_still, risk_tornado_still, risk_tornado_chart_file. }}# {{title}}
 
 *Decision memo for the review meeting — model `{{model_file}}`, horizon {{horizon}} from {{date_label}}, discount rate {{discount_rate}}, money in {{currency}}.*
@@ -107,10 +107,10 @@ Most often cheapest per scenario: {{#risk_scenarios}}*{{name}}* **{{strategy}}**
 
 What decides it: the NPV savings of **{{risk_tornado_strategy}}** against **{{risk_tornado_against}}** with one input at the 5th and at the 95th percentile of its range, the others at the model's values.
 
-| # | Input | Range | Savings at P5 | Savings at P95 | Swing |
-|---:|---|---|---:|---:|---:|
+| # | Input | In the model | Range | Savings at P5 | Savings at P95 | Swing |
+|---:|---|---|---|---:|---:|---:|
 {{#risk_tornado}}
-| {{rank}} | `{{key}}` | {{range}} | {{low}} | {{high}} | {{swing}} |
+| {{rank}} | `{{key}}` | {{model}} | {{range}} | {{low}} | {{high}} | {{swing}} |
 {{/risk_tornado}}
 {{#has_risk_tornado_still}}
 

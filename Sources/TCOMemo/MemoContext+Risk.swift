@@ -68,9 +68,13 @@ extension MemoContext {
         // not given a row of zeros.
         let moving = (base.tornado?.inputs ?? []).filter { $0.swing > 0 }
         let still = (base.tornado?.inputs ?? []).filter { $0.swing == 0 }.map { "`\($0.path)`" }
+        // The value the model file writes, beside the range: a range whose middle is not the model's
+        // value (a lognormal's median is the geometric mean of its ends) shifts every percentile.
+        let written = Dictionary(loaded.inputs.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
         let tornado: [[String: Any]] = moving.enumerated().map { index, input in
             [
                 "rank": index + 1, "key": input.path, "range": MarkdownText.inline(texts[input.path] ?? ""),
+                "model": MarkdownText.inline(written[input.path] ?? "default"),
                 "low": money(input.savingsLow), "high": money(input.savingsHigh), "swing": money(input.swing),
             ]
         }
