@@ -124,10 +124,22 @@ extension MonthlyLines {
     func accumulate(cash: UnsafeMutableBufferPointer<Double>, pnl: UnsafeMutableBufferPointer<Double>) {
         for line in CostLine.allCases {
             let sign = line.cashSign, inPnL = line.isPnLCost
+            // One loop per kind of line, its tests taken out of the loop: the same additions in the
+            // same order, without two branches a month (the kernel was a fifth of a Monte Carlo run).
             self[line].withUnsafeBufferPointer { values in
-                for m in 0..<Swift.min(values.count, cash.count) {
-                    if sign != 0 { cash[m] += sign * values[m] }
-                    if inPnL { pnl[m] += values[m] }
+                let months = Swift.min(values.count, cash.count)
+                switch (sign != 0, inPnL) {
+                case (true, true):
+                    for m in 0..<months {
+                        cash[m] += sign * values[m]
+                        pnl[m] += values[m]
+                    }
+                case (true, false):
+                    for m in 0..<months { cash[m] += sign * values[m] }
+                case (false, true):
+                    for m in 0..<months { pnl[m] += values[m] }
+                case (false, false):
+                    break
                 }
             }
         }
@@ -143,9 +155,11 @@ extension MonthlyLines {
             let cash = UnsafeMutableBufferPointer(rebasing: buffer[0..<months])
             let pnl = UnsafeMutableBufferPointer(rebasing: buffer[months..<(2 * months)])
             accumulate(cash: cash, pnl: pnl)
-            var npv = 0.0
-            for m in 0..<months { npv += (cash[m] - taxRate * pnl[m]) * discount[m] }
-            return npv
+            return discount.withUnsafeBufferPointer { discount in
+                var npv = 0.0
+                for m in 0..<months { npv += (cash[m] - taxRate * pnl[m]) * discount[m] }
+                return npv
+            }
         }
     }
 
