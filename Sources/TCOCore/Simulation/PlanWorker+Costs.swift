@@ -19,10 +19,14 @@ extension PlanWorker {
             addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
         }
         if !strategy.paidStaff.isEmpty {
-            for m in 0..<months {
-                var sum = 0.0
-                for r in strategy.paidStaff { sum += staffCosts[r][m] }
-                lines.staff[m] = sum
+            // Local references: the line is written through one pointer, no uniqueness check a month.
+            let paid = strategy.paidStaff, staffCosts = staffCosts
+            lines.staff.withUnsafeMutableBufferPointer { staff in
+                for m in 0..<staff.count {
+                    var sum = 0.0
+                    for r in paid { sum += staffCosts[r][m] }
+                    staff[m] = sum
+                }
             }
         }
         for item in strategy.oneTime { addOneTimeCost(item, strategy: strategy.index) }
