@@ -114,7 +114,9 @@ struct PlanWorker {
             draw(run: run, seed: seed)
         }
         deriveDrawnLines(trends: &trends)
-        for k in npvs.count..<plan.strategies.count { npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k])) }
+        for k in npvs.count..<plan.strategies.count {
+            npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k]))
+        }
         return npvs
     }
 
