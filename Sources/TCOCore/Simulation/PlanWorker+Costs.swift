@@ -35,23 +35,31 @@ extension PlanWorker {
 
     /// `Solver.gpuDemand` of one leg into `average` and `peak`.
     mutating func writeDemand(of leg: StrategyPlan.InHouseLeg) {
-        let serving = gpuServing[leg.option]
-        for m in 0..<months {
-            average[m] = 0
-            peak[m] = 0
-        }
-        for w in leg.shares.indices where leg.shares[w] > 0 {
-            let workload = model.workloads[w], share = leg.shares[w]
-            let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
-                + workload.outputTokens / serving.decodeThroughput
-            let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
-            for m in 0..<months {
-                let busy = requests[w][m] * share * secondsPerRequest / Calendar.secondsPerMonth
-                average[m] += busy
-                peak[m] += busy * peakLoad
+        let serving = gpuServing[leg.option], workloads = model.workloads, requests = requests
+        // Both buffers taken out into locals and written through pointers (as the fleet's lines).
+        var average: [Double] = [], peak: [Double] = []
+        swap(&average, &self.average)
+        swap(&peak, &self.peak)
+        average.withUnsafeMutableBufferPointer { average in
+            peak.withUnsafeMutableBufferPointer { peak in
+                average.update(repeating: 0)
+                peak.update(repeating: 0)
+                for w in leg.shares.indices where leg.shares[w] > 0 {
+                    let workload = workloads[w], share = leg.shares[w], requests = requests[w]
+                    let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
+                        + workload.outputTokens / serving.decodeThroughput
+                    let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
+                    for m in 0..<average.count {
+                        let busy = requests[m] * share * secondsPerRequest / Calendar.secondsPerMonth
+                        average[m] += busy
+                        peak[m] += busy * peakLoad
+                    }
+                }
+                for m in 0..<peak.count { peak[m] /= serving.maxUtilization }
             }
         }
-        for m in 0..<months { peak[m] /= serving.maxUtilization }
+        swap(&average, &self.average)
+        swap(&peak, &self.peak)
     }
 
     /// `Solver.addRentedCosts`: commitments, then on-demand GPUs beyond them.
@@ -74,19 +82,28 @@ extension PlanWorker {
 
     /// `Solver.addAPICosts` for one workload: each flow's requests by month times its cost per request.
     mutating func addAPICosts(of w: Int, _ flows: StrategyPlan.WorkloadFlows, strategy s: Int) {
-        for m in 0..<months {
-            servedInHouse[m] = flows.rentedShare
-            sentToFallback[m] = 0
-        }
-        for entry in flows.selfHosted {
-            for m in 0..<months {
-                if let leg = entry.leg, inService[leg][m] > 0 {
-                    servedInHouse[m] += entry.share
-                } else {
-                    sentToFallback[m] += entry.share
+        var served: [Double] = [], sent: [Double] = []
+        swap(&served, &servedInHouse)
+        swap(&sent, &sentToFallback)
+        let inService = inService
+        served.withUnsafeMutableBufferPointer { served in
+            sent.withUnsafeMutableBufferPointer { sent in
+                served.update(repeating: flows.rentedShare)
+                sent.update(repeating: 0)
+                for entry in flows.selfHosted {
+                    guard let leg = entry.leg else {
+                        for m in 0..<sent.count { sent[m] += entry.share }
+                        continue
+                    }
+                    let servers = inService[leg]
+                    for m in 0..<sent.count {
+                        if servers[m] > 0 { served[m] += entry.share } else { sent[m] += entry.share }
+                    }
                 }
             }
         }
+        swap(&served, &servedInHouse)
+        swap(&sent, &sentToFallback)
         let rate = escalationRate(flows.escalation, strategy: s)
         let batch = model.workloads[w].batch
         for flow in flows.flows {
