@@ -64,20 +64,26 @@ extension PlanWorker {
 
     /// `Solver.addRentedCosts`: commitments, then on-demand GPUs beyond them.
     mutating func addRentedCosts(of option: Int, _ rented: StrategyPlan.Rented) {
-        let maxUtilization = gpuServing[option].maxUtilization
-        for m in 0..<months {
-            for cost in rented.commitmentCosts[m] { lines.rented[m] += cost }
-            let committed = rented.committed[m]
-            let peakGPUs = Calendar.tolerantCeiling(peak[m])
-            let onDemand: Double
-            switch rented.scaling {
-            case .peak:
-                onDemand = Double(Swift.max(0, peakGPUs - committed))
-            case .hourly:
-                onDemand = Swift.max(0, average[m] / maxUtilization - Double(committed))
+        let maxUtilization = gpuServing[option].maxUtilization, average = average, peak = peak
+        let gpuHour = gpuHourLevels[option], trend = priceFactors[option]
+        var line: [Double] = []
+        swap(&line, &lines.rented)
+        line.withUnsafeMutableBufferPointer { line in
+            for m in 0..<line.count {
+                for cost in rented.commitmentCosts[m] { line[m] += cost }
+                let committed = rented.committed[m]
+                let peakGPUs = Calendar.tolerantCeiling(peak[m])
+                let onDemand: Double
+                switch rented.scaling {
+                case .peak:
+                    onDemand = Double(Swift.max(0, peakGPUs - committed))
+                case .hourly:
+                    onDemand = Swift.max(0, average[m] / maxUtilization - Double(committed))
+                }
+                line[m] += onDemand * gpuHour[m] * Calendar.hoursPerMonth * trend[m]
             }
-            lines.rented[m] += onDemand * gpuHourLevels[option][m] * Calendar.hoursPerMonth * priceFactors[option][m]
         }
+        swap(&line, &lines.rented)
     }
 
     /// `Solver.addAPICosts` for one workload: each flow's requests by month times its cost per request.
@@ -154,9 +160,11 @@ extension PlanWorker {
             for m in 0..<months { costPerRequest[m] = value }
             return
         }
-        for m in 0..<months {
-            costPerRequest[m] = cost(input: apiInput[o][m], output: apiOutput[o][m], cached: apiCachedInput[o][m],
-                                     write: apiCacheWrite[o][m])
+        let input = apiInput[o], output = apiOutput[o], cached = apiCachedInput[o], write = apiCacheWrite[o]
+        costPerRequest.withUnsafeMutableBufferPointer { costs in
+            for m in 0..<costs.count {
+                costs[m] = cost(input: input[m], output: output[m], cached: cached[m], write: write[m])
+            }
         }
     }
 
