@@ -7,19 +7,26 @@ struct ChunkWorker {
     private var trends = TrendCache()
     /// `sources[scenario][strategy]`: the earlier scenario to take the NPV from, or nil.
     private let sources: [[Int?]]
+    /// The run's value of every input: every scenario draws the same, so the chunk draws them once.
+    private var values: [Double]
 
     init(plans: [SimulationPlan], sources: [[Int?]]) {
         workers = plans.map { PlanWorker(plan: $0) }
         self.sources = sources
+        values = plans.first?.inputs.map { _ in 0 } ?? []
     }
 
     /// NPV of cost after tax of every strategy of every scenario in run `run`: `[scenario][strategy]`.
     mutating func npvs(run: Int, seed: UInt64) -> [[Double]] {
         var npvs: [[Double]] = []
         npvs.reserveCapacity(workers.count)
+        guard let inputs = workers.first?.plan.inputs else { return npvs }
+        PlanWorker.drawValues(of: inputs, run: run, seed: seed, into: &values)
         for s in workers.indices {
             let sources = sources[s]
-            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends) { k in sources[k].map { npvs[$0][k] } })
+            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values) { k in
+                sources[k].map { npvs[$0][k] }
+            })
         }
         return npvs
     }

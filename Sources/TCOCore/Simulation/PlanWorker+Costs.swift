@@ -19,10 +19,14 @@ extension PlanWorker {
             addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
         }
         if !strategy.paidStaff.isEmpty {
-            for m in 0..<months {
-                var sum = 0.0
-                for r in strategy.paidStaff { sum += staffCosts[r][m] }
-                lines.staff[m] = sum
+            // Local references: the line is written through one pointer, no uniqueness check a month.
+            let paid = strategy.paidStaff, staffCosts = staffCosts
+            lines.staff.withUnsafeMutableBufferPointer { staff in
+                for m in 0..<staff.count {
+                    var sum = 0.0
+                    for r in paid { sum += staffCosts[r][m] }
+                    staff[m] = sum
+                }
             }
         }
         for item in strategy.oneTime { addOneTimeCost(item, strategy: strategy.index) }
@@ -31,58 +35,81 @@ extension PlanWorker {
 
     /// `Solver.gpuDemand` of one leg into `average` and `peak`.
     mutating func writeDemand(of leg: StrategyPlan.InHouseLeg) {
-        let serving = gpuServing[leg.option]
-        for m in 0..<months {
-            average[m] = 0
-            peak[m] = 0
-        }
-        for w in leg.shares.indices where leg.shares[w] > 0 {
-            let workload = model.workloads[w], share = leg.shares[w]
-            let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
-                + workload.outputTokens / serving.decodeThroughput
-            let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
-            for m in 0..<months {
-                let busy = requests[w][m] * share * secondsPerRequest / Calendar.secondsPerMonth
-                average[m] += busy
-                peak[m] += busy * peakLoad
+        let serving = gpuServing[leg.option], workloads = model.workloads, requests = requests
+        // Both buffers taken out into locals and written through pointers (as the fleet's lines).
+        var average: [Double] = [], peak: [Double] = []
+        swap(&average, &self.average)
+        swap(&peak, &self.peak)
+        average.withUnsafeMutableBufferPointer { average in
+            peak.withUnsafeMutableBufferPointer { peak in
+                average.update(repeating: 0)
+                peak.update(repeating: 0)
+                for w in leg.shares.indices where leg.shares[w] > 0 {
+                    let workload = workloads[w], share = leg.shares[w], requests = requests[w]
+                    let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
+                        + workload.outputTokens / serving.decodeThroughput
+                    let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
+                    for m in 0..<average.count {
+                        let busy = requests[m] * share * secondsPerRequest / Calendar.secondsPerMonth
+                        average[m] += busy
+                        peak[m] += busy * peakLoad
+                    }
+                }
+                for m in 0..<peak.count { peak[m] /= serving.maxUtilization }
             }
         }
-        for m in 0..<months { peak[m] /= serving.maxUtilization }
+        swap(&average, &self.average)
+        swap(&peak, &self.peak)
     }
 
     /// `Solver.addRentedCosts`: commitments, then on-demand GPUs beyond them.
     mutating func addRentedCosts(of option: Int, _ rented: StrategyPlan.Rented) {
-        let maxUtilization = gpuServing[option].maxUtilization
-        for m in 0..<months {
-            for cost in rented.commitmentCosts[m] { lines.rented[m] += cost }
-            let committed = rented.committed[m]
-            let peakGPUs = Calendar.tolerantCeiling(peak[m])
-            let onDemand: Double
-            switch rented.scaling {
-            case .peak:
-                onDemand = Double(Swift.max(0, peakGPUs - committed))
-            case .hourly:
-                onDemand = Swift.max(0, average[m] / maxUtilization - Double(committed))
+        let maxUtilization = gpuServing[option].maxUtilization, average = average, peak = peak
+        let gpuHour = gpuHourLevels[option], trend = priceFactors[option]
+        var line: [Double] = []
+        swap(&line, &lines.rented)
+        line.withUnsafeMutableBufferPointer { line in
+            for m in 0..<line.count {
+                for cost in rented.commitmentCosts[m] { line[m] += cost }
+                let committed = rented.committed[m]
+                let peakGPUs = Calendar.tolerantCeiling(peak[m])
+                let onDemand: Double
+                switch rented.scaling {
+                case .peak:
+                    onDemand = Double(Swift.max(0, peakGPUs - committed))
+                case .hourly:
+                    onDemand = Swift.max(0, average[m] / maxUtilization - Double(committed))
+                }
+                line[m] += onDemand * gpuHour[m] * Calendar.hoursPerMonth * trend[m]
             }
-            lines.rented[m] += onDemand * gpuHourLevels[option][m] * Calendar.hoursPerMonth * priceFactors[option][m]
         }
+        swap(&line, &lines.rented)
     }
 
     /// `Solver.addAPICosts` for one workload: each flow's requests by month times its cost per request.
     mutating func addAPICosts(of w: Int, _ flows: StrategyPlan.WorkloadFlows, strategy s: Int) {
-        for m in 0..<months {
-            servedInHouse[m] = flows.rentedShare
-            sentToFallback[m] = 0
-        }
-        for entry in flows.selfHosted {
-            for m in 0..<months {
-                if let leg = entry.leg, inService[leg][m] > 0 {
-                    servedInHouse[m] += entry.share
-                } else {
-                    sentToFallback[m] += entry.share
+        var served: [Double] = [], sent: [Double] = []
+        swap(&served, &servedInHouse)
+        swap(&sent, &sentToFallback)
+        let inService = inService
+        served.withUnsafeMutableBufferPointer { served in
+            sent.withUnsafeMutableBufferPointer { sent in
+                served.update(repeating: flows.rentedShare)
+                sent.update(repeating: 0)
+                for entry in flows.selfHosted {
+                    guard let leg = entry.leg else {
+                        for m in 0..<sent.count { sent[m] += entry.share }
+                        continue
+                    }
+                    let servers = inService[leg]
+                    for m in 0..<sent.count {
+                        if servers[m] > 0 { served[m] += entry.share } else { sent[m] += entry.share }
+                    }
                 }
             }
         }
+        swap(&served, &servedInHouse)
+        swap(&sent, &sentToFallback)
         let rate = escalationRate(flows.escalation, strategy: s)
         let batch = model.workloads[w].batch
         for flow in flows.flows {
@@ -133,9 +160,11 @@ extension PlanWorker {
             for m in 0..<months { costPerRequest[m] = value }
             return
         }
-        for m in 0..<months {
-            costPerRequest[m] = cost(input: apiInput[o][m], output: apiOutput[o][m], cached: apiCachedInput[o][m],
-                                     write: apiCacheWrite[o][m])
+        let input = apiInput[o], output = apiOutput[o], cached = apiCachedInput[o], write = apiCacheWrite[o]
+        costPerRequest.withUnsafeMutableBufferPointer { costs in
+            for m in 0..<costs.count {
+                costs[m] = cost(input: input[m], output: output[m], cached: cached[m], write: write[m])
+            }
         }
     }
 

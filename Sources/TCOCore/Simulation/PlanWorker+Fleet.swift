@@ -45,17 +45,39 @@ extension PlanWorker {
                 lines.terminalValue[months - 1] += servers * netBookValue
             }
         }
-        for m in 0..<months where inService[slot][m] > 0 {
-            let servers = Double(inService[slot][m])
-            let colocationPerServer = hardware.power * colocation[m]
-            lines.depreciation[m] += servers * depreciationPerMonth
-            lines.maintenance[m] += servers * maintenancePerMonth
-            lines.colocation[m] += servers * colocationPerServer
-            let busyShare = Swift.min(1, average[m] / (servers * Double(hardware.gpus)))
-            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
-            let energy = servers * draw * Calendar.hoursPerMonth * pue
-            lines.power[m] += energy * electricityLevels[m] * electricityFactors[m]
+        // The four lines are taken out of `lines` into locals for the loop and put back: written
+        // through pointers, with no uniqueness check a month (the same sums, in the same order).
+        var depreciation: [Double] = [], maintenance: [Double] = [], colocationLine: [Double] = []
+        var power: [Double] = []
+        swap(&depreciation, &lines.depreciation)
+        swap(&maintenance, &lines.maintenance)
+        swap(&colocationLine, &lines.colocation)
+        swap(&power, &lines.power)
+        let inService = inService[slot], colocation = colocation, average = average
+        let electricityLevels = electricityLevels, electricityFactors = electricityFactors
+        depreciation.withUnsafeMutableBufferPointer { depreciation in
+            maintenance.withUnsafeMutableBufferPointer { maintenance in
+                colocationLine.withUnsafeMutableBufferPointer { colocationLine in
+                    power.withUnsafeMutableBufferPointer { power in
+                        for m in 0..<months where inService[m] > 0 {
+                            let servers = Double(inService[m])
+                            let colocationPerServer = hardware.power * colocation[m]
+                            depreciation[m] += servers * depreciationPerMonth
+                            maintenance[m] += servers * maintenancePerMonth
+                            colocationLine[m] += servers * colocationPerServer
+                            let busyShare = Swift.min(1, average[m] / (servers * Double(hardware.gpus)))
+                            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
+                            let energy = servers * draw * Calendar.hoursPerMonth * pue
+                            power[m] += energy * electricityLevels[m] * electricityFactors[m]
+                        }
+                    }
+                }
+            }
         }
+        swap(&depreciation, &lines.depreciation)
+        swap(&maintenance, &lines.maintenance)
+        swap(&colocationLine, &lines.colocation)
+        swap(&power, &lines.power)
     }
 
     /// `FleetPlan(needed:leadTime:life:)` for the servers `peak` needs, into `entering` and

@@ -94,8 +94,11 @@ struct PlanWorker {
     /// with `seed`: `Simulation.npvs(of:)` of the scenario's model with the run's draws, bit for bit.
     /// `trends` may be shared with the workers of the other scenarios solving the same runs;
     /// `known(k)` is strategy k's NPV when another scenario's worker already has it for this run.
+    /// `drawn`, when given, is this run's value of every input (`drawValues`), drawn once for all
+    /// the scenarios of the run: each would draw the same values from the same stream.
     mutating func npvs(
-        run: Int, seed: UInt64, trends: inout TrendCache, known: (Int) -> Double? = { _ in nil }
+        run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil,
+        known: (Int) -> Double? = { _ in nil }
     ) -> [Double] {
         var npvs: [Double] = []
         npvs.reserveCapacity(plan.strategies.count)
@@ -105,16 +108,32 @@ struct PlanWorker {
         }
         // Every NPV known: no draw needed (the next run that solves writes all its draws anew).
         if npvs.count == plan.strategies.count { return npvs }
-        draw(run: run, seed: seed)
+        if let drawn {
+            write(drawn)
+        } else {
+            draw(run: run, seed: seed)
+        }
         deriveDrawnLines(trends: &trends)
-        for k in npvs.count..<plan.strategies.count { npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k])) }
+        for k in npvs.count..<plan.strategies.count {
+            npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k]))
+        }
         return npvs
     }
 
     /// Draws every input (`Simulation.draws`) and writes those the scenario does not keep into the model.
     mutating func draw(run: Int, seed: UInt64) {
+        Self.drawValues(of: plan.inputs, run: run, seed: seed, into: &values)
+        write(values)
+    }
+
+    /// Run `run`'s value of every input, in input order, into `values`.
+    static func drawValues(of inputs: [UncertainInput], run: Int, seed: UInt64, into values: inout [Double]) {
         var random = RunRandom(seed: seed, run: run)
-        for index in plan.inputs.indices { values[index] = plan.inputs[index].value(at: random.unit()) }
+        for index in inputs.indices { values[index] = inputs[index].value(at: random.unit()) }
+    }
+
+    /// Writes the drawn `values` of the inputs the scenario does not keep into the model.
+    mutating func write(_ values: [Double]) {
         // The last run's `enforceLinkedBounds` may have lowered these: start again from the scenario's.
         for h in model.hardware.indices { model.hardware[h].idlePower = plan.model.hardware[h].idlePower }
         for w in model.workloads.indices { model.workloads[w].cacheWrite = plan.model.workloads[w].cacheWrite }
