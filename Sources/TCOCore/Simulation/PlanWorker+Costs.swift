@@ -1,5 +1,5 @@
 extension PlanWorker {
-    /// `Solver.npvCostAfterTax(of:scratch:)` of one strategy in this run: the cost lines of
+    /// `Solver.timeline(…).npvCostAfterTax` of one strategy in this run: the cost lines of
     /// `Solver.addCosts` added in its order (in-house options in serving order, API flows, staff,
     /// one-time costs), then the same monthly sum. Volume and API price factors are 1 in a run, and
     /// the solver's products by them are left out: `x × 1 = x` exactly.

@@ -28,7 +28,9 @@ public enum Simulation {
     }
 
     /// `model` with each input not kept by the scenario set to its value in `values`.
-    static func drawn(_ model: Model, _ inputs: [UncertainInput], _ values: [Double], keeping kept: Set<Int>) -> Model {
+    static func drawn(
+        _ model: Model, _ inputs: [UncertainInput], _ values: [Double], keeping kept: Set<Int>
+    ) -> Model {
         var model = model
         for (index, input) in inputs.enumerated() where !kept.contains(index) {
             input.apply(&model, values[index])
