@@ -16,11 +16,8 @@ struct WorkbookScheduleTests {
     /// Writes `path`'s workbook, recalculates it, expects every manifest row and cell to show the
     /// solver's value and Master_Check to be OK, and returns the manifest.
     static func expectSolverValues(_ path: String) throws -> WorkbookManifest {
-        let folder = try WorkbookTests.temporaryFolder()
+        let (folder, file, manifest) = try WorkbookTests.export(path)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (loaded, results) = try WorkbookTests.solve(path)
-        let file = folder.appendingPathComponent("book.xlsx")
-        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
         let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets)
         let problems = WorkbookTests.differences(sheets, manifest)
         #expect(problems.isEmpty, "\(problems.count) differences, first: \(problems.prefix(8).joined(separator: "\n"))")
@@ -104,13 +101,11 @@ struct WorkbookScheduleTests {
 
     @Test("Schedules: the written values are the only constants; no formula holds a number but 0 and 1")
     func formulas() throws {
-        let folder = try WorkbookTests.temporaryFolder()
+        let (folder, file, manifest) = try WorkbookTests.export(Self.exampleV2)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (loaded, results) = try WorkbookTests.solve(Self.exampleV2)
-        let file = folder.appendingPathComponent("book.xlsx")
-        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
         let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets, formulas: true)
         let rows = try #require(sheets[ScheduleCatalog.sheetName])
+        let loaded = try WorkbookTests.solve(Self.exampleV2).0
         let catalog = ScheduleCatalog(loaded, inputs: InputCatalog(loaded))
         let written = Set(catalog.blocks.map(\.writtenRow))
         var problems: [String] = []

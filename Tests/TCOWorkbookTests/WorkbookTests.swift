@@ -29,6 +29,14 @@ struct WorkbookTests {
 
     static func temporaryFolder() throws -> URL { try TestPaths.temporaryFolder("tco-wb") }
 
+    /// The workbook of the model at `path`, written into a new temporary folder (remove `folder`).
+    static func export(_ path: String) throws -> (folder: URL, file: URL, manifest: WorkbookManifest) {
+        let (loaded, results) = try solve(path)
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("book.xlsx")
+        return (folder, file, try WorkbookWriter.write(loaded, results: results, to: file.path))
+    }
+
     static func close(_ text: String, _ expected: Double) -> Bool {
         // LibreOffice writes percent-formatted cells with their sign even in raw mode ("12.5%"),
         // and date-formatted cells as MM/DD/YYYY.
@@ -86,11 +94,8 @@ struct WorkbookTests {
 
     @Test("every Calc row and every Summary and Compare cell recalculates to the solver's value", arguments: models)
     func recalculatesToSolver(_ path: String) throws {
-        let (loaded, results) = try Self.solve(path)
-        let folder = try Self.temporaryFolder()
+        let (folder, file, manifest) = try Self.export(path)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("book.xlsx")
-        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
         #expect(manifest.timelineRows.count > 20)
         let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets)
         let problems = Self.differences(sheets, manifest)
@@ -99,11 +104,8 @@ struct WorkbookTests {
 
     @Test("Calc and Summary hold formulas, not constants, except the marked solver cells")
     func formulasNotConstants() throws {
-        let (loaded, results) = try Self.solve(Self.specExample)
-        let folder = try Self.temporaryFolder()
+        let (folder, file, manifest) = try Self.export(Self.specExample)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("book.xlsx")
-        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
         let sheets = try LibreOffice.sheets(of: file, names: manifest.sheets, formulas: true)
         var constants: [String] = [], numbers: [String] = []
         for name in manifest.sheets where name.hasPrefix("Calc ") || name == "Annual" {
