@@ -22,14 +22,12 @@ public struct SensitivityInput: Sendable {
             guard let access = input.key.access, access.kind == .continuous, let bounds = input.key.bounds,
                 let value = input.value(in: model), value != 0, !(grouped && input.key.place == .workload)
             else { continue }
-            let followers = InputRegistry.followers(of: input, written: written)
-            let owner = input.owner
+            let (owner, set) = (input.owner, input.setter(written: written))
             let range = bounds.clampRange
             inputs.append(SensitivityInput(
                 key: input.path, label: input.label, value: { access.value(in: $0, of: owner) ?? 0 },
                 setting: { model, value in
-                    access.set(value, in: &model, of: owner)
-                    for follower in followers { follower.key.access?.set(value, in: &model, of: follower.owner) }
+                    set(&model, value)
                     model.enforceLinkedBounds()
                 },
                 maximum: range.high.isFinite ? range.high : nil, minimum: range.low))

@@ -64,6 +64,14 @@ struct CalcSheet {
     let catalog: InputCatalog
     let months: Int
     let f: CalcFormulas
+
+    /// `'Calc base'!$C$12`: the horizon total of `row`, as other sheets refer to it.
+    func totalReference(_ row: Int) -> String {
+        CellReference.sheet(name) + "!" + CellReference.absolute(row: row, column: CalcLayout.totalColumn)
+    }
+
+    /// `'Calc base'!$E$12:$BL$12`: the months of `row`, as other sheets refer to them.
+    func monthsReference(_ row: Int) -> String { CellReference.sheet(name) + "!" + f.absoluteSpan(row) }
     private(set) var rows: [Row] = []
     var strategyRows: [String: StrategyRows] = [:]
     /// Discount factor of each month (the solver's), shown in the discount-factor row.

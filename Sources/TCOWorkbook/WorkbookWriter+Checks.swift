@@ -207,8 +207,7 @@ extension WorkbookWriter {
                     toAnnual.append(nil)
                     continue
                 }
-                let c = CellReference.sheet(calc.name) + "!"
-                func span(_ r: Int) -> String { c + calc.f.absoluteSpan(r) }
+                let span = calc.monthsReference
                 func shown(_ column: Int) -> String { "Summary!" + CellReference.absolute(row: row, column: column) }
                 toSummary.append(
                     "AND("
@@ -230,9 +229,7 @@ extension WorkbookWriter {
                     toAnnual.append(nil)
                     continue
                 }
-                func calcTotal(_ r: Int) -> String {
-                    c + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
-                }
+                let calcTotal = calc.totalReference
                 func annualTotal(_ r: Int) -> String {
                     "Annual!" + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
                 }
@@ -281,10 +278,7 @@ extension WorkbookWriter {
                     book.append(nil)
                     continue
                 }
-                func t(_ r: Int) -> String {
-                    CellReference.sheet(calc.name) + "!"
-                        + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
-                }
+                let t = calc.totalReference
                 bridge.append(Self.tie(t(l.pnl), t(l.cost) + Self.bridge.map { "\($0.sign)\(t(l[$0.line]))" }.joined()))
                 let recovered = "\(t(l[.depreciation]))+\(t(l[.residual]))+\(t(l[.terminalValue]))"
                 // With terminal_value none the book value left at the horizon is written off, so capex

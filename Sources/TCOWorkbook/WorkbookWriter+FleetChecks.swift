@@ -14,7 +14,7 @@ extension WorkbookWriter {
                         case .selfHosted(_, let hardware) = calc.scenario.model.servingOption(named: option)?.kind,
                         let lead = inputCell("hardware.\(hardware).lead_time", s)
                     else { return nil }
-                    let span = { (row: Int) in CellReference.sheet(calc.name) + "!" + calc.f.absoluteSpan(row) }
+                    let span = calc.monthsReference
                     return "SUMPRODUCT((\(span(CalcSheet.monthRow))>\(lead))"
                         + "*(\(span(fleet.needed))>\(span(fleet.inService))))=0"
                 }
@@ -34,10 +34,7 @@ extension WorkbookWriter {
         loaded.base.strategies.compactMap { strategy in
             let passes = calcSheets.map { calc -> String? in
                 guard let loans = calc.strategyRows[strategy.name]?.loans, !loans.isEmpty else { return nil }
-                func t(_ r: Int) -> String {
-                    CellReference.sheet(calc.name) + "!"
-                        + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
-                }
+                let t = calc.totalReference
                 let repaid = loans.map { "\(t($0.payments))+\(t($0.settlement))" }.joined(separator: "+")
                 let owed = loans.map { "\(t($0.drawn))+\(t($0.interest))" }.joined(separator: "+")
                 return Self.tie(repaid, owed)

@@ -52,7 +52,6 @@ extension WorkbookWriter {
         var layout: SummaryRows = []
         var baseBlock: (first: Int, last: Int)?
         for (s, (calc, result)) in zip(calcSheets, results).enumerated() {
-            let calcRef = CellReference.sheet(calc.name) + "!"
             sheet.write("Scenario: \(calc.scenario.name)", row: row, column: 0, style: .label)
             row += 1
             for (c, text) in summaryHeaderList.enumerated() {
@@ -65,9 +64,7 @@ extension WorkbookWriter {
             for strategy in result.strategies {
                 guard let lines = calc.strategyRows[strategy.name] else { continue }
                 rows.append((strategy.name, row))
-                func total(_ r: Int) -> String {
-                    calcRef + CellReference.absolute(row: r, column: CalcLayout.totalColumn)
-                }
+                let total = calc.totalReference
                 func label(_ what: String) -> String { "\(calc.scenario.name) \(strategy.name) \(what)" }
                 func put(
                     _ column: Int, _ formula: String, _ value: Double?, _ format: CellStyle.NumberFormat,

@@ -15,6 +15,17 @@ public struct ModelInput: Sendable {
 
     /// Whether a rate of change is written per month in `model`.
     public func isMonthly(in model: Model) -> Bool { key.access?.isMonthly(in: model, of: owner) ?? false }
+
+    /// Writes a value at this input and at the inputs that take its value when left out, unless
+    /// `written` holds them (a changed `price_input` is also the cached-input price by default).
+    public func setter(written: Set<String>) -> @Sendable (inout Model, Double) -> Void {
+        let followers = InputRegistry.followers(of: self, written: written)
+        let (access, owner) = (key.access, self.owner)
+        return { model, value in
+            access?.set(value, in: &model, of: owner)
+            for follower in followers { follower.key.access?.set(value, in: &model, of: follower.owner) }
+        }
+    }
 }
 
 /// The registry of inputs: every key of the format (`ModelKey.all`) that holds one number, with

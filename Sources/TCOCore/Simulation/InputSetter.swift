@@ -3,26 +3,16 @@
 public struct InputSetter: Sendable {
     /// Dimensions the key's values are written in (the loader parses a distribution's values with them).
     public var dimensions: [Dimension]
-    /// Allowed range, in the unit the model stores; `lowestExclusive`: the bound itself is not
-    /// allowed (a rate of change is above −100 %, a power above 0 kW).
-    public var lowest: Double
-    public var highest: Double
-    public var lowestExclusive = false
-    public var highestExclusive = false
+    /// Allowed range, in the unit the model stores (the registry's bounds of the key).
+    public var bounds: InputBounds
     public var apply: @Sendable (inout Model, Double) -> Void
 
     /// Whether a stated value (an end or the mode of a distribution) is in the allowed range.
-    public func allows(_ value: Double) -> Bool {
-        value.isFinite && (lowestExclusive ? value > lowest : value >= lowest)
-            && (highestExclusive ? value < highest : value <= highest)
-    }
+    public func allows(_ value: Double) -> Bool { bounds.allows(value) }
 
     /// Where draws are clamped: into the range, and where a bound is not allowed, just inside it
     /// (−99.99 % for a rate of change, 99.99 % for a residual: uncertainty.md).
-    public var clampRange: (low: Double, high: Double) {
-        InputBounds(lowest, highest, lowestExclusive: lowestExclusive, highestExclusive: highestExclusive)
-            .clampRange
-    }
+    public var clampRange: (low: Double, high: Double) { bounds.clampRange }
 
     /// Why a path cannot carry a range.
     public enum Problem: Error, Sendable, Hashable {
@@ -37,16 +27,9 @@ public struct InputSetter: Sendable {
         guard let input = InputRegistry.input(at: path, in: model), let access = input.key.access,
             access.kind == .continuous, let bounds = input.key.bounds
         else { return .failure(.notContinuous(path)) }
-        let followers = InputRegistry.followers(of: input, written: written)
-        let owner = input.owner
         return .success(
             InputSetter(
-                dimensions: input.key.dimensions(monthly: input.isMonthly(in: model)), lowest: bounds.lowest,
-                highest: bounds.highest, lowestExclusive: bounds.lowestExclusive,
-                highestExclusive: bounds.highestExclusive
-            ) { model, value in
-                access.set(value, in: &model, of: owner)
-                for follower in followers { follower.key.access?.set(value, in: &model, of: follower.owner) }
-            })
+                dimensions: input.key.dimensions(monthly: input.isMonthly(in: model)), bounds: bounds,
+                apply: input.setter(written: written)))
     }
 }
