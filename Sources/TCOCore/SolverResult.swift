@@ -55,12 +55,30 @@ public struct MonthlyLines: Sendable, Hashable {
     /// Every line back to zero in place, keeping the storage: a Monte Carlo worker reuses one set
     /// of lines for all its runs instead of allocating eighteen arrays per strategy and run.
     mutating func reset() {
-        func zero(_ line: inout [Double]) { line.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-        zero(&cost); zero(&api); zero(&rented); zero(&capex); zero(&maintenance); zero(&power)
-        zero(&colocation); zero(&staff); zero(&residual); zero(&terminalValue); zero(&depreciation)
-        zero(&oneTime); zero(&financing); zero(&interest); zero(&taxShield); zero(&afterTaxCost)
-        zero(&energyKilowattHours)
+        for line in CostLine.allCases { self.zero(line) }
+        func zero(_ values: inout [Double]) { values.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        zero(&cost); zero(&taxShield); zero(&afterTaxCost); zero(&energyKilowattHours)
         servers.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// Sets every month of `line` to zero in place.
+    mutating func zero(_ line: CostLine) {
+        func zero(_ values: inout [Double]) { values.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        switch line {
+        case .api: zero(&api)
+        case .rented: zero(&rented)
+        case .capex: zero(&capex)
+        case .maintenance: zero(&maintenance)
+        case .power: zero(&power)
+        case .colocation: zero(&colocation)
+        case .staff: zero(&staff)
+        case .residual: zero(&residual)
+        case .terminalValue: zero(&terminalValue)
+        case .depreciation: zero(&depreciation)
+        case .oneTime: zero(&oneTime)
+        case .financing: zero(&financing)
+        case .interest: zero(&interest)
+        }
     }
 }
 

@@ -4,7 +4,7 @@ extension PlanWorker {
     /// one-time costs), then the same monthly sum. Volume and API price factors are 1 in a run, and
     /// the solver's products by them are left out: `x × 1 = x` exactly.
     mutating func npvCostAfterTax(of strategy: StrategyPlan) -> Double {
-        lines.reset()
+        for line in strategy.lines { lines.zero(line) }
         // By index: the plan's structures are read in place, not copied per strategy and run.
         for slot in strategy.legs.indices {
             writeDemand(of: strategy.legs[slot])
@@ -29,13 +29,15 @@ extension PlanWorker {
                 }
             }
         }
-        for item in strategy.oneTime { addOneTimeCost(item, strategy: strategy.index) }
-        return lines.npvCostAfterTax(taxRate: model.finance.taxRate, discount: discount)
+        for (i, item) in strategy.oneTime.enumerated() {
+            addOneTimeCost(item, cost: terms.oneTimeCosts[terms.oneTimeStart[strategy.index] + i])
+        }
+        return lines.npvCostAfterTax(taxRate: terms.taxRate, discount: discount, over: strategy.lines)
     }
 
     /// `Solver.gpuDemand` of one leg into `average` and `peak`.
     mutating func writeDemand(of leg: StrategyPlan.InHouseLeg) {
-        let serving = gpuServing[leg.option], workloads = model.workloads, requests = requests
+        let serving = gpuServing[leg.option], workloads = terms.workloads, requests = requests
         // Both buffers taken out into locals and written through pointers (as the fleet's lines).
         var average: [Double] = [], peak: [Double] = []
         swap(&average, &self.average)
@@ -110,45 +112,36 @@ extension PlanWorker {
         }
         swap(&served, &servedInHouse)
         swap(&sent, &sentToFallback)
-        let rate = escalationRate(flows.escalation, strategy: s)
-        let batch = model.workloads[w].batch
+        let rate = terms.escalation[s * terms.workloads.count + w]
+        let batch = terms.workloads[w].batch
         for flow in flows.flows {
-            writeCostPerRequest(of: w, on: flow.option)
+            let offset = costPerRequestOffset(of: w, on: flow.option)
             let escalates = flow.escalated && rate > 0
             let batchFactor = 1 - batch * apiTerms[flow.option].batchDiscount
             // Local references, so the loop writes the line through one pointer, with no
             // uniqueness check per month.
-            let requests = requests[w], costPerRequest = costPerRequest, trend = priceFactors[flow.option]
-            let served = servedInHouse, sent = sentToFallback
+            let requests = requests[w], trend = priceFactors[flow.option]
+            let served = servedInHouse, sent = sentToFallback, costs = costsPerRequest
             lines.api.withUnsafeMutableBufferPointer { api in
                 for m in 0..<api.count {
                     var share = flow.direct
                     if escalates { share += rate * served[m] }
                     if flow.fallback { share += sent[m] }
                     guard share > 0 else { continue }
-                    api[m] += requests[m] * share * costPerRequest[m] * trend[m] * batchFactor
+                    api[m] += requests[m] * share * costs[offset + m] * trend[m] * batchFactor
                 }
             }
         }
     }
 
-    /// The workload's escalation rate in this run; 0 (no escalation) when it has none.
-    func escalationRate(_ source: StrategyPlan.EscalationSource, strategy s: Int) -> Double {
-        switch source {
-        case .none:
-            return 0
-        case .strategy:
-            return model.strategies[s].escalation?.rate ?? 0
-        case .workload(let i):
-            guard case .some(.some(let escalation)) = model.strategies[s].workloadOverrides[i].escalation
-            else { return 0 }
-            return escalation.rate
-        }
-    }
-
-    /// `Solver.costPerRequest` into `costPerRequest`.
-    mutating func writeCostPerRequest(of w: Int, on o: Int) {
-        let workload = model.workloads[w]
+    /// Where `costsPerRequest` holds workload `w`'s cost per request on API option `o` in this
+    /// run (`Solver.costPerRequest`), worked out on the run's first call: it is the same for
+    /// every strategy.
+    mutating func costPerRequestOffset(of w: Int, on o: Int) -> Int {
+        let pair = w * apiTerms.count + o, offset = pair * months
+        guard costStamps[pair] != stamp else { return offset }
+        costStamps[pair] = stamp
+        let workload = terms.workloads[w]
         let c = workload.cachedInput, cw = workload.cacheWrite
         func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
             (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write) + workload.outputTokens * output)
@@ -157,27 +150,29 @@ extension PlanWorker {
         if let long = apiTerms[o].longContext, workload.inputTokens > long.above {
             let value = cost(input: long.priceInput, output: long.priceOutput, cached: long.priceCachedInput,
                              write: long.priceCacheWrite)
-            for m in 0..<months { costPerRequest[m] = value }
-            return
+            for m in 0..<months { costsPerRequest[offset + m] = value }
+            return offset
         }
         let input = apiInput[o], output = apiOutput[o], cached = apiCachedInput[o], write = apiCacheWrite[o]
-        costPerRequest.withUnsafeMutableBufferPointer { costs in
-            for m in 0..<costs.count {
-                costs[m] = cost(input: input[m], output: output[m], cached: cached[m], write: write[m])
+        let months = months
+        costsPerRequest.withUnsafeMutableBufferPointer { costs in
+            for m in 0..<months {
+                costs[offset + m] = cost(input: input[m], output: output[m], cached: cached[m], write: write[m])
             }
         }
+        return offset
     }
 
-    /// `Solver.addOneTimeCosts` for one item.
-    mutating func addOneTimeCost(_ item: StrategyPlan.OneTime, strategy s: Int) {
-        let cost = model.strategies[s].oneTimeCosts[item.item].cost, j = item.month
+    /// `Solver.addOneTimeCosts` for one item costing `cost` in this run.
+    mutating func addOneTimeCost(_ item: StrategyPlan.OneTime, cost: Double) {
+        let j = item.month
         guard let life = item.capitalizeMonths, life >= 1 else {
             lines.oneTime[j - 1] += cost
             return
         }
         lines.capex[j - 1] += cost
         for m in j...Swift.min(months, j + life - 1) { lines.depreciation[m - 1] += cost / Double(life) }
-        if j + life - 1 > months, model.finance.terminalValue == .book {
+        if j + life - 1 > months, terms.countsTerminalValue {
             lines.terminalValue[months - 1] += cost * (1 - Double(months - j + 1) / Double(life))
         }
     }

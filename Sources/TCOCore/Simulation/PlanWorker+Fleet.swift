@@ -1,23 +1,21 @@
-import RealModule
-
 extension PlanWorker {
     /// `Solver.addFleetCosts` of one self-hosted leg: the fleet plan (`FleetPlan`, in this worker's
     /// buffers), capex, loans, residual and terminal value by cohort, then the monthly lines of the
     /// servers in service. Servers in service are left in `inService[slot]` for the API flows.
     mutating func addFleetCosts(hardware h: Int, loan l: Int?, slot: Int) {
-        let hardware = model.hardware[h]
+        let hardware = terms.hardware[h]
         planFleet(gpus: hardware.gpus, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths, slot: slot)
         let price = hardware.price
         let residualValue = hardware.residual * price
         let depreciationPerMonth = (price - residualValue) / Double(hardware.lifeMonths)
         let maintenancePerMonth = price * hardware.maintenancePerYear / 12
-        let pue = model.facility?.pue ?? plan.defaultPUE
-        let loan = l.map { model.finance.loans[$0] }
-        let countsTerminalValue = model.finance.terminalValue == .book
+        let pue = terms.pue
+        let loan = l.map { terms.loans[$0] }
+        let countsTerminalValue = terms.countsTerminalValue
         // The loan's monthly rate and annuity factor are the same for every server: worked out once
-        // per run with the very calls `Solver.addLoan` makes for each loan.
+        // per run (`RunTerms`) with the very calls `Solver.addLoan`'s callers make for each loan.
         let monthlyRate = loan?.monthlyRate ?? 0
-        let annuity = loan.map { Double.pow(1 + monthlyRate, Double(-$0.termMonths)) } ?? 0
+        let annuity = loan?.annuity ?? 0
 
         for index in 0..<months where entering[index] > 0 {
             let count = entering[index], firstMonth = index + 1

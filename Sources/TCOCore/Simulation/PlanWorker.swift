@@ -44,7 +44,14 @@ struct PlanWorker {
     var inService: [[Int]]
     var servedInHouse: [Double]
     var sentToFallback: [Double]
-    var costPerRequest: [Double]
+    /// The run's scalars (`RunTerms`), read once the draws are written.
+    var terms: RunTerms
+    /// Cost per request of each workload on each option, `months` values at
+    /// `(workload × options + option) × months`; `costStamps` holds the run each was worked out for.
+    var costsPerRequest: [Double]
+    var costStamps: [Int]
+    /// Counts the runs this worker solved, so that a cost per request of an earlier run is not taken.
+    var stamp = 0
 
     /// The API terms a request's cost reads besides the price lines.
     struct APITerms {
@@ -58,20 +65,22 @@ struct PlanWorker {
         self.months = months
         model = plan.model
         values = plan.inputs.map { _ in 0 }
-        requests = base.requests
+        // Copies of their own (`map`): no line buffer is shared with a worker on another thread, whose
+        // reference counting would contend for it.
+        requests = base.requests.map { $0.map { $0 } }
         workloadTrends = plan.model.workloads.map { $0.growth.trend(months: months) }
         staffTrends = plan.model.staff.map { $0.costChange.trend(months: months) }
-        discount = base.discount
-        priceFactors = serving.map { base.priceFactors[$0.name] ?? [] }
-        apiInput = serving.map { base.apiPrices[$0.name]?.input ?? [] }
-        apiOutput = serving.map { base.apiPrices[$0.name]?.output ?? [] }
-        apiCachedInput = serving.map { base.apiPrices[$0.name]?.cachedInput ?? [] }
-        apiCacheWrite = serving.map { base.apiPrices[$0.name]?.cacheWrite ?? [] }
-        gpuHourLevels = serving.map { base.gpuHourLevels[$0.name] ?? [] }
-        electricityLevels = base.electricityLevels
-        electricityFactors = base.electricityFactors
-        colocation = base.colocation
-        staffCosts = base.staffCosts
+        discount = base.discount.map { $0 }
+        priceFactors = serving.map { (base.priceFactors[$0.name] ?? []).map { $0 } }
+        apiInput = serving.map { (base.apiPrices[$0.name]?.input ?? []).map { $0 } }
+        apiOutput = serving.map { (base.apiPrices[$0.name]?.output ?? []).map { $0 } }
+        apiCachedInput = serving.map { (base.apiPrices[$0.name]?.cachedInput ?? []).map { $0 } }
+        apiCacheWrite = serving.map { (base.apiPrices[$0.name]?.cacheWrite ?? []).map { $0 } }
+        gpuHourLevels = serving.map { (base.gpuHourLevels[$0.name] ?? []).map { $0 } }
+        electricityLevels = base.electricityLevels.map { $0 }
+        electricityFactors = base.electricityFactors.map { $0 }
+        colocation = base.colocation.map { $0 }
+        staffCosts = base.staffCosts.map { $0.map { $0 } }
         gpuServing = serving.map { $0.gpuServing ?? GPUServing(decodeThroughput: 1, prefillThroughput: 1,
                                                                  maxUtilization: 1) }
         apiTerms = serving.map { _ in APITerms() }
@@ -86,7 +95,9 @@ struct PlanWorker {
         inService = [[Int]](repeating: none, count: plan.strategies.map(\.legs.count).max() ?? 0)
         servedInHouse = zeros
         sentToFallback = zeros
-        costPerRequest = zeros
+        terms = RunTerms(plan: plan)
+        costsPerRequest = [Double](repeating: 0, count: plan.model.workloads.count * serving.count * months)
+        costStamps = [Int](repeating: -1, count: plan.model.workloads.count * serving.count)
         for o in serving.indices { readTerms(of: o) }
     }
 
@@ -114,6 +125,8 @@ struct PlanWorker {
             draw(run: run, seed: seed)
         }
         deriveDrawnLines(trends: &trends)
+        terms.read(model, plan: plan)
+        stamp += 1
         for k in npvs.count..<plan.strategies.count {
             npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k]))
         }

@@ -13,6 +13,9 @@ struct StrategyPlan: Sendable {
     let paidStaff: [Int]
     /// One-time costs inside the horizon, in file order.
     let oneTime: [OneTime]
+    /// The cost lines a run of the strategy can write, in `CostLine` order: the others stay zero,
+    /// so a run neither clears nor sums them.
+    let lines: [CostLine]
 
     /// An in-house option and the share of each workload's requests it gets.
     struct InHouseLeg: Sendable {
@@ -123,6 +126,25 @@ struct StrategyPlan: Sendable {
             guard cost.month >= 1, cost.month <= model.horizonMonths else { return nil }
             return OneTime(item: item, month: cost.month, capitalizeMonths: cost.capitalizeMonths)
         }
+        lines = Self.lines(legs: legs, workloads: workloads, paysStaff: !paidStaff.isEmpty, oneTime: !oneTime.isEmpty)
+    }
+
+    /// The lines `PlanWorker.npvCostAfterTax` writes for these legs, flows, staff and one-time costs.
+    static func lines(legs: [InHouseLeg], workloads: [WorkloadFlows], paysStaff: Bool, oneTime: Bool) -> [CostLine] {
+        var written: Set<CostLine> = []
+        for leg in legs {
+            switch leg.kind {
+            case .rented:
+                written.insert(.rented)
+            case .selfHosted(_, let loan):
+                written.formUnion([.capex, .maintenance, .power, .colocation, .residual, .terminalValue, .depreciation])
+                if loan != nil { written.formUnion([.financing, .interest]) }
+            }
+        }
+        if workloads.contains(where: { !$0.flows.isEmpty }) { written.insert(.api) }
+        if paysStaff { written.insert(.staff) }
+        if oneTime { written.formUnion([.oneTime, .capex, .depreciation, .terminalValue]) }
+        return CostLine.allCases.filter(written.contains)
     }
 
     /// The flows of `Solver.addAPICosts` for one workload, in the order it creates them.
