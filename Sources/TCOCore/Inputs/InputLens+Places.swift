@@ -39,6 +39,9 @@ extension InputLens {
             modify: { model, owner, change in
                 parent.modify(&model, owner) { whole in
                     guard var value = whole[keyPath: part] else { return }
+                    // Taken out while it changes: with no second reference, a write into one of
+                    // its schedules does not copy the schedule (a Monte Carlo run writes every draw).
+                    whole[keyPath: part] = nil
                     change(&value)
                     whole[keyPath: part] = value
                 }
@@ -68,6 +71,7 @@ extension InputLens {
                 guard model.serving.indices.contains(owner.index),
                     case .api(var pricing) = model.serving[owner.index].kind
                 else { return }
+                model.serving[owner.index].kind = .placeholder  // as in `present`: no copy of a schedule
                 change(&pricing)
                 model.serving[owner.index].kind = .api(pricing)
             })
@@ -108,6 +112,7 @@ extension InputLens {
                 guard model.serving.indices.contains(owner.index),
                     case .rented(let serving, var pricing) = model.serving[owner.index].kind
                 else { return }
+                model.serving[owner.index].kind = .placeholder  // as in `present`: no copy of a schedule
                 change(&pricing)
                 model.serving[owner.index].kind = .rented(serving, pricing)
             })
@@ -168,4 +173,10 @@ extension InputLens {
                 }
             })
     }
+}
+
+extension ServingOption.Kind {
+    /// What a lens leaves in an option while it changes the option's terms (never seen outside).
+    fileprivate static let placeholder = ServingOption.Kind.selfHosted(
+        GPUServing(decodeThroughput: 1, prefillThroughput: 1, maxUtilization: 1), hardware: "")
 }

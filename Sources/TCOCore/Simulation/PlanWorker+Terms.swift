@@ -44,6 +44,10 @@ struct RunTerms {
     /// Cost of strategy `k`'s `i`-th one-time cost in the plan at `oneTimeStart[k] + i`.
     var oneTimeCosts: [Double]
     let oneTimeStart: [Int]
+    /// Where each escalation rate and one-time cost is read from: (place in the list above,
+    /// strategy index, where in the strategy).
+    private let escalationSources: [(slot: Int, strategy: Int, source: StrategyPlan.EscalationSource)]
+    private let oneTimeSources: [(slot: Int, strategy: Int, item: Int)]
     var taxRate = 0.0
     var pue = 0.0
     var countsTerminalValue = false
@@ -60,39 +64,43 @@ struct RunTerms {
             return start
         }
         oneTimeCosts = [Double](repeating: 0, count: start)
+        let count = model.workloads.count
+        escalationSources = plan.strategies.flatMap { strategy in
+            strategy.workloads.indices.map { w in (strategy.index * count + w, strategy.index, strategy.workloads[w].escalation) }
+        }
+        let starts = oneTimeStart
+        oneTimeSources = plan.strategies.flatMap { strategy in
+            strategy.oneTime.enumerated().map { i, item in (starts[strategy.index] + i, strategy.index, item.item) }
+        }
     }
 
     /// Reads every term from `model` (a scenario's model with a run's draws written in).
     mutating func read(_ model: Model, plan: SimulationPlan) {
+        // Field by field, not a copy of each struct: a copy would retain its names and schedules,
+        // shared with the workers on the other core.
         for w in workloads.indices {
-            let workload = model.workloads[w]
             workloads[w] = Workload(
-                inputTokens: workload.inputTokens, outputTokens: workload.outputTokens,
-                cachedInput: workload.cachedInput, cacheWrite: workload.cacheWrite, batch: workload.batch,
-                peakToAverage: workload.peakToAverage)
+                inputTokens: model.workloads[w].inputTokens, outputTokens: model.workloads[w].outputTokens,
+                cachedInput: model.workloads[w].cachedInput, cacheWrite: model.workloads[w].cacheWrite,
+                batch: model.workloads[w].batch, peakToAverage: model.workloads[w].peakToAverage)
         }
         for h in hardware.indices {
-            let server = model.hardware[h]
             hardware[h] = Hardware(
-                gpus: server.gpus, leadTimeMonths: server.leadTimeMonths, lifeMonths: server.lifeMonths,
-                price: server.price, residual: server.residual, maintenancePerYear: server.maintenancePerYear,
-                power: server.power, idlePower: server.idlePower)
+                gpus: model.hardware[h].gpus, leadTimeMonths: model.hardware[h].leadTimeMonths,
+                lifeMonths: model.hardware[h].lifeMonths, price: model.hardware[h].price,
+                residual: model.hardware[h].residual, maintenancePerYear: model.hardware[h].maintenancePerYear,
+                power: model.hardware[h].power, idlePower: model.hardware[h].idlePower)
         }
         for l in loans.indices {
-            let loan = model.finance.loans[l]
-            let monthlyRate = loan.monthlyRate
-            loans[l] = Loan(share: loan.share, termMonths: loan.termMonths, monthlyRate: monthlyRate,
-                            annuity: Double.pow(1 + monthlyRate, Double(-loan.termMonths)))
+            let monthlyRate = model.finance.loans[l].monthlyRate, term = model.finance.loans[l].termMonths
+            loans[l] = Loan(share: model.finance.loans[l].share, termMonths: term, monthlyRate: monthlyRate,
+                            annuity: Double.pow(1 + monthlyRate, Double(-term)))
         }
-        let count = workloads.count
-        for strategy in plan.strategies {
-            let k = strategy.index
-            for w in strategy.workloads.indices {
-                escalation[k * count + w] = Self.escalationRate(strategy.workloads[w].escalation, in: model.strategies[k])
-            }
-            for (i, item) in strategy.oneTime.enumerated() {
-                oneTimeCosts[oneTimeStart[k] + i] = model.strategies[k].oneTimeCosts[item.item].cost
-            }
+        for (slot, strategy, source) in escalationSources {
+            escalation[slot] = Self.escalationRate(source, in: model, strategy: strategy)
+        }
+        for (slot, strategy, item) in oneTimeSources {
+            oneTimeCosts[slot] = model.strategies[strategy].oneTimeCosts[item].cost
         }
         taxRate = model.finance.taxRate
         pue = model.facility?.pue ?? plan.defaultPUE
@@ -100,14 +108,15 @@ struct RunTerms {
     }
 
     /// The workload's escalation rate in `strategy`; 0 (no escalation) when it has none.
-    static func escalationRate(_ source: StrategyPlan.EscalationSource, in strategy: Strategy) -> Double {
+    static func escalationRate(_ source: StrategyPlan.EscalationSource, in model: Model, strategy s: Int) -> Double {
         switch source {
         case .none:
             return 0
         case .strategy:
-            return strategy.escalation?.rate ?? 0
+            return model.strategies[s].escalation?.rate ?? 0
         case .workload(let i):
-            guard case .some(.some(let escalation)) = strategy.workloadOverrides[i].escalation else { return 0 }
+            guard case .some(.some(let escalation)) = model.strategies[s].workloadOverrides[i].escalation
+            else { return 0 }
             return escalation.rate
         }
     }

@@ -17,16 +17,18 @@ public struct Spread: Sendable, Hashable {
 
     /// The spread of `values`; the mean is summed in run order, so it is the same on any thread count.
     init(_ values: [Double]) {
-        let sorted = values.sorted()
-        func rank(_ p: Double) -> Double {
+        func rank(_ p: Double) -> Int {
             // Nearest rank: the ⌈p·n/100⌉-th smallest.
-            let k = Int((p * Double(sorted.count) / 100).rounded(.up))
-            return sorted[Swift.min(Swift.max(k, 1), sorted.count) - 1]
+            let k = Int((p * Double(values.count) / 100).rounded(.up))
+            return Swift.min(Swift.max(k, 1), values.count)
         }
         mean = values.reduce(0, +) / Double(values.count)
-        p5 = rank(5)
-        p50 = rank(50)
-        p95 = rank(95)
+        guard !values.isEmpty else {
+            (p5, p50, p95) = (.nan, .nan, .nan)
+            return
+        }
+        let found = OrderStatistics.smallest(values, ranks: [rank(5), rank(50), rank(95)])
+        (p5, p50, p95) = (found[0], found[1], found[2])
     }
 }
 
