@@ -50,6 +50,7 @@ public struct InputAccess: Sendable {
     public func isMonthly(in model: Model, of owner: InputOwner) -> Bool { monthly(model, owner) }
 
     /// The value of `field` on the `Root` that `lens` reaches from the model.
+    @inline(__always)
     init<Root>(_ lens: InputLens<Root>, _ field: InputField<Root>) {
         kind = field.kind
         read = { model, owner in lens.get(model, owner).map(field.get) }
@@ -69,25 +70,30 @@ struct InputField<Root>: Sendable {
     var levels: @Sendable (Root) -> Schedule<Double>? = { _ in nil }
     var rates: @Sendable (Root) -> Schedule<Rate>? = { _ in nil }
 
+    @inline(__always)
     static func number(_ path: WritableKeyPath<Root, Double> & Sendable) -> Self {
         Self(kind: .continuous, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
     }
 
+    @inline(__always)
     static func schedule(_ path: WritableKeyPath<Root, Schedule<Double>> & Sendable) -> Self {
         Self(kind: .continuous, get: { $0[keyPath: path].first }, set: { $0[keyPath: path].move(to: $1) },
              levels: { $0[keyPath: path] })
     }
 
+    @inline(__always)
     static func rate(_ path: WritableKeyPath<Root, Schedule<Rate>> & Sendable) -> Self {
         Self(kind: .continuous, get: { $0[keyPath: path].first.value }, set: { $0[keyPath: path].move(to: $1) },
              monthly: { $0[keyPath: path].first.isMonthly }, rates: { $0[keyPath: path] })
     }
 
+    @inline(__always)
     static func whole(_ path: WritableKeyPath<Root, Int> & Sendable) -> Self {
         Self(kind: .whole, get: { Double($0[keyPath: path]) },
              set: { $0[keyPath: path] = Int(exactly: $1.rounded()) ?? 0 })
     }
 
+    @inline(__always)
     static func flag(_ path: WritableKeyPath<Root, Bool> & Sendable) -> Self {
         Self(kind: .flag, get: { $0[keyPath: path] ? 1 : 0 }, set: { $0[keyPath: path] = $1 >= 0.5 })
     }

@@ -1,5 +1,6 @@
 /// The parts of a model an input can sit in, one lens per place of the file format.
 extension InputLens {
+    @inline(__always)
     private static func element<Element>(
         _ list: WritableKeyPath<Model, [Element]> & Sendable, _ part: WritableKeyPath<Element, Root> & Sendable
     ) -> Self {
@@ -31,6 +32,7 @@ extension InputLens {
     static var facility: InputLens<Facility> { .present(in: .model, \Model.facility) }
 
     /// An optional part, where the parent has one.
+    @inline(__always)
     private static func present<Parent>(
         in parent: InputLens<Parent>, _ part: WritableKeyPath<Parent, Root?> & Sendable
     ) -> Self {
@@ -119,6 +121,7 @@ extension InputLens {
     }
 
     /// Item `owner.item` of a list inside the part `parent` reaches.
+    @inline(__always)
     private static func item<Parent>(
         of parent: InputLens<Parent>, _ list: WritableKeyPath<Parent, [Root]> & Sendable
     ) -> Self {

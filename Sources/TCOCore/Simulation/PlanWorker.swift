@@ -10,6 +10,12 @@ struct PlanWorker {
     var model: Model
     /// This run's value of every input, in input order.
     var values: [Double]
+    /// The setters of the drawn inputs (`plan.drawn` order) with their indices, and the two fields
+    /// `enforceLinkedBounds` may lower, as the scenario has them: the worker's own copies, read every
+    /// run without touching the plan, which the workers on the other core read too.
+    let setters: [(input: Int, apply: @Sendable (inout Model, Double) -> Void)]
+    let scenarioIdlePower: [Double]
+    let scenarioCacheWrite: [Double]
 
     // Derived lines, as the solver's (Solver.swift), by workload, option or role index.
     var requests: [[Double]]
@@ -65,6 +71,9 @@ struct PlanWorker {
         self.months = months
         model = plan.model
         values = plan.inputs.map { _ in 0 }
+        setters = plan.drawn.map { ($0, plan.inputs[$0].apply) }
+        scenarioIdlePower = plan.model.hardware.map(\.idlePower)
+        scenarioCacheWrite = plan.model.workloads.map(\.cacheWrite)
         // Copies of their own (`map`): no line buffer is shared with a worker on another thread, whose
         // reference counting would contend for it.
         requests = base.requests.map { $0.map { $0 } }
@@ -148,9 +157,9 @@ struct PlanWorker {
     /// Writes the drawn `values` of the inputs the scenario does not keep into the model.
     mutating func write(_ values: [Double]) {
         // The last run's `enforceLinkedBounds` may have lowered these: start again from the scenario's.
-        for h in model.hardware.indices { model.hardware[h].idlePower = plan.model.hardware[h].idlePower }
-        for w in model.workloads.indices { model.workloads[w].cacheWrite = plan.model.workloads[w].cacheWrite }
-        for index in plan.drawn { plan.inputs[index].apply(&model, values[index]) }
+        for h in scenarioIdlePower.indices { model.hardware[h].idlePower = scenarioIdlePower[h] }
+        for w in scenarioCacheWrite.indices { model.workloads[w].cacheWrite = scenarioCacheWrite[w] }
+        for (input, apply) in setters { apply(&model, values[input]) }
         model.enforceLinkedBounds()
     }
 
