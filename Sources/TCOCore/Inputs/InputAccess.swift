@@ -72,19 +72,25 @@ struct InputField<Root>: Sendable {
 
     @inline(__always)
     static func number(_ path: WritableKeyPath<Root, Double> & Sendable) -> Self {
-        Self(kind: .continuous, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
+        let stored = StoredProperty(path)
+        return Self(kind: .continuous, get: { $0[keyPath: path] },
+                    set: { root, value in stored.modify(&root) { $0 = value } })
     }
 
     @inline(__always)
     static func schedule(_ path: WritableKeyPath<Root, Schedule<Double>> & Sendable) -> Self {
-        Self(kind: .continuous, get: { $0[keyPath: path].first }, set: { $0[keyPath: path].move(to: $1) },
-             levels: { $0[keyPath: path] })
+        let stored = StoredProperty(path)
+        return Self(kind: .continuous, get: { $0[keyPath: path].first },
+                    set: { root, value in stored.modify(&root) { $0.move(to: value) } },
+                    levels: { $0[keyPath: path] })
     }
 
     @inline(__always)
     static func rate(_ path: WritableKeyPath<Root, Schedule<Rate>> & Sendable) -> Self {
-        Self(kind: .continuous, get: { $0[keyPath: path].first.value }, set: { $0[keyPath: path].move(to: $1) },
-             monthly: { $0[keyPath: path].first.isMonthly }, rates: { $0[keyPath: path] })
+        let stored = StoredProperty(path)
+        return Self(kind: .continuous, get: { $0[keyPath: path].first.value },
+                    set: { root, value in stored.modify(&root) { $0.move(to: value) } },
+                    monthly: { $0[keyPath: path].first.isMonthly }, rates: { $0[keyPath: path] })
     }
 
     @inline(__always)

@@ -1,17 +1,19 @@
 /// The parts of a model an input can sit in, one lens per place of the file format.
 extension InputLens {
+    /// Item `owner.index` of a list of the model (workloads, server types, staff, strategies).
     @inline(__always)
-    private static func element<Element>(
-        _ list: WritableKeyPath<Model, [Element]> & Sendable, _ part: WritableKeyPath<Element, Root> & Sendable
-    ) -> Self {
-        Self(
+    private static func element(_ list: WritableKeyPath<Model, [Root]> & Sendable) -> Self {
+        let stored = StoredProperty(list)
+        return Self(
             get: { model, owner in
                 let items = model[keyPath: list]
-                return items.indices.contains(owner.index) ? items[owner.index][keyPath: part] : nil
+                return items.indices.contains(owner.index) ? items[owner.index] : nil
             },
             modify: { model, owner, change in
-                guard model[keyPath: list].indices.contains(owner.index) else { return }
-                change(&model[keyPath: list][owner.index][keyPath: part])
+                stored.modify(&model) { items in
+                    guard items.indices.contains(owner.index) else { return }
+                    change(&items[owner.index])
+                }
             })
     }
 
@@ -20,10 +22,10 @@ extension InputLens {
         InputLens<Model>(get: { model, _ in model }, modify: { model, _, change in change(&model) })
     }
 
-    static var workload: InputLens<Workload> { .element(\Model.workloads, \Workload.self) }
-    static var hardware: InputLens<Hardware> { .element(\Model.hardware, \Hardware.self) }
-    static var staffRole: InputLens<StaffRole> { .element(\Model.staff, \StaffRole.self) }
-    static var strategy: InputLens<Strategy> { .element(\Model.strategies, \Strategy.self) }
+    static var workload: InputLens<Workload> { .element(\Model.workloads) }
+    static var hardware: InputLens<Hardware> { .element(\Model.hardware) }
+    static var staffRole: InputLens<StaffRole> { .element(\Model.staff) }
+    static var strategy: InputLens<Strategy> { .element(\Model.strategies) }
 
     static var finance: InputLens<Finance> {
         InputLens<Finance>(get: { model, _ in model.finance }, modify: { model, _, change in change(&model.finance) })
@@ -47,16 +49,19 @@ extension InputLens {
     private static func present<Parent>(
         in parent: InputLens<Parent>, _ part: WritableKeyPath<Parent, Root?> & Sendable
     ) -> Self {
-        Self(
+        let stored = StoredProperty(part)
+        return Self(
             get: { model, owner in parent.get(model, owner)?[keyPath: part] ?? nil },
             modify: { model, owner, change in
                 parent.modify(&model, owner) { whole in
-                    guard var value = whole[keyPath: part] else { return }
-                    // Taken out while it changes: with no second reference, a write into one of
-                    // its schedules does not copy the schedule (a Monte Carlo run writes every draw).
-                    whole[keyPath: part] = nil
-                    change(&value)
-                    whole[keyPath: part] = value
+                    stored.modify(&whole) { part in
+                        guard var value = part else { return }
+                        // Taken out while it changes: with no second reference, a write into one of
+                        // its schedules does not copy the schedule (a Monte Carlo run writes every draw).
+                        part = nil
+                        change(&value)
+                        part = value
+                    }
                 }
             })
     }
@@ -136,7 +141,8 @@ extension InputLens {
     private static func item<Parent>(
         of parent: InputLens<Parent>, _ list: WritableKeyPath<Parent, [Root]> & Sendable
     ) -> Self {
-        Self(
+        let stored = StoredProperty(list)
+        return Self(
             get: { model, owner in
                 guard let items = parent.get(model, owner)?[keyPath: list], items.indices.contains(owner.item)
                 else { return nil }
@@ -144,8 +150,10 @@ extension InputLens {
             },
             modify: { model, owner, change in
                 parent.modify(&model, owner) { part in
-                    guard part[keyPath: list].indices.contains(owner.item) else { return }
-                    change(&part[keyPath: list][owner.item])
+                    stored.modify(&part) { items in
+                        guard items.indices.contains(owner.item) else { return }
+                        change(&items[owner.item])
+                    }
                 }
             })
     }
