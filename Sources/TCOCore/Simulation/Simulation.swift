@@ -74,30 +74,35 @@ public enum Simulation {
         let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
         var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
-        let plans = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
-        let sources = ChunkWorker.sources(of: plans)
-        await withTaskGroup(of: (Int, [[[Double]]]).self) { group in
+        let sources = ChunkWorker.sources(of: scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) })
+        let slots = Swift.max(1, Swift.min(concurrency, chunks.count))
+        // One set of plans per task solving at once, compiled by that task and handed on to the
+        // next chunk it solves: the plans' arrays are never retained from both cores at once.
+        var plansBySlot = [[SimulationPlan]?](repeating: nil, count: slots)
+        await withTaskGroup(of: (Int, Int, [[[Double]]], [SimulationPlan]).self) { group in
             var next = 0
-            func submit() {
+            func submit(slot: Int) {
                 guard next < chunks.count else { return }
-                let index = next, range = chunks[index]
+                let index = next, range = chunks[index], compiled = plansBySlot[slot]
                 next += 1
                 group.addTask {
+                    let plans = compiled ?? scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
                     // One worker per scenario and chunk: its buffers serve every run of the chunk.
                     var worker = ChunkWorker(plans: plans, sources: sources)
                     var solved = plans.map { _ in [[Double]]() }
                     for run in range {
                         for (s, npvs) in worker.npvs(run: run, seed: seed).enumerated() { solved[s].append(npvs) }
                     }
-                    return (index, solved)
+                    return (index, slot, solved, plans)
                 }
             }
-            for _ in 0..<Swift.max(1, concurrency) { submit() }
-            for await (index, npvs) in group {
+            for slot in 0..<slots { submit(slot: slot) }
+            for await (index, slot, npvs, plans) in group {
                 byChunk[index] = npvs
+                plansBySlot[slot] = plans
                 done += chunks[index].count * scenarios.count
                 progress(done)
-                submit()
+                submit(slot: slot)
             }
         }
         return scenarios.indices.map { s in byChunk.flatMap { $0[s] } }
