@@ -24,7 +24,7 @@ extension Solver {
             }
             for flow in flows {
                 guard case .api(let pricing) = model.servingOption(named: flow.option)?.kind,
-                    let costPerRequest = costPerRequest(of: workload, on: flow.option, pricing: pricing,
+                    let costPerRequest = costPerRequest(of: w, on: flow.option, pricing: pricing,
                                                         apiPriceFactor: apiPriceFactor)
                 else { continue }
                 let trend = priceFactors[flow.option] ?? []
@@ -35,19 +35,33 @@ extension Solver {
                                             requests: [Double](repeating: 0, count: months),
                                             cost: [Double](repeating: 0, count: months))
                 }
+                let requests = requests[w], rate = flow.escalated ? escalation?.rate : nil
+                guard var record else {
+                    // No details: the loop writes the line through one pointer (no uniqueness check a
+                    // month; break-even searches run it for every step).
+                    let served = servedInHouse, sent = sentToFallback
+                    lines.api.withUnsafeMutableBufferPointer { api in
+                        for m in 0..<api.count {
+                            var share = flow.direct
+                            if let rate { share += rate * served[m] }
+                            if flow.fallback { share += sent[m] }
+                            guard share > 0 else { continue }
+                            api[m] += requests[m] * volumeFactor * share * costPerRequest[m] * trend[m] * batchFactor
+                        }
+                    }
+                    continue
+                }
                 for m in 0..<months {
                     var share = flow.direct
-                    if flow.escalated, let escalation { share += escalation.rate * servedInHouse[m] }
+                    if let rate { share += rate * servedInHouse[m] }
                     if flow.fallback { share += sentToFallback[m] }
                     guard share > 0 else { continue }
-                    let cost = requests[w][m] * volumeFactor * share * costPerRequest[m] * trend[m] * batchFactor
+                    let cost = requests[m] * volumeFactor * share * costPerRequest[m] * trend[m] * batchFactor
                     lines.api[m] += cost
-                    if record != nil {
-                        record?.requests[m] = requests[w][m] * volumeFactor * share
-                        record?.cost[m] = cost
-                    }
+                    record.requests[m] = requests[m] * volumeFactor * share
+                    record.cost[m] = cost
                 }
-                if let record { details?.apiFlows.append(record) }
+                details?.apiFlows.append(record)
             }
         }
     }
@@ -91,9 +105,20 @@ extension Solver {
     /// Cost of one request of `workload` on an API option by month, before the option's price trend:
     /// `(In × ((1 − c − cw) × p_in + c × p_cached + cw × p_write) + Out × p_out) / 10^6`, with the
     /// option's long-context prices when the workload's input is longer than their threshold.
+    /// At a price factor of 1 it is the one worked out when the solver was made (`costsPerRequest`).
     func costPerRequest(
-        of workload: Workload, on option: String, pricing: APIPricing, apiPriceFactor: Double
+        of w: Int, on option: String, pricing: APIPricing, apiPriceFactor: Double
     ) -> [Double]? {
+        if apiPriceFactor == 1 { return costsPerRequest[option]?[w] }
+        guard let prices = apiPrices[option] else { return nil }
+        return Self.costPerRequest(of: model.workloads[w], pricing: pricing, prices: prices, months: months,
+                                   apiPriceFactor: apiPriceFactor)
+    }
+
+    /// `costPerRequest` from an option's terms and price levels.
+    static func costPerRequest(
+        of workload: Workload, pricing: APIPricing, prices: APIPriceLevels, months: Int, apiPriceFactor: Double
+    ) -> [Double] {
         let c = workload.cachedInput, cw = workload.cacheWrite
         func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
             (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write)
@@ -104,7 +129,6 @@ extension Solver {
                              write: long.priceCacheWrite)
             return [Double](repeating: value, count: months)
         }
-        guard let prices = apiPrices[option] else { return nil }
         return (0..<months).map { m in
             cost(input: prices.input[m], output: prices.output[m], cached: prices.cachedInput[m],
                  write: prices.cacheWrite[m])

@@ -21,6 +21,10 @@ public struct Solver: Sendable {
     let colocation: [Double]
     /// Each staff role's cost by month, `count × cost / 12`, in role order.
     let staffCosts: [[Double]]
+    /// Cost of one request of each workload (by index) on each API option (by name) by month, at an
+    /// API price factor of 1 (`costPerRequest`): the same in every solve of this model, so a
+    /// break-even search reads it instead of working it out again for every flow and step.
+    let costsPerRequest: [String: [[Double]]]
 
     /// An API option's four prices by month, `v / T(s)` (multiplied by the trend `T(m)` when used).
     struct APIPriceLevels: Sendable {
@@ -67,6 +71,14 @@ public struct Solver: Sendable {
         }
         self.priceFactors = priceFactors
         self.apiPrices = apiPrices
+        var costsPerRequest: [String: [[Double]]] = [:]
+        for option in model.serving {
+            guard case .api(let pricing) = option.kind, let prices = apiPrices[option.name] else { continue }
+            costsPerRequest[option.name] = model.workloads.map { workload in
+                Self.costPerRequest(of: workload, pricing: pricing, prices: prices, months: months, apiPriceFactor: 1)
+            }
+        }
+        self.costsPerRequest = costsPerRequest
         self.gpuHourLevels = gpuHourLevels
         let facility = model.facility ?? Facility(electricityPerKilowattHour: 0)
         electricityFactors = facility.electricityChange.trend(months: months)
