@@ -68,6 +68,7 @@ fuzz: fuzz-build
 
 # Run the binary itself, not through `swift run`: peak RSS survives exec and would count SwiftPM's own memory.
 bench: deps
+	@$(PYTHON) -c "import numpy, yaml" 2>/dev/null || $(PYTHON) -m pip install --quiet numpy pyyaml
 	$(SWIFT) build -c release --product tco
 	$(SWIFT) build -c release --product tco-bench
 	.build/release/tco-bench

@@ -129,8 +129,17 @@ public struct ModelKey: Sendable, Hashable {
 
     /// The key `name` at `place`.
     public static func key(_ name: String, at place: Place) -> ModelKey? {
-        all.first { $0.place == place && $0.name == name }
+        indexByPlace[place]?[name].map { all[$0] }
     }
+
+    /// Where each key is in `all`, by place and name: the loader looks up every key it reads.
+    private static let indexByPlace: [Place: [String: Int]] = {
+        var index: [Place: [String: Int]] = [:]
+        for (i, key) in all.enumerated() where index[key.place]?[key.name] == nil {
+            index[key.place, default: [:]][key.name] = i
+        }
+        return index
+    }()
 
     /// `example` with the model's currency in place of USD.
     public func example(currency: String) -> String {

@@ -158,11 +158,13 @@ extension Quantity {
     /// shown in examples, unless `example` gives the form this key is usually written in, e.g.
     /// `3 months` for a lead time). The error names what was expected and shows a valid value.
     public static func parse(
-        _ text: String, expecting expected: [Dimension], currency: String, example: String? = nil
+        _ text: String, expecting expected: [Dimension], currency: String,
+        example written: @autoclosure () -> String? = nil
     ) -> Result<Quantity, QuantityError> {
         let primary = expected.first ?? .number
-        let example = example ?? primary.example(currency: currency)
-        let shown = text.trimmingSpaces
+        // The example and the text as shown only for an error: every number of a model is parsed here.
+        var example: String { written() ?? primary.example(currency: currency) }
+        var shown: String { text.trimmingSpaces }
         switch parse(text, currency: currency) {
         case .failure(var error):
             if error.code == .unknownUnit { error.hint = unknownUnitHint(shown, expected, example, currency: currency) }

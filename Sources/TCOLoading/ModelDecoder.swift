@@ -104,10 +104,11 @@ final class ModelDecoder {
     // MARK: Scalars
 
     /// The text of a scalar value, or an error.
-    func text(_ node: ConfigNode, _ path: String, example: String) -> (String, SourceLocation)? {
+    func text(_ node: ConfigNode, _ path: String, example: @autoclosure () -> String) -> (String, SourceLocation)? {
         locations[path] = node.location
         guard case .scalar(let s) = node, !s.isNull else {
             let key = path.split(separator: ".").last ?? ""
+            let example = example()
             var hint = "write '\(key): \(example)'"
             if let map = node.mapping, let first = map.entries.first, YearMonth(first.key) != nil {
                 hint = "'\(key)' takes one value for the whole horizon; only levels, prices and rates of change "
@@ -133,15 +134,20 @@ final class ModelDecoder {
     func quantity(
         _ node: ConfigNode, _ keyPath: String, key: String, _ dimensions: [Dimension], place: ModelKey.Place? = nil
     ) -> Quantity? {
-        let usual = ModelSchema.example(for: key, at: place, currency: currency).flatMap { example in
-            Quantity.parse(example, expecting: dimensions, currency: currency).map { _ in example }.ok
+        // The key's usual example if it is of these dimensions, else the first dimension's; worked out
+        // only for an error message (parsing the example for every value was a tenth of a load).
+        var example: String {
+            let usual = ModelSchema.example(for: key, at: place, currency: currency).flatMap { example in
+                Quantity.parse(example, expecting: dimensions, currency: currency).map { _ in example }.ok
+            }
+            return usual ?? dimensions[0].example(currency: currency)
         }
-        let example = usual ?? dimensions[0].example(currency: currency)
         guard let (raw, location) = text(node, keyPath, example: example) else { return nil }
         switch Quantity.parse(raw, expecting: dimensions, currency: currency, example: example) {
         case .success(let q):
             guard q.value.isFinite else {
-                error(.notANumber, location, keyPath, "'\(raw)' is not a finite amount", hint: "write e.g. '\(example)'")
+                error(.notANumber, location, keyPath, "'\(raw)' is not a finite amount",
+                      hint: "write e.g. '\(example)'")
                 return nil
             }
             return q
@@ -153,12 +159,14 @@ final class ModelDecoder {
 
     /// A value checked against a range; reports the range in words when it is outside.
     func checked(
-        _ value: Double?, _ path: String, _ isAllowed: (Double) -> Bool, _ rule: String, example: String,
-        code: DiagnosticCode = .outOfRange
+        _ value: Double?, _ path: String, _ isAllowed: (Double) -> Bool, _ rule: @autoclosure () -> String,
+        example: @autoclosure () -> String, code: DiagnosticCode = .outOfRange
     ) -> Double? {
         guard let value else { return nil }
         if isAllowed(value) { return value }
-        error(code, location(of: path), path, "\(rule), got \(Self.format(value, path: path))", hint: "e.g. '\(path.split(separator: ".").last ?? ""): \(example)'")
+        // The words only for an error: a model's every number passes through here.
+        error(code, location(of: path), path, "\(rule()), got \(Self.format(value, path: path))",
+              hint: "e.g. '\(path.split(separator: ".").last ?? ""): \(example())'")
         return nil
     }
 

@@ -21,7 +21,10 @@ enum YAMLReader {
         do {
             // Yams keeps a node's anchor only weakly; the parser holds it strongly, so it stays
             // alive while the tree is converted and anchored nodes can be recognised.
-            let parser = try Parser(yaml: text)
+            // `.basic`: plain scalars keep their text (the loader reads numbers and nulls itself), and
+            // the default resolver's regular expressions, compiled on first use, were a quarter of
+            // the start-up of a small `tco solve`.
+            let parser = try Parser(yaml: text, resolver: .basic)
             guard let root = try parser.singleRoot() else {
                 return .failure(Problems(diagnostics: [.error(
                     .modelNotMap, at: SourceLocation(file: file, line: 1, column: 1), "", "the file is empty",

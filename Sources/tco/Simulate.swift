@@ -45,23 +45,16 @@ struct Simulate: AsyncParsableCommand {
             Terminal.printDiagnostics([diagnostic], sources: [:])
             throw ExitCode(1)
         }
-        var scenarios = loaded.scenarios
+        var simulated = loaded.simulationScenarios(plan)
         if let scenario {
             guard let chosen = loaded.scenario(named: scenario) else {
                 let names = loaded.scenarios.map(\.name)
                 let near = Suggestion.nearest(to: scenario, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                Terminal.error("\(model): no scenario '\(scenario)'\(near); scenarios: \(names.joined(separator: ", "))")
+                let listed = names.joined(separator: ", ")
+                Terminal.error("\(model): no scenario '\(scenario)'\(near); scenarios: \(listed)")
                 throw ExitCode.validationFailure
             }
-            scenarios = [chosen]
-        }
-        let simulated = scenarios.map { scenario in
-            // A scenario that overrides an input's path, or a value containing it, keeps its own value.
-            let kept = Set(plan.inputs.indices.filter { index in
-                let path = plan.inputs[index].path
-                return scenario.overrides.contains { path == $0.path || path.hasPrefix($0.path + ".") }
-            })
-            return SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept)
+            simulated = simulated.filter { $0.name == chosen.name }
         }
         let runs = self.runs ?? plan.runs
         let seed = self.seed.map { UInt64($0) } ?? plan.seed

@@ -13,7 +13,7 @@ Supports what example-v2.yaml uses; drawn inputs: workloads.W.growth, serving.K.
 serving.K.decode_throughput / prefill_throughput / max_utilization, strategies.S.escalation.rate,
 staff.R.cost, facility.pue.  Anything else raises NotImplementedError.
 
-Usage: python3 Tests/Reference/numpy_mc.py MODEL.yaml [--runs N] [--seed S] [--check TCO_JSON] [--time]
+Usage: python3 Tests/Reference/numpy_mc.py MODEL.yaml [--runs N] [--seed S] [--check TCO_JSON] [--time] [--json]
 """
 import argparse, copy, json, math, os, re, sys, time
 
@@ -356,7 +356,10 @@ def solve_scenario(P, dr, runs):
                 continue
             h = o['hw']
             lead, life, price, res, ng = h['lead'], h['life'], h['price'], h['residual'], h['gpus']
-            need = ceil_tol(N[k] / ng)
+            need = N[k] / ng
+            need -= 1e-9                  # ceil forgives 1e-9 (calculations.md "GPU demand")
+            np.ceil(need, out=need)
+            np.maximum(need, 0.0, out=need)
             starts = np.zeros((runs, M))  # servers entering service in month t
             cnt = np.zeros((runs, M))     # servers in service
             running = np.zeros(runs)
@@ -387,33 +390,33 @@ def solve_scenario(P, dr, runs):
             kwh *= fac['elec']
             acc.both(kwh)                                              # power
         # 4. api traffic: routed shares, escalation of in-house requests, fallback
-        api = np.zeros((runs, M))
         for w, (route, esc) in eff.items():
             Rw = Rq[w]
             for k, s in route.items():
                 kind = opts[k]['kind']
                 if kind == 'api':
-                    c = (Rw * s) * unit(w, k)
-                else:
-                    c = None
-                    if kind == 'self_hosted':
-                        none_in = cnt_of[k] == 0
-                        fb_mask = none_in & (A[k] > 0)
-                        if fb_mask.any():
-                            if not st['fallback']:
-                                raise ref.ModelError(f'strategies.{sname}: fallback needed for {k}')
-                            c = np.where(fb_mask, (Rw * s) * unit(w, st['fallback']), 0.0)
-                    drawn = esc_p in dr and w in st['inherit']
-                    if esc and (drawn or esc['rate'] > 0):
-                        rate = dr[esc_p][:, None] if drawn else esc['rate']
-                        e = (Rw * s) * rate * unit(w, esc['to'])
-                        if kind == 'self_hosted':
-                            e[np.broadcast_to(none_in, e.shape)] = 0.0
-                        c = e if c is None else c + e
-                    if c is None:
-                        continue
-                api += c
-        acc.both(api)
+                    acc.both((Rw * s) * unit(w, k))
+                    continue
+                cols = None
+                if kind == 'self_hosted':  # months in which some run has no server in service
+                    none_in = cnt_of[k] == 0
+                    cols = np.flatnonzero(none_in.any(axis=0))
+                    none_in = none_in[:, cols]
+                    fb = none_in & (A[k][..., cols] > 0)
+                    if fb.any():
+                        if not st['fallback']:
+                            raise ref.ModelError(f'strategies.{sname}: fallback needed for {k}')
+                        f = np.zeros((runs, M))  # requests of those months go to the fallback
+                        f[:, cols] = np.where(fb, (Rw[..., cols] * s) * unit(w, st['fallback'])[..., cols], 0.0)
+                        acc.both(f)
+                drawn = esc_p in dr and w in st['inherit']
+                if esc and (drawn or esc['rate'] > 0):  # in-house requests re-run in full on `to`
+                    rate = dr[esc_p][:, None] if drawn else esc['rate']
+                    e = (Rw * s) * rate * unit(w, esc['to'])
+                    if cols is not None and len(cols):  # not escalated: they went to the fallback
+                        e = np.broadcast_to(e, (runs, M)).copy() if e.shape != (runs, M) else e
+                        e[:, cols] = np.where(none_in, 0.0, e[:, cols])
+                    acc.both(e)
         # 5. staff: every month, the roles this strategy pays
         inhouse = any(opts[k]['kind'] != 'api' for route, _ in eff.values() for k in route)
         for r in P['staff']:
@@ -434,57 +437,81 @@ def solve_scenario(P, dr, runs):
 
 
 class Acc:
-    """Sums a strategy's monthly lines into cash cost C(m) and P&L cost (runs x months) and gives
-    the NPV of C(m) - tax x P&L(m).  With fold=True each line is discounted as it comes instead
-    (line @ discount factors), never building the monthly totals: a faster variant (--fold)."""
+    """A strategy's monthly lines, summed month by month (runs x months) into three partial sums:
+    lines that are cash and P&L (api, rented, one_time, maintenance, power, colocation, staff),
+    cash only (capex, financing, -residual, -terminal value) and P&L only (depreciation, interest);
+    lines that do not vary by run are summed as (months,) vectors first.  npv() builds the monthly
+    after-tax cost C(m) - tax x P&L(m) and discounts it.  With fold=True each line is discounted as
+    it comes (line @ discount factors) and no monthly total is built: the faster variant (--fold)."""
 
     def __init__(self, runs, M, tax, disc, fold):
-        self.runs, self.M, self.tax, self.disc, self.fold = runs, M, tax, disc, fold
-        self.C = np.zeros((runs, M))
-        self.P = np.zeros((runs, M))
+        self.tax, self.disc, self.fold = tax, disc, fold
+        self.acc = [None, None, None]       # both, cash, pnl: (runs, M)
+        self.st = np.zeros((3, M))          # the same, for lines that do not vary by run
         self.v = np.zeros(runs)
-        self.last = 0.0
+        self.coef = (1 - tax, 1.0, -tax)
 
-    def cash(self, x):
-        if self.fold:
-            self.v += x @ self.disc
+    def _add(self, i, x):
+        if x.ndim == 1:
+            self.st[i] += x
+        elif self.fold:
+            self.v += self.coef[i] * (x @ self.disc)
+        elif self.acc[i] is None:
+            # adopted, not copied: every (runs x months) line handed here is a fresh temporary
+            self.acc[i] = x if x.shape == (len(self.v), len(self.disc)) else x + np.zeros_like(self.v)[:, None]
         else:
-            self.C += x
-
-    def pnl(self, x):
-        if self.fold:
-            self.v -= self.tax * (x @ self.disc)
-        else:
-            self.P += x
+            self.acc[i] += x
 
     def both(self, x):
-        if self.fold:
-            self.v += (1 - self.tax) * (x @ self.disc)
-        else:
-            self.C += x
-            self.P += x
+        self._add(0, x)
+
+    def cash(self, x):
+        self._add(1, x)
+
+    def pnl(self, x):
+        self._add(2, x)
 
     def cash_shifted(self, x, first):
         """x (runs, k) falls in months first .. first + k - 1 (0-based)."""
         k = x.shape[1]
         if self.fold:
             self.v += x @ self.disc[first:first + k]
-        else:
-            self.C[:, first:first + k] += x
+            return
+        if self.acc[1] is None:
+            self.acc[1] = np.zeros((len(self.v), len(self.disc)))
+        self.acc[1][:, first:first + k] += x
 
     def cash_last(self, x):
         """Cash in month M only (terminal value): x (runs,) or a number."""
-        if self.fold:
+        if np.ndim(x) == 0:
+            self.st[1, -1] += x
+        elif self.fold:
             self.v += x * self.disc[-1]
         else:
-            self.C[:, -1] += x
+            if self.acc[1] is None:
+                self.acc[1] = np.zeros((len(self.v), len(self.disc)))
+            self.acc[1][:, -1] += x
 
     def npv(self):
+        static = self.coef[0] * self.st[0] + self.st[1] + self.coef[2] * self.st[2]
         if self.fold:
-            return self.v
-        self.P *= self.tax
-        self.C -= self.P   # after-tax cost C(m) - tax shield(m)
-        return self.C @ self.disc
+            return self.v + static @ self.disc
+        atc = None                          # after-tax cost C(m) - tax shield(m), runs x months
+        for c, x in zip(self.coef, self.acc):
+            if x is None:
+                continue
+            if atc is None:
+                x *= c
+                atc = x
+            elif c == 1.0:
+                atc += x
+            else:
+                x *= c
+                atc += x
+        if atc is None:
+            return np.full(len(self.v), static @ self.disc)
+        atc += static
+        return atc @ self.disc
 
 
 FOLD = False
@@ -529,6 +556,8 @@ def main():
     ap.add_argument('--seed', type=int)
     ap.add_argument('--check')
     ap.add_argument('--time', action='store_true')
+    ap.add_argument('--json', action='store_true',
+                    help='print each scenario and strategy mean, P(cheapest) and percentiles as JSON (a test fixture)')
     ap.add_argument('--fold', action='store_true',
                     help='discount each line as it comes instead of building monthly totals')
     a = ap.parse_args()
@@ -552,6 +581,14 @@ def main():
         print('repeats: ' + ' '.join(f'{b:.4f}' for b in best), file=sys.stderr)
         return
     res = simulate(preps, runs, seed)
+    if a.json:
+        out = {'runs': runs, 'seed': seed, 'scenarios': {
+            sn: {st: {'mean': float(mean[i]), 'p_lowest': float(pl[i]), 'p5': float(pct[i][0]),
+                      'p50': float(pct[i][1]), 'p95': float(pct[i][2])}
+                 for i, st in enumerate(preps[0]['strategies'])}
+            for sn, (npv, (mean, pl, pct)) in res.items()}}
+        print(json.dumps(out, indent=1))
+        return
     tco = None
     if a.check:
         with open(a.check) as f:

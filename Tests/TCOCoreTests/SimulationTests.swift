@@ -34,6 +34,16 @@ struct SimulationTests {
         return Simulation.npvs(of: m)
     }
 
+    @Test("a draw is strictly between 0 and 1 at both ends of the bits")
+    func unitEnds() {
+        // All bits set: (2^53 − 1 + 0.5) / 2^53 rounds to exactly 1 in Double; kept at 1 − 2^−53.
+        #expect(RunRandom.unit(fromBits: .max) == 1 - 0x1p-53)
+        // No bits set: 0.5 / 2^53 = 2^−54.
+        #expect(RunRandom.unit(fromBits: 0) == 0x1p-54)
+        // A middle value is not moved: (2^52 + 0.5) / 2^53 = 0.5 + 2^−54.
+        #expect(RunRandom.unit(fromBits: 1 << 63) == 0.5 + 0x1p-54)
+    }
+
     @Test("the standard normal's 95th percentile is 1.6448536269514722; a 90 % interval's ends are its 5th and 95th")
     func quantiles() {
         #expect(abs(StandardNormal.quantile(0.95) - 1.6448536269514722) < 1e-12)

@@ -66,7 +66,9 @@ struct RunTerms {
         oneTimeCosts = [Double](repeating: 0, count: start)
         let count = model.workloads.count
         escalationSources = plan.strategies.flatMap { strategy in
-            strategy.workloads.indices.map { w in (strategy.index * count + w, strategy.index, strategy.workloads[w].escalation) }
+            strategy.workloads.indices.map { w in
+                (strategy.index * count + w, strategy.index, strategy.workloads[w].escalation)
+            }
         }
         let starts = oneTimeStart
         oneTimeSources = plan.strategies.flatMap { strategy in

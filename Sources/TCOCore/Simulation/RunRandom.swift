@@ -27,7 +27,15 @@ public struct RunRandom: Sendable {
     }
 
     /// A uniform number strictly between 0 and 1 (53 random bits, never 0 or 1).
-    public mutating func unit() -> Double {
-        (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992
+    public mutating func unit() -> Double { Self.unit(fromBits: next()) }
+
+    /// The number `unit` makes of 64 random bits: the top 53, centred in their interval.
+    static func unit(fromBits bits: UInt64) -> Double {
+        // (2^53 − 1) + 0.5 rounds to 2^53, so the top value would be exactly 1 (once in 2^53 draws,
+        // and an unbounded normal quantile at 1 is infinite): it is kept just below 1 instead.
+        Swift.min((Double(bits >> 11) + 0.5) / 9_007_199_254_740_992, belowOne)
     }
+
+    /// The largest Double below 1, 1 − 2^−53.
+    static let belowOne = 1.0.nextDown
 }
