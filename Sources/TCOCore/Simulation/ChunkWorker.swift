@@ -22,6 +22,7 @@ struct ChunkWorker {
         npvs.reserveCapacity(workers.count)
         guard let inputs = workers.first?.plan.inputs else { return npvs }
         PlanWorker.drawValues(of: inputs, run: run, seed: seed, into: &values)
+        trends.startRun()
         for s in workers.indices {
             let sources = sources[s]
             npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values) { k in

@@ -48,6 +48,10 @@ struct RunTerms {
     /// strategy index, where in the strategy).
     private let escalationSources: [(slot: Int, strategy: Int, source: StrategyPlan.EscalationSource)]
     private let oneTimeSources: [(slot: Int, strategy: Int, item: Int)]
+    /// Whether a drawn input may change a loan (its path is in `finance`), and whether the loans
+    /// were read once.
+    private let readsLoans: Bool
+    private var hasReadLoans = false
     var taxRate = 0.0
     var pue = 0.0
     var countsTerminalValue = false
@@ -64,6 +68,7 @@ struct RunTerms {
             return start
         }
         oneTimeCosts = [Double](repeating: 0, count: start)
+        readsLoans = plan.drawn.contains { plan.inputs[$0].path.hasPrefix("finance.") }
         let count = model.workloads.count
         escalationSources = plan.strategies.flatMap { strategy in
             strategy.workloads.indices.map { w in
@@ -93,7 +98,9 @@ struct RunTerms {
                 residual: model.hardware[h].residual, maintenancePerYear: model.hardware[h].maintenancePerYear,
                 power: model.hardware[h].power, idlePower: model.hardware[h].idlePower)
         }
-        for l in loans.indices {
+        // A loan's terms change only with a drawn `finance.` input: else the first run's stand
+        // (two `pow` calls per loan and run saved).
+        for l in loans.indices where readsLoans || !hasReadLoans {
             let monthlyRate = model.finance.loans[l].monthlyRate, term = model.finance.loans[l].termMonths
             loans[l] = Loan(share: model.finance.loans[l].share, termMonths: term, monthlyRate: monthlyRate,
                             annuity: Double.pow(1 + monthlyRate, Double(-term)))
@@ -104,6 +111,7 @@ struct RunTerms {
         for (slot, strategy, item) in oneTimeSources {
             oneTimeCosts[slot] = model.strategies[strategy].oneTimeCosts[item].cost
         }
+        hasReadLoans = true
         taxRate = model.finance.taxRate
         pue = model.facility?.pue ?? plan.defaultPUE
         countsTerminalValue = model.finance.terminalValue == .book

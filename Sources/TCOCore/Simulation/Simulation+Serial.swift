@@ -7,7 +7,10 @@ extension Simulation {
     ) -> ScenarioSimulation {
         var worker = PlanWorker(plan: SimulationPlan(scenario: scenario, inputs: inputs))
         var trends = TrendCache()
-        let npvs = (0..<runs).map { worker.npvs(run: $0, seed: seed, trends: &trends) }
+        let npvs = (0..<runs).map { run in
+            trends.startRun()
+            return worker.npvs(run: run, seed: seed, trends: &trends)
+        }
         return summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)
     }
 }

@@ -14,11 +14,23 @@ public enum Simulation {
         inputs: [UncertainInput], scenarios: [SimulationScenario], baseline: String, runs: Int, seed: UInt64,
         concurrency: Int = 2, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> SimulationResult {
-        // The runs' draws it also returns cost well under a millisecond for 10,000 runs.
-        await runKeepingRuns(
-            inputs: inputs, scenarios: scenarios, baseline: baseline, runs: runs, seed: seed,
-            concurrency: concurrency, progress: progress
-        ).result
+        let npvs = await solveRuns(
+            inputs: inputs, scenarios: scenarios, runs: runs, seed: seed, concurrency: concurrency
+        ) { done in
+            progress?(done)
+        }
+        return await result(scenarios, npvs: npvs, inputs: inputs, baseline: baseline, runs: runs, seed: seed,
+                            concurrency: concurrency)
+    }
+
+    /// The result of runs already solved (`npvs[scenario][run][strategy]`): each scenario's summary.
+    static func result(
+        _ scenarios: [SimulationScenario], npvs: [[[Double]]], inputs: [UncertainInput], baseline: String,
+        runs: Int, seed: UInt64, concurrency: Int
+    ) async -> SimulationResult {
+        let summaries = await summaries(scenarios, npvs: npvs, inputs: inputs, baseline: baseline,
+                                        concurrency: concurrency)
+        return SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: summaries)
     }
 
     /// The value each input takes in run `index`: one uniform draw per input, in input order.

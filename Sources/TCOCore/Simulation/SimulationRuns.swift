@@ -20,9 +20,8 @@ extension Simulation {
         ) { done in
             progress?(done)
         }
-        let results = await summaries(scenarios, npvs: allNPVs, inputs: inputs, baseline: baseline,
-                                      concurrency: concurrency)
-        let result = SimulationResult(runs: runs, seed: seed, inputs: inputs.map(\.path), scenarios: results)
+        let result = await result(scenarios, npvs: allNPVs, inputs: inputs, baseline: baseline, runs: runs,
+                                  seed: seed, concurrency: concurrency)
         let allDraws = (0..<runs).map { Simulation.draws(inputs, seed: seed, run: $0) }
         let kept = scenarios.map { scenario in inputs.indices.map { scenario.keptInputs.contains($0) } }
         return (result, SimulationRuns(draws: allDraws, npvs: allNPVs, kept: kept))
