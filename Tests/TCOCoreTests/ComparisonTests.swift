@@ -1,3 +1,4 @@
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 
@@ -29,10 +30,10 @@ struct ComparisonTests {
         #expect(try #require(below.multiplier) <= 2.5 && below.multiplier! >= 2.5 / 1.0001)
         // Loses at the forecast, wins above 2.3× → 2.3, above.
         let later = BreakEvenSearch.find { $0 >= 2.3 }
-        #expect(later.side == .above && close(later.multiplier, 2.3, 1e-4))
+        #expect(later.side == .above && isClose(later.multiplier, 2.3, relative: 1e-4))
         // Wins between 0.5 and 3: |ln 0.5| = 0.69 < |ln 3| = 1.10 → 0.5, above.
         let band = BreakEvenSearch.find { $0 >= 0.5 && $0 <= 3 }
-        #expect(band.side == .above && close(band.multiplier, 0.5, 1e-4))
+        #expect(band.side == .above && isClose(band.multiplier, 0.5, relative: 1e-4))
         #expect(BreakEvenSearch.find { _ in true } == BreakEven(multiplier: nil, side: .always))
         #expect(BreakEvenSearch.find { _ in false } == BreakEven(multiplier: nil, side: .never))
     }
@@ -59,7 +60,7 @@ struct ComparisonTests {
             #expect(!wins(breakEven.side == .above ? k / 1.0001 : k * 1.0001))
         }
         // Savings = NPV(buy) − NPV(build).
-        #expect(close(comparison.npvSavings, result.strategies[0].npvCost - result.strategies[1].npvCost))
+        #expect(isClose(comparison.npvSavings, result.strategies[0].npvCost - result.strategies[1].npvCost))
     }
 }
 

@@ -1,11 +1,11 @@
 import PropertyBased
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 
 /// Invariants a finance reviewer relies on, checked over random inputs rather than chosen ones.
 @Suite("Finance invariants (property-based)")
 struct FinancePropertyTests {
-    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * Swift.max(1, abs(a), abs(b)) }
 
     /// The API-only model with every price (input, output, cached) multiplied by `k`.
     static func scaledPrices(_ k: Double) -> Model {
@@ -24,8 +24,8 @@ struct FinancePropertyTests {
         let base = Solver(model: Self.scaledPrices(1)).solve().strategies[0]
         await propertyCheck(input: Gen.double(in: 0...50)) { k in
             let scaled = Solver(model: Self.scaledPrices(k)).solve().strategies[0]
-            for (a, b) in zip(scaled.monthly.api, base.monthly.api) { #expect(Self.close(a, k * b)) }
-            #expect(Self.close(scaled.npvCost, k * base.npvCost))
+            for (a, b) in zip(scaled.monthly.api, base.monthly.api) { #expect(isClose(a, k * b)) }
+            #expect(isClose(scaled.npvCost, k * base.npvCost))
         }
     }
 
@@ -49,8 +49,8 @@ struct FinancePropertyTests {
             model.discountRate = 0
             model.workloads[0].requests = Schedule(requests)
             for strategy in Solver(model: model).solve().strategies {
-                #expect(Self.close(strategy.npvCost, strategy.monthly.cost.reduce(0, +)))
-                #expect(Self.close(strategy.npvCost, strategy.totalCost))
+                #expect(isClose(strategy.npvCost, strategy.monthly.cost.reduce(0, +)))
+                #expect(isClose(strategy.npvCost, strategy.totalCost))
             }
         }
     }

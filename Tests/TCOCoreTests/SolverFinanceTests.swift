@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 
@@ -26,17 +27,17 @@ struct SolverFinanceTests {
         let m = buy.monthly
         #expect(m.oneTime == [0, 0, 1200, 0, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(m.capex == [0, 0, 0, 0, 2400, 0, 0, 0, 0, 0, 0, 0])
-        #expect(m.depreciation[4...].allSatisfy { close($0, 100) } && m.depreciation[..<4].allSatisfy { $0 == 0 })
-        #expect(close(m.terminalValue[11], 1600) && close(buy.terminalValue, 1600))
+        #expect(m.depreciation[4...].allSatisfy { isClose($0, 100) } && m.depreciation[..<4].allSatisfy { $0 == 0 })
+        #expect(isClose(m.terminalValue[11], 1600) && isClose(buy.terminalValue, 1600))
         // API 6 132 a month (SolverTestModels): cash = 12 × 6 132 + 1 200 + 2 400 − 1 600 = 75 584;
         // P&L = 12 × 6 132 + 1 200 + 800 = 75 584 (capex − terminal value = depreciation).
-        #expect(close(buy.totalCost, 75_584) && close(buy.totalPnLCost, 75_584))
-        #expect(close(buy.capex, 2400))
+        #expect(isClose(buy.totalCost, 75_584) && isClose(buy.totalPnLCost, 75_584))
+        #expect(isClose(buy.capex, 2400))
         // With terminal_value: none the capitalized cost counts for nothing after the horizon.
         var none = model
         none.finance.terminalValue = .none
         let noneBuy = try #require(Solver(model: none).solve().strategy(named: "buy"))
-        #expect(noneBuy.terminalValue == 0 && close(noneBuy.totalCost, 75_584 + 1600))
+        #expect(noneBuy.terminalValue == 0 && isClose(noneBuy.totalCost, 75_584 + 1600))
     }
 
     @Test("a loan without interest: equal payments from the month after purchase, the rest settled at the horizon")
@@ -50,13 +51,13 @@ struct SolverFinanceTests {
             Loan(hardware: "box", share: 0.5, annualRate: 0, termMonths: 12),
         ]))).solve().strategy(named: "build"))
         let expected: [Double] = [-1200, 100, 100, 100, 100, 100, -1100, 200, 200, 200, 200, 1000]
-        #expect(zip(build.monthly.financing, expected).allSatisfy { close($0, $1) })
+        #expect(zip(build.monthly.financing, expected).allSatisfy { isClose($0, $1) })
         #expect(build.monthly.interest.allSatisfy { $0 == 0 })
         // Capex and depreciation are unchanged by the loan; cash cost moves by the financing line.
         let cash = try #require(Solver(model: Self.fleet()).solve().strategy(named: "build"))
         #expect(build.capex == cash.capex && build.monthly.depreciation == cash.monthly.depreciation)
-        #expect(close(build.monthly.cost[0], cash.monthly.cost[0] - 1200))
-        #expect(close(build.totalCost, cash.totalCost))
+        #expect(isClose(build.monthly.cost[0], cash.monthly.cost[0] - 1200))
+        #expect(isClose(build.totalCost, cash.totalCost))
     }
 
     @Test("a loan with interest on the balance before each payment")
@@ -70,14 +71,14 @@ struct SolverFinanceTests {
             Loan(hardware: "box", share: 1, annualRate: rate, termMonths: 3),
         ]))).solve().strategy(named: "build"))
         let payment = 1200 * 0.01 / (1 - pow(1.01, -3.0))
-        #expect(close(payment, 408.0265337777628, 1e-12))
-        #expect(close(build.monthly.financing[0], -2400))
-        #expect(close(build.monthly.financing[1], 2 * payment) && close(build.monthly.interest[1], 24))
+        #expect(isClose(payment, 408.0265337777628, relative: 1e-12))
+        #expect(isClose(build.monthly.financing[0], -2400))
+        #expect(isClose(build.monthly.financing[1], 2 * payment) && isClose(build.monthly.interest[1], 24))
         let balance = 1200 - (payment - 12)
-        #expect(close(build.monthly.interest[2], 2 * 0.01 * balance))
+        #expect(isClose(build.monthly.interest[2], 2 * 0.01 * balance))
         // Interest over the term = payments − principal: 3 × P − 1 200 per server.
-        #expect(close(build.monthly.interest[1...3].reduce(0, +), 2 * (3 * payment - 1200)))
-        #expect(close(build.monthly.financing[1...3].reduce(0, +), 2 * 3 * payment))
+        #expect(isClose(build.monthly.interest[1...3].reduce(0, +), 2 * (3 * payment - 1200)))
+        #expect(isClose(build.monthly.financing[1...3].reduce(0, +), 2 * 3 * payment))
     }
 
     @Test("tax shield on P&L cost; NPV after tax; comparisons after tax")
@@ -89,16 +90,16 @@ struct SolverFinanceTests {
         let result = Solver(model: Self.fleet(Finance(taxRate: 0.25))).solve()
         let buy = try #require(result.strategy(named: "buy"))
         let build = try #require(result.strategy(named: "build"))
-        #expect(buy.monthly.taxShield.allSatisfy { close($0, 1533) })
-        #expect(buy.monthly.afterTaxCost.allSatisfy { close($0, 4599) })
-        #expect(close(build.monthly.taxShield[0], 4033) && close(build.monthly.afterTaxCost[0], 14_499))
-        #expect(close(build.monthly.taxShield[2], 2833.51875) && close(build.monthly.afterTaxCost[2], 8140.55625))
+        #expect(buy.monthly.taxShield.allSatisfy { isClose($0, 1533) })
+        #expect(buy.monthly.afterTaxCost.allSatisfy { isClose($0, 4599) })
+        #expect(isClose(build.monthly.taxShield[0], 4033) && isClose(build.monthly.afterTaxCost[0], 14_499))
+        #expect(isClose(build.monthly.taxShield[2], 2833.51875) && isClose(build.monthly.afterTaxCost[2], 8140.55625))
         // Discount rate 0: NPV after tax = Σ after-tax cost = cash 145 604.75 − 25 % × P&L 145 604.75.
-        #expect(close(build.npvCostAfterTax, 145_604.75 * 0.75))
-        #expect(close(build.npvCost, 145_604.75), "NPV of cost stays before tax")
+        #expect(isClose(build.npvCostAfterTax, 145_604.75 * 0.75))
+        #expect(isClose(build.npvCost, 145_604.75), "NPV of cost stays before tax")
         // Savings are after tax: 0.75 × (73 584 − 145 604.75) = −54 015.5625.
         let comparison = try #require(result.comparisons.first)
-        #expect(close(comparison.npvSavings, 0.75 * (6132 * 12 - 145_604.75)))
+        #expect(isClose(comparison.npvSavings, 0.75 * (6132 * 12 - 145_604.75)))
     }
 
     @Test("terminal_value: none drops the servers' book value; residual still comes back")
@@ -106,9 +107,9 @@ struct SolverFinanceTests {
         // SolverTestModels: residual 240 in month 8, terminal value 960 in month 12 (book).
         let book = try #require(Solver(model: Self.fleet()).solve().strategy(named: "build"))
         let none = try #require(Solver(model: Self.fleet(Finance(terminalValue: .none))).solve().strategy(named: "build"))
-        #expect(close(book.terminalValue, 960) && none.terminalValue == 0)
-        #expect(close(none.monthly.residual[7], 240))
-        #expect(close(none.monthly.cost[11], book.monthly.cost[11] + 960))
+        #expect(isClose(book.terminalValue, 960) && none.terminalValue == 0)
+        #expect(isClose(none.monthly.residual[7], 240))
+        #expect(isClose(none.monthly.cost[11], book.monthly.cost[11] + 960))
     }
 
     @Test("energy of the fleet and kWh per million tokens run on it")
@@ -120,10 +121,10 @@ struct SolverFinanceTests {
         let result = Solver(model: Self.fleet()).solve()
         let build = try #require(result.strategy(named: "build"))
         #expect(build.monthly.energyKilowattHours[..<2].allSatisfy { $0 == 0 })
-        #expect(build.monthly.energyKilowattHours[2...].allSatisfy { close($0, 1368.75) })
-        #expect(close(build.energyKilowattHours, 13_687.5))
-        #expect(close(build.kilowattHoursPerMillionTokensSelfHosted, 13_687.5 / 52_560))
-        #expect(zip(build.monthly.power, build.monthly.energyKilowattHours).allSatisfy { close($0, $1 * 0.1) })
+        #expect(build.monthly.energyKilowattHours[2...].allSatisfy { isClose($0, 1368.75) })
+        #expect(isClose(build.energyKilowattHours, 13_687.5))
+        #expect(isClose(build.kilowattHoursPerMillionTokensSelfHosted, 13_687.5 / 52_560))
+        #expect(zip(build.monthly.power, build.monthly.energyKilowattHours).allSatisfy { isClose($0, $1 * 0.1) })
         // Nothing runs on own servers in the API-only strategy: no energy, no ratio.
         let buy = try #require(result.strategy(named: "buy"))
         #expect(buy.energyKilowattHours == 0 && buy.kilowattHoursPerMillionTokensSelfHosted == nil)

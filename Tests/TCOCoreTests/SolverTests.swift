@@ -1,11 +1,6 @@
+import TCOTestSupport
 import Testing
 @testable import TCOCore
-
-/// Relative comparison for money: |a − b| ≤ tolerance × max(|b|, 1).
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(abs(b), 1)
-}
 
 @Suite("Solver: cost lines against hand-computed values")
 struct SolverTests {
@@ -15,13 +10,13 @@ struct SolverTests {
         let buy = try #require(result.strategy(named: "buy"))
         // Month 1: input 1e9 tokens × (80 % × 3 + 20 % × 0.3 = 2.46 USD/Mtok) = 2 460;
         // output 2e8 × 15 USD/Mtok = 3 000; total 5 460.
-        #expect(close(buy.monthly.api[0], 5460))
+        #expect(isClose(buy.monthly.api[0], 5460))
         // Month 7: factor (1 − 20 %)^(6/12) = 0.894427191 → 4 883.572462859541.
-        #expect(close(buy.monthly.api[6], 4883.572462859541))
+        #expect(isClose(buy.monthly.api[6], 4883.572462859541))
         // Month 13: exactly one year later, 5 460 × 0.8 = 4 368.
-        #expect(close(buy.monthly.api[12], 4368))
+        #expect(isClose(buy.monthly.api[12], 4368))
         // Tokens served: 1M × 1 200 = 1.2e9 every month.
-        #expect(result.tokens.allSatisfy { close($0, 1.2e9) })
+        #expect(result.tokens.allSatisfy { isClose($0, 1.2e9) })
         #expect(buy.capex == 0 && buy.serversMax == 0)
         #expect(buy.monthly.staff.allSatisfy { $0 == 0 })
     }
@@ -33,10 +28,10 @@ struct SolverTests {
         var model = SolverTestModels.apiOnly(months: 12, discountRate: 0.1)
         model.serving = [ServingOption(name: "frontier", kind: .api(APIPricing(priceInput: 3, priceOutput: 15, priceCachedInput: 0.3)))]
         let buy = try #require(Solver(model: model).solve().strategy(named: "buy"))
-        #expect(close(buy.levelizedCostPerMillionTokens, 4.55))
+        #expect(isClose(buy.levelizedCostPerMillionTokens, 4.55))
         // NPV at 10 %: 5 460 × Σ_{m=1..12} 1.1^(−m/12) = 5 460 × 11.40048782933069 = 62 246.66354814557.
-        #expect(close(buy.npvCost, 62_246.66354814557))
-        #expect(close(buy.totalCost, 5460 * 12))
+        #expect(isClose(buy.npvCost, 62_246.66354814557))
+        #expect(isClose(buy.totalCost, 5460 * 12))
     }
 
     @Test("NPV discounts each month's cost at (1 + r)^(−m/12), flows at month end")
@@ -44,8 +39,8 @@ struct SolverTests {
         // 1 000 a month for 12 months at 10 %: Σ 1000 × 1.1^(−m/12) = 11 400.48782933069 (geometric
         // series v(1 − v^12)/(1 − v) × 1000 with v = 1.1^(−1/12) = 0.992088943446991).
         let factors = (1...12).map { Calendar.discountFactor(annualRate: 0.1, month: $0) }
-        #expect(close(factors.reduce(0) { $0 + 1000 * $1 }, 11_400.48782933069))
-        #expect(close(factors[11], 1 / 1.1))
+        #expect(isClose(factors.reduce(0) { $0 + 1000 * $1 }, 11_400.48782933069))
+        #expect(isClose(factors[11], 1 / 1.1))
     }
 
     @Test("rented GPUs: ceil of GPUs at peak, forgiving floating-point noise")
@@ -53,11 +48,11 @@ struct SolverTests {
         // 5 037 000 requests × 0.3 s = 1 511 100 GPU-s / 2 628 000 s = 0.575 busy GPUs;
         // at peak 0.575 × 2 / 50 % = 2.3 GPUs → ceil 3 × 2 USD × 730 h = 4 380 per month.
         let three = try #require(Solver(model: SolverTestModels.rented(requests: 5_037_000)).solve().strategy(named: "rent"))
-        #expect(three.monthly.rented.allSatisfy { close($0, 4380) })
+        #expect(three.monthly.rented.allSatisfy { isClose($0, 4380) })
         // 4 380 000 requests → 0.5 busy GPUs → exactly 2 GPUs at peak (2.0000000000000004 in
         // floating point, which the 1e-9 tolerance counts as 2): 2 × 2 × 730 = 2 920.
         let two = try #require(Solver(model: SolverTestModels.rented(requests: 4_380_000)).solve().strategy(named: "rent"))
-        #expect(two.monthly.rented.allSatisfy { close($0, 2920) })
+        #expect(two.monthly.rented.allSatisfy { isClose($0, 2920) })
         // Rented GPUs run in-house, so staff would be paid; this model has none. No capex, no servers.
         #expect(two.capex == 0 && two.serversMax == 0)
     }
@@ -74,38 +69,38 @@ struct SolverTests {
         #expect(m.capex == [2400, 0, 0, 0, 0, 0, 2400, 0, 0, 0, 0, 0])
         // Months 1–2 go to the fallback, not escalated: 4.38M × (1000 × 1 + 200 × 2)/1e6 = 6 132.
         // Months 3–12: 10 % escalated re-runs: 613.2.
-        #expect(close(m.api[0], 6132) && close(m.api[1], 6132))
-        #expect(m.api[2...].allSatisfy { close($0, 613.2) })
+        #expect(isClose(m.api[0], 6132) && isClose(m.api[1], 6132))
+        #expect(m.api[2...].allSatisfy { isClose($0, 613.2) })
         // First cohort's last month is 8: residual 2 × 10 % × 1 200 = 240 in month 8.
-        #expect(close(m.residual[7], 240))
+        #expect(isClose(m.residual[7], 240))
         #expect(m.residual.enumerated().allSatisfy { $0.offset == 7 || $0.element == 0 })
         // Second cohort (from month 9, 6-month life) outlives month 12: net book value
         // 1 200 − (1 200 − 120) × 4/6 = 480 each → 960 in month 12.
-        #expect(close(m.terminalValue[11], 960))
-        #expect(close(build.terminalValue, 960))
+        #expect(isClose(m.terminalValue[11], 960))
+        #expect(isClose(build.terminalValue, 960))
         // Depreciation (1 200 − 120)/6 = 180 per server-month → 360; maintenance 1 200 × 12 %/12 = 12 → 24;
         // colocation 1 kW × 100 = 100 → 200.
-        #expect(m.depreciation[2...].allSatisfy { close($0, 360) } && m.depreciation[0] == 0)
-        #expect(m.maintenance[2...].allSatisfy { close($0, 24) })
-        #expect(m.colocation[2...].allSatisfy { close($0, 200) })
+        #expect(m.depreciation[2...].allSatisfy { isClose($0, 360) } && m.depreciation[0] == 0)
+        #expect(m.maintenance[2...].allSatisfy { isClose($0, 24) })
+        #expect(m.colocation[2...].allSatisfy { isClose($0, 200) })
         // Power: busy share u = 0.5 / (2 servers × 1 GPU) = 0.25; draw 0.5 + 0.5 × 0.25 = 0.625 kW
         // × 730 h × PUE 1.5 × 0.1 USD = 68.4375 per server → 136.875.
-        #expect(m.power[2...].allSatisfy { close($0, 136.875) } && m.power[0] == 0)
+        #expect(m.power[2...].allSatisfy { isClose($0, 136.875) } && m.power[0] == 0)
         // Staff: 120 000 / 12 = 10 000 in every month, also while servers are on order.
-        #expect(m.staff.allSatisfy { close($0, 10_000) })
+        #expect(m.staff.allSatisfy { isClose($0, 10_000) })
         // Cash cost: month 1 = 2 400 + 6 132 + 10 000 = 18 532; month 3 = 613.2 + 24 + 136.875 + 200 + 10 000
         // = 10 974.075; month 8 = 10 974.075 − 240; month 12 = 10 974.075 − 960.
-        #expect(close(m.cost[0], 18_532))
-        #expect(close(m.cost[2], 10_974.075))
-        #expect(close(m.cost[6], 13_374.075))
-        #expect(close(m.cost[7], 10_734.075))
-        #expect(close(m.cost[11], 10_014.075))
+        #expect(isClose(m.cost[0], 18_532))
+        #expect(isClose(m.cost[2], 10_974.075))
+        #expect(isClose(m.cost[6], 13_374.075))
+        #expect(isClose(m.cost[7], 10_734.075))
+        #expect(isClose(m.cost[11], 10_014.075))
         // Totals: 18 532 + 16 132 + 10 × 10 974.075 + 2 400 − 240 − 960 = 145 604.75; P&L = API 18 396
         // + maintenance 240 + power 1 368.75 + colocation 2 000 + staff 120 000 + depreciation 3 600
         // = 145 604.75 (capex 4 800 − residual 240 − terminal 960 = depreciation 3 600).
-        #expect(close(build.totalCost, 145_604.75))
-        #expect(close(build.totalPnLCost, 145_604.75))
-        #expect(close(build.npvCost, 145_604.75))  // discount rate 0
+        #expect(isClose(build.totalCost, 145_604.75))
+        #expect(isClose(build.totalPnLCost, 145_604.75))
+        #expect(isClose(build.npvCost, 145_604.75))  // discount rate 0
         #expect(build.capex == 4800 && build.serversMax == 2)
     }
 
@@ -114,7 +109,7 @@ struct SolverTests {
         let buy = try #require(Solver(model: SolverTestModels.fleet()).solve().strategy(named: "buy"))
         #expect(buy.monthly.staff.allSatisfy { $0 == 0 })
         // 4.38M × 0.0014 = 6 132 a month, 12 months.
-        #expect(close(buy.totalCost, 6132 * 12))
+        #expect(isClose(buy.totalCost, 6132 * 12))
     }
 
     @Test("fleet plan: top up from month 1 + lead time, retire after life")

@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 
@@ -29,15 +30,15 @@ struct SolverV2Tests {
             inputTokens: 1000, outputTokens: 0)
         let solver = Solver(model: Self.apiModel(workload, pricing: APIPricing(priceInput: 2, priceOutput: 10)))
         let requests = solver.requestsByWorkload[0]
-        #expect(close(requests[0], 1e6))
-        #expect(close(requests[3], 1_095_445.115010332))
-        #expect(close(requests[5], 1e6 * pow(1.44, 5.0 / 12)))
-        #expect(close(requests[6], 3e6))
-        #expect(close(requests[12], 3.6e6))
-        #expect(close(requests[18], 4.32e6))
+        #expect(isClose(requests[0], 1e6))
+        #expect(isClose(requests[3], 1_095_445.115010332))
+        #expect(isClose(requests[5], 1e6 * pow(1.44, 5.0 / 12)))
+        #expect(isClose(requests[6], 3e6))
+        #expect(isClose(requests[12], 3.6e6))
+        #expect(isClose(requests[18], 4.32e6))
         // API cost follows: 3M × 1000 tokens = 3 000 Mtok × 2 USD = 6 000 in month 7.
         let buy = try #require(solver.solve().strategy(named: "buy"))
-        #expect(close(buy.monthly.api[6], 6000))
+        #expect(isClose(buy.monthly.api[6], 6000))
     }
 
     @Test("a rate schedule changes the trend from its month; the rate in force in month 1 alone never matters")
@@ -51,10 +52,10 @@ struct SolverV2Tests {
         let workload = Workload(name: "chat", requestsPerMonth: 1e6, inputTokens: 1, outputTokens: 0)
         let buy = try #require(Solver(model: Self.apiModel(workload, pricing: pricing)).solve().strategy(named: "buy"))
         // 1M requests × 1 input token = 1 Mtok, so the monthly cost is the price.
-        #expect(buy.monthly.api[0...11].allSatisfy { close($0, 10) })
-        #expect(close(buy.monthly.api[12], 10 * pow(1.44, 1.0 / 12)))
-        #expect(close(buy.monthly.api[17], 12))
-        #expect(close(buy.monthly.api[23], 14.4))
+        #expect(buy.monthly.api[0...11].allSatisfy { isClose($0, 10) })
+        #expect(isClose(buy.monthly.api[12], 10 * pow(1.44, 1.0 / 12)))
+        #expect(isClose(buy.monthly.api[17], 12))
+        #expect(isClose(buy.monthly.api[23], 14.4))
     }
 
     @Test("a written price holds in its month under a price change, then the change goes on from it")
@@ -67,9 +68,9 @@ struct SolverV2Tests {
         let workload = Workload(name: "chat", requestsPerMonth: 1e6, inputTokens: 1, outputTokens: 0)
         let buy = try #require(Solver(model: Self.apiModel(workload, pricing: pricing, months: 25)).solve()
             .strategy(named: "buy"))
-        #expect(close(buy.monthly.api[11], 10 * pow(0.8, 11.0 / 12)))
-        #expect(close(buy.monthly.api[12], 5))
-        #expect(close(buy.monthly.api[24], 4))
+        #expect(isClose(buy.monthly.api[11], 10 * pow(0.8, 11.0 / 12)))
+        #expect(isClose(buy.monthly.api[12], 5))
+        #expect(isClose(buy.monthly.api[24], 4))
     }
 
     @Test("cache writes and a batch API on an api option")
@@ -86,7 +87,7 @@ struct SolverV2Tests {
             priceCacheWrite: Schedule(2.5), batchDiscount: 0.5)
         let buy = try #require(Solver(model: Self.apiModel(workload, pricing: pricing, months: 2)).solve()
             .strategy(named: "buy"))
-        #expect(buy.monthly.api.allSatisfy { close($0, 2017.5) })
+        #expect(buy.monthly.api.allSatisfy { isClose($0, 2017.5) })
     }
 
     @Test("a long-context workload pays the long-context prices for all its tokens; at the threshold it does not")
@@ -102,15 +103,15 @@ struct SolverV2Tests {
             name: "rooms", requests: Schedule(100), inputTokens: 250_000, outputTokens: 1000, cachedInput: 0.4)
         let buy = try #require(Solver(model: Self.apiModel(workload, pricing: pricing, months: 13)).solve()
             .strategy(named: "buy"))
-        #expect(close(buy.monthly.api[0], 98))
-        #expect(close(buy.monthly.api[12], 78.4))
+        #expect(isClose(buy.monthly.api[0], 98))
+        #expect(isClose(buy.monthly.api[12], 78.4))
         // Exactly 200k input is not above the threshold: 20 Mtok × (60 % × 3 + 40 % × 0.3 = 1.92)
         // = 38.4, plus 0.1 Mtok × 15 = 1.5: 39.9.
         var atThreshold = workload
         atThreshold.inputTokens = 200_000
         let normal = try #require(Solver(model: Self.apiModel(atThreshold, pricing: pricing, months: 1)).solve()
             .strategy(named: "buy"))
-        #expect(close(normal.monthly.api[0], 39.9))
+        #expect(isClose(normal.monthly.api[0], 39.9))
     }
 
     /// Rented GPUs for 8.76M requests a month of 0.3 GPU-seconds: A = 8.76M × 0.3 / 2 628 000 = 1
@@ -134,13 +135,13 @@ struct SolverV2Tests {
         // With 50 % batch: N = 1 × (50 % × 2 + 50 %) / 50 % = 3 GPUs → 4 380; A stays 1.
         let pricing = RentedPricing(gpuHour: Schedule(2))
         let all = try #require(Solver(model: Self.rentedModel(pricing: pricing)).solve().strategy(named: "rent"))
-        #expect(all.monthly.rented.allSatisfy { close($0, 5840) })
+        #expect(all.monthly.rented.allSatisfy { isClose($0, 5840) })
         let solver = Solver(model: Self.rentedModel(batch: 0.5, pricing: pricing))
         let half = try #require(solver.solve().strategy(named: "rent"))
-        #expect(half.monthly.rented.allSatisfy { close($0, 4380) })
+        #expect(half.monthly.rented.allSatisfy { isClose($0, 4380) })
         let detail = try #require(solver.details(of: solver.model.strategies[1]).inHouse.first)
-        #expect(detail.averageBusyGPUs.allSatisfy { close($0, 1) })
-        #expect(detail.peakGPUs.allSatisfy { close($0, 3) })
+        #expect(detail.averageBusyGPUs.allSatisfy { isClose($0, 1) })
+        #expect(detail.peakGPUs.allSatisfy { isClose($0, 3) })
     }
 
     @Test("hourly scaling pays the GPU-hours used beyond a commitment, which is paid in every month of its term")
@@ -152,19 +153,19 @@ struct SolverV2Tests {
         let hourly = RentedPricing(gpuHour: Schedule(2), scaling: .hourly, commitments: [commitment])
         let result = Solver(model: Self.rentedModel(pricing: hourly)).solve()
         let rent = try #require(result.strategy(named: "rent"))
-        #expect(rent.monthly.rented.enumerated().allSatisfy { m, cost in close(cost, (1...3).contains(m) ? 2555 : 2920) })
+        #expect(rent.monthly.rented.enumerated().allSatisfy { m, cost in isClose(cost, (1...3).contains(m) ? 2555 : 2920) })
         // The API-only baseline never pays the commitment.
         #expect(result.strategy(named: "buy")?.monthly.rented.allSatisfy { $0 == 0 } == true)
         // Peak scaling: ceil(N) = 4 GPUs, 3 beyond the commitment: 3 × 2 × 730 + 1 095 = 5 475.
         let peak = RentedPricing(gpuHour: Schedule(2), scaling: .peak, commitments: [commitment])
         let peakRent = try #require(Solver(model: Self.rentedModel(pricing: peak)).solve().strategy(named: "rent"))
-        #expect(close(peakRent.monthly.rented[1], 5475) && close(peakRent.monthly.rented[0], 5840))
+        #expect(isClose(peakRent.monthly.rented[1], 5475) && isClose(peakRent.monthly.rented[0], 5840))
         // A commitment larger than the need is paid in full; on demand is 0: 5 × 1.5 × 730 = 5 475.
         let big = RentedPricing(gpuHour: Schedule(2), scaling: .hourly,
                                 commitments: [Commitment(gpus: 5, gpuHour: 1.5, firstMonth: -3, termMonths: 6)])
         let bigRent = try #require(Solver(model: Self.rentedModel(pricing: big)).solve().strategy(named: "rent"))
         // From 4 months before start for 6 months: months 1–2 of the horizon only.
-        #expect(close(bigRent.monthly.rented[0], 5475) && close(bigRent.monthly.rented[2], 2920))
+        #expect(isClose(bigRent.monthly.rented[0], 5475) && isClose(bigRent.monthly.rented[2], 2920))
     }
 
     @Test("staff paid by a list of strategies, with a yearly pay rise and a growing headcount")
@@ -182,11 +183,11 @@ struct SolverV2Tests {
         ]
         let result = Solver(model: model).solve()
         let buy = try #require(result.strategy(named: "buy"))
-        #expect(close(buy.monthly.staff[0], 10_000 + 1_000))
-        #expect(close(buy.monthly.staff[6], 12_000 + 4_000))
-        #expect(close(buy.monthly.staff[12], 14_400 + 4_000))
+        #expect(isClose(buy.monthly.staff[0], 10_000 + 1_000))
+        #expect(isClose(buy.monthly.staff[6], 12_000 + 4_000))
+        #expect(isClose(buy.monthly.staff[12], 14_400 + 4_000))
         // 'rent' runs GPUs but is not on the list: it pays only the role paid by all.
         let rent = try #require(result.strategy(named: "rent"))
-        #expect(close(rent.monthly.staff[0], 1_000) && close(rent.monthly.staff[12], 4_000))
+        #expect(isClose(rent.monthly.staff[0], 1_000) && isClose(rent.monthly.staff[12], 4_000))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 import TCOLoading
@@ -8,8 +9,7 @@ import TCOLoading
 /// contract's bisection returns when every `wins(k)` is solved from scratch.
 @Suite("Break-even searches equal the contract's bisection")
 struct BreakEvenEquivalenceTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
 
     static let models: [String] = {
         let shipped = ((try? FileManager.default.contentsOfDirectory(

@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 import TCOCore
 @testable import TCOLoading
@@ -20,7 +21,7 @@ struct InvalidModelTests {
         var description: String { fixture }
     }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.modelFixtures
 
     static func path(_ name: String) -> String { fixtures.appendingPathComponent("invalid/\(name).yaml").path }
 

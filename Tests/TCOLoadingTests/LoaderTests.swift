@@ -1,11 +1,12 @@
 import Foundation
+import TCOTestSupport
 import Testing
 import TCOCore
 @testable import TCOLoading
 
 @Suite("Loading the shipped models")
 struct LoaderTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
 
     static let models: [String] = {
         let folder = repository.appendingPathComponent("Models")

@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 import TCOCore
 @testable import TCOLoading
@@ -6,7 +7,7 @@ import TCOCore
 /// Version 2 keys read into the model: schedules, defaults, lists, scenarios and `extends`.
 @Suite("Loading version 2 keys")
 struct LoaderV2Tests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.modelFixtures
 
     /// `valid/small.yaml` with `replacements` (old → new, each applied once), loaded from a temporary file.
     static func load(

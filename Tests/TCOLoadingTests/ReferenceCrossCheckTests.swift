@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 import TCOCore
 @testable import TCOLoading
@@ -9,8 +10,8 @@ import TCOCore
 /// Regenerate with `python3 Tests/Reference/reference.py MODEL > Fixtures/reference/<stem>.json`.
 @Suite("Cross-check with the independent reference implementation")
 struct ReferenceCrossCheckTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repository = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = TestPaths.modelFixtures
+    static let repository = TestPaths.repository
 
     static let models: [String] = {
         let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Models").path)) ?? [])

@@ -1,4 +1,5 @@
 import Foundation
+import TCOTestSupport
 import Testing
 @testable import TCOCore
 import TCOLoading
@@ -9,8 +10,7 @@ import TCOLoading
 /// all assume it.
 @Suite("Monte Carlo fast path")
 struct SimulationFastPathTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
 
     static func load(_ relativePath: String) throws -> LoadedModel {
         let path = repository.appendingPathComponent(relativePath).path
