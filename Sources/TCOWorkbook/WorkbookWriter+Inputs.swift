@@ -6,7 +6,7 @@ extension WorkbookWriter {
     /// Column of the base values on `Inputs`; scenario `s` is `inputsBaseColumn + s`.
     static let inputsBaseColumn = 4
     /// Width of the Source column, whose text wraps.
-    static let sourceWidth = 90.0
+    static let sourceWidth = 48.0
 
     /// The `Inputs` sheet: one row per assumption with its defined name, a column per scenario,
     /// the source, and the fixed weight of the input fingerprint (Checks, "solver values current").
@@ -109,15 +109,22 @@ extension WorkbookWriter {
         sheet.setColumn(2, 2, width: ColumnWidths.fit(catalog.items.map(\.label), minimum: 12, maximum: 56))
         sheet.setColumn(3, 3, width: ColumnWidths.fit(catalog.items.map(\.unit), minimum: 8, maximum: 18))
         let scenarioHeaders = Array(headers[baseColumn..<sourceColumn])
-        sheet.setColumn(
-            baseColumn, sourceColumn - 1, width: ColumnWidths.fit(scenarioHeaders, minimum: 14, maximum: 30))
+        let scenarioWidth = scenarioHeaders.map {
+            ColumnWidths.fit(wrappedHeader: $0, values: [], minimum: 14, maximum: 22)
+        }.max() ?? 14
+        sheet.setColumn(baseColumn, sourceColumn - 1, width: scenarioWidth)
+        let headerLines = scenarioHeaders.map { ColumnWidths.lines($0, width: scenarioWidth) }.max() ?? 1
+        sheet.setRowHeight(Self.inputsHeaderRow, points: 15 * Double(headerLines))
         sheet.setColumn(sourceColumn, sourceColumn, width: Self.sourceWidth)
         sheet.setColumn(weightColumn, weightColumn, width: 12)
         sheet.freezePanes(row: Self.inputsHeaderRow + 1, column: baseColumn)
+        // Printed from the assumption to its source: the key path and defined name are for the
+        // screen (formulas, the model file), and the page keeps a readable scale without them.
         sheet.printSetup(
             .init(
-                lastRow: lastRow, lastColumn: sourceColumn, repeatRows: Self.inputsHeaderRow...Self.inputsHeaderRow,
-                repeatColumns: 0...3))
+                lastRow: lastRow, lastColumn: sourceColumn, firstColumn: 2, firstRow: Self.inputsHeaderRow,
+                pageTitle: "Inputs — \(model.title)",
+                repeatRows: Self.inputsHeaderRow...Self.inputsHeaderRow))
     }
 
     /// An input the scenario writes as a schedule: not an input here but month 1's value from the

@@ -23,6 +23,16 @@ extension WorkbookWriter {
     /// The name of the comparison basis, for labels.
     var basisName: String { isTaxed ? "NPV of cost after tax" : "NPV of cost" }
 
+    /// Width of a Summary number column: its header wraps over up to three lines.
+    static func summaryColumnWidth(_ header: String) -> Double {
+        ColumnWidths.fit(wrappedHeader: header, values: ["-00,000,000"], minimum: 12, maximum: 18)
+    }
+
+    /// Lines the tallest Summary header takes.
+    var summaryHeaderLines: Int {
+        summaryHeaderList.dropFirst().map { ColumnWidths.lines($0, width: Self.summaryColumnWidth($0)) }.max() ?? 1
+    }
+
     /// Summary's column headers for this model.
     var summaryHeaderList: [String] {
         // Savings and payback are on the comparison basis: say so beside the before-tax NPV.
@@ -57,6 +67,7 @@ extension WorkbookWriter {
             for (c, text) in summaryHeaderList.enumerated() {
                 sheet.write(text, row: row, column: c, style: c == 0 ? .header : .numberHeader)
             }
+            sheet.setRowHeight(row, points: 15 * Double(summaryHeaderLines))
             row += 1
             let first = row
             var rows: [(String, Int)] = []
@@ -166,7 +177,7 @@ extension WorkbookWriter {
             ]
         sheet.setColumn(0, 0, width: ColumnWidths.fit(strategyNames, minimum: 22, maximum: 40))
         for (c, header) in summaryHeaderList.enumerated().dropFirst() {
-            sheet.setColumn(c, c, width: ColumnWidths.fit([header, "-00,000,000"], minimum: 12, maximum: 30))
+            sheet.setColumn(c, c, width: Self.summaryColumnWidth(header))
         }
         sheet.freezePanes(row: Self.masterCheckRow + 1, column: 1)
         sheet.printSetup(

@@ -100,7 +100,10 @@ struct XLSXWorksheet {
     /// `rowBreaksBefore` (Annual: a scenario per page). Fitting would ignore manual page breaks.
     func printSetup(_ setup: PrintSetup) {
         owner.check(
-            worksheet_print_area(sheet, 0, 0, lxw_row_t(setup.lastRow), lxw_col_t(setup.lastColumn)), "print area")
+            worksheet_print_area(
+                sheet, lxw_row_t(setup.firstRow), lxw_col_t(setup.firstColumn), lxw_row_t(setup.lastRow),
+                lxw_col_t(setup.lastColumn)),
+            "print area")
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, setup.paper.rawValue)
         if let rows = setup.repeatRows {
@@ -122,12 +125,22 @@ struct XLSXWorksheet {
             worksheet_fit_to_pages(sheet, 1, 0)
         }
         owner.check(worksheet_set_footer(sheet, "&L&A&RPage &P of &N"), "footer")
+        if let title = setup.pageTitle {
+            // `&` starts a code in Excel's headers: a literal one is doubled.
+            owner.check(worksheet_set_header(sheet, "&L" + title.replacing("&", with: "&&")), "header")
+        }
     }
 
     /// Print settings of one sheet (see `printSetup`).
     struct PrintSetup {
         var lastRow: Int
         var lastColumn: Int
+        /// The first column printed (columns before it are for the screen only).
+        var firstColumn = 0
+        /// The first row printed (a title above it is printed as `pageTitle` instead).
+        var firstRow = 0
+        /// Printed at the top of every page: the sheet's title when its own cell is not printed.
+        var pageTitle: String?
         var repeatRows: ClosedRange<Int>?
         var repeatColumns: ClosedRange<Int>?
         /// Percent; `nil` fits the sheet to one page wide.
