@@ -86,7 +86,7 @@ func largeModelYAML(workloads: Int = 50) -> String {
     return y
 }
 
-// `tco-bench --large-model PATH` only writes the generated large model (to compare outputs byte for
+// `tco-bench --large-model PATH [WORKLOADS]` only writes the generated large model (to compare outputs byte for
 // byte); `tco-bench --large` only prints its figures.
 let arguments = CommandLine.arguments
 let simulationRuns = Int(ProcessInfo.processInfo.environment["BENCH_SIM_RUNS"] ?? "") ?? 10_000
@@ -97,8 +97,10 @@ if ProcessInfo.processInfo.environment["BENCH_SIMULATION_ONLY"] != nil {
 }
 
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 15
-if arguments.count == 3, arguments[1] == "--large-model" {
-    try largeModelYAML().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+if (3...4).contains(arguments.count), arguments[1] == "--large-model" {
+    // An optional third argument: the number of workloads (50 by default), e.g. to profile `tco report`.
+    let workloads = arguments.count == 4 ? Int(arguments[3]) ?? 50 : 50
+    try largeModelYAML(workloads: workloads).write(toFile: arguments[2], atomically: true, encoding: .utf8)
     exit(0)
 }
 if arguments.count == 2, arguments[1] == "--large" {
