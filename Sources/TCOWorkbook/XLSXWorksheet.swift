@@ -126,9 +126,19 @@ struct XLSXWorksheet {
         }
         owner.check(worksheet_set_footer(sheet, "&L&A&RPage &P of &N"), "footer")
         if let title = setup.pageTitle {
-            // `&` starts a code in Excel's headers: a literal one is doubled.
-            owner.check(worksheet_set_header(sheet, "&L" + title.replacing("&", with: "&&")), "header")
+            owner.check(worksheet_set_header(sheet, Self.pageHeader(title)), "header")
         }
+    }
+
+    /// A page header showing `title` on the left: `&` doubled (it starts a code in Excel's headers),
+    /// and the title shortened with "…" to libxlsxwriter's 255 characters (a longer header is refused).
+    static func pageHeader(_ title: String) -> String {
+        func header(_ text: String) -> String { "&L" + text.replacing("&", with: "&&") }
+        let limit = 255
+        guard header(title).unicodeScalars.count > limit else { return header(title) }
+        var kept = title
+        while !kept.isEmpty, header(kept + "…").unicodeScalars.count > limit { kept.removeLast() }
+        return header(kept + "…")
     }
 
     /// Print settings of one sheet (see `printSetup`).

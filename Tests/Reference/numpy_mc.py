@@ -80,7 +80,8 @@ def uniforms(seed, runs, k):
         for j in range(k):
             state += G
             out[j] = ((_finish(state) >> U11).astype(np.float64) + 0.5) / 9007199254740992.0
-    return out
+    # (2^53 - 1) + 0.5 rounds to 2^53: kept just below 1, as tco does.
+    return np.minimum(out, np.nextafter(1.0, 0.0))
 
 
 class Input:

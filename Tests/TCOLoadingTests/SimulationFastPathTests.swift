@@ -61,6 +61,17 @@ struct SimulationFastPathTests {
         Self.expectIdentical(loaded, inputs: inputs, runs: 300)
     }
 
+    @Test("an input whose path names no section (its setter may write anything) is derived again every run")
+    func freeFormPath() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        // A loan's rate drawn through a path the plan cannot place: the plan must not keep the
+        // first run's loan terms (RunTerms reads loans again unless every path avoids them).
+        let rate = UncertainInput(path: "loan rate", distribution: .uniform(low: 0.02, high: 0.2)) { model, value in
+            model.finance.loans[0].annualRate = value
+        }
+        Self.expectIdentical(loaded, inputs: [rate], runs: 40)
+    }
+
     @Test("example-v2: a scenario takes the NPVs of a strategy it leaves alone from an earlier scenario")
     func sharedStrategies() throws {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")

@@ -138,7 +138,7 @@ extension PlanWorker {
     /// run (`Solver.costPerRequest`), worked out on the run's first call: it is the same for
     /// every strategy.
     mutating func costPerRequestOffset(of w: Int, on o: Int) -> Int {
-        let pair = w * apiTerms.count + o, offset = pair * months
+        let pair = w * apiCount + apiSlots[o], offset = pair * months
         guard costStamps[pair] != stamp else { return offset }
         costStamps[pair] = stamp
         let workload = terms.workloads[w]

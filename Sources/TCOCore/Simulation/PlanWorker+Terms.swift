@@ -48,8 +48,8 @@ struct RunTerms {
     /// strategy index, where in the strategy).
     private let escalationSources: [(slot: Int, strategy: Int, source: StrategyPlan.EscalationSource)]
     private let oneTimeSources: [(slot: Int, strategy: Int, item: Int)]
-    /// Whether a drawn input may change a loan (its path is in `finance`), and whether the loans
-    /// were read once.
+    /// Whether a drawn input may change a loan (its path is not in a section without loans), and
+    /// whether the loans were read once.
     private let readsLoans: Bool
     private var hasReadLoans = false
     var taxRate = 0.0
@@ -68,7 +68,13 @@ struct RunTerms {
             return start
         }
         oneTimeCosts = [Double](repeating: 0, count: start)
-        readsLoans = plan.drawn.contains { plan.inputs[$0].path.hasPrefix("finance.") }
+        // Conservative, as `SimulationPlan.Redo`: only a path in a section that holds no loan
+        // term leaves the loans alone (an input with another path may write anything).
+        let loanFree: Set<Substring> = ["discount_rate", "workloads", "serving", "staff", "facility", "hardware",
+                                        "strategies"]
+        readsLoans = plan.drawn.contains { index in
+            !loanFree.contains(plan.inputs[index].path.split(separator: ".").first ?? "")
+        }
         let count = model.workloads.count
         escalationSources = plan.strategies.flatMap { strategy in
             strategy.workloads.indices.map { w in
@@ -98,8 +104,8 @@ struct RunTerms {
                 residual: model.hardware[h].residual, maintenancePerYear: model.hardware[h].maintenancePerYear,
                 power: model.hardware[h].power, idlePower: model.hardware[h].idlePower)
         }
-        // A loan's terms change only with a drawn `finance.` input: else the first run's stand
-        // (two `pow` calls per loan and run saved).
+        // A loan's terms change only with a drawn input that may reach a loan: else the first
+        // run's stand (two `pow` calls per loan and run saved).
         for l in loans.indices where readsLoans || !hasReadLoans {
             let monthlyRate = model.finance.loans[l].monthlyRate, term = model.finance.loans[l].termMonths
             loans[l] = Loan(share: model.finance.loans[l].share, termMonths: term, monthlyRate: monthlyRate,

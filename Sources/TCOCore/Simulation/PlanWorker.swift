@@ -52,9 +52,12 @@ struct PlanWorker {
     var sentToFallback: [Double]
     /// The run's scalars (`RunTerms`), read once the draws are written.
     var terms: RunTerms
-    /// Cost per request of each workload on each option, `months` values at
-    /// `(workload × options + option) × months`; `costStamps` holds the run each was worked out for.
+    /// Cost per request of each workload on each API option, `months` values at
+    /// `(workload × API options + API slot) × months`; `costStamps` holds the run each was worked out for.
     var costsPerRequest: [Double]
+    /// Each option's place among the API options (−1 for an in-house option), and how many there are.
+    let apiSlots: [Int]
+    let apiCount: Int
     var costStamps: [Int]
     /// Counts the runs this worker solved, so that a cost per request of an earlier run is not taken.
     var stamp = 0
@@ -105,8 +108,15 @@ struct PlanWorker {
         servedInHouse = zeros
         sentToFallback = zeros
         terms = RunTerms(plan: plan)
-        costsPerRequest = [Double](repeating: 0, count: plan.model.workloads.count * serving.count * months)
-        costStamps = [Int](repeating: -1, count: plan.model.workloads.count * serving.count)
+        var apiCount = 0
+        apiSlots = serving.map { option in
+            guard option.isAPI else { return -1 }
+            defer { apiCount += 1 }
+            return apiCount
+        }
+        self.apiCount = apiCount
+        costsPerRequest = [Double](repeating: 0, count: plan.model.workloads.count * apiCount * months)
+        costStamps = [Int](repeating: -1, count: plan.model.workloads.count * apiCount)
         for o in serving.indices { readTerms(of: o) }
     }
 
