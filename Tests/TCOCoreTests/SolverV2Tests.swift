@@ -153,7 +153,9 @@ struct SolverV2Tests {
         let hourly = RentedPricing(gpuHour: Schedule(2), scaling: .hourly, commitments: [commitment])
         let result = Solver(model: Self.rentedModel(pricing: hourly)).solve()
         let rent = try #require(result.strategy(named: "rent"))
-        #expect(rent.monthly.rented.enumerated().allSatisfy { m, cost in isClose(cost, (1...3).contains(m) ? 2555 : 2920) })
+        #expect(rent.monthly.rented.enumerated().allSatisfy { m, cost in
+            isClose(cost, (1...3).contains(m) ? 2555 : 2920)
+        })
         // The API-only baseline never pays the commitment.
         #expect(result.strategy(named: "buy")?.monthly.rented.allSatisfy { $0 == 0 } == true)
         // Peak scaling: ceil(N) = 4 GPUs, 3 beyond the commitment: 3 × 2 × 730 + 1 095 = 5 475.
