@@ -119,19 +119,13 @@ extension Solver {
     static func costPerRequest(
         of workload: Workload, pricing: APIPricing, prices: APIPriceLevels, months: Int, apiPriceFactor: Double
     ) -> [Double] {
-        let c = workload.cachedInput, cw = workload.cacheWrite
-        func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
-            (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write)
-                + workload.outputTokens * output) / 1e6 * apiPriceFactor
-        }
-        if let long = pricing.longContext, workload.inputTokens > long.above {
-            let value = cost(input: long.priceInput, output: long.priceOutput, cached: long.priceCachedInput,
-                             write: long.priceCacheWrite)
-            return [Double](repeating: value, count: months)
+        let tokens = RequestTokens(workload)
+        if let long = tokens.longContext(pricing.longContext) {
+            return [Double](repeating: tokens.cost(at: long, factor: apiPriceFactor), count: months)
         }
         return (0..<months).map { m in
-            cost(input: prices.input[m], output: prices.output[m], cached: prices.cachedInput[m],
-                 write: prices.cacheWrite[m])
+            tokens.cost(input: prices.input[m], output: prices.output[m], cached: prices.cachedInput[m],
+                        write: prices.cacheWrite[m], factor: apiPriceFactor)
         }
     }
 }

@@ -141,15 +141,10 @@ extension PlanWorker {
         let pair = w * apiCount + apiSlots[o], offset = pair * months
         guard costStamps[pair] != stamp else { return offset }
         costStamps[pair] = stamp
-        let workload = terms.workloads[w]
-        let c = workload.cachedInput, cw = workload.cacheWrite
-        func cost(input: Double, output: Double, cached: Double, write: Double) -> Double {
-            (workload.inputTokens * ((1 - c - cw) * input + c * cached + cw * write) + workload.outputTokens * output)
-                / 1e6
-        }
-        if let long = apiTerms[o].longContext, workload.inputTokens > long.above {
-            let value = cost(input: long.priceInput, output: long.priceOutput, cached: long.priceCachedInput,
-                             write: long.priceCacheWrite)
+        // A factor of 1, as the solver's at the forecast: `x × 1 = x`, the same bits.
+        let tokens = terms.workloads[w].tokens
+        if let long = tokens.longContext(apiTerms[o].longContext) {
+            let value = tokens.cost(at: long, factor: 1)
             for m in 0..<months { costsPerRequest[offset + m] = value }
             return offset
         }
@@ -157,7 +152,8 @@ extension PlanWorker {
         let months = months
         costsPerRequest.withUnsafeMutableBufferPointer { costs in
             for m in 0..<months {
-                costs[offset + m] = cost(input: input[m], output: output[m], cached: cached[m], write: write[m])
+                costs[offset + m] = tokens.cost(
+                    input: input[m], output: output[m], cached: cached[m], write: write[m], factor: 1)
             }
         }
         return offset

@@ -12,6 +12,12 @@ struct RunTerms {
         var cacheWrite = 0.0
         var batch = 0.0
         var peakToAverage = 1.0
+
+        /// What one request is billed on (`RequestTokens`).
+        var tokens: RequestTokens {
+            RequestTokens(input: inputTokens, output: outputTokens, cachedShare: cachedInput,
+                          cacheWriteShare: cacheWrite)
+        }
     }
 
     /// A server type's figures, by hardware index (`Hardware`).
