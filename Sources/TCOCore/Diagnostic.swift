@@ -54,14 +54,25 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
+extension Diagnostic {
+    /// The key and the place in the file a diagnostic is about.
+    fileprivate var place: String { "\(keyPath)@\(location.map { "\($0.file):\($0.line):\($0.column)" } ?? "")" }
+}
+
 extension Array where Element == Diagnostic {
     /// Whether any of the diagnostics is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Errors first, then warnings, each group in file order; duplicates removed.
+    /// Errors first, then warnings, each group in file order; duplicates removed, and a "missing
+    /// required key" left out where another error names the same key at the same place (a key
+    /// written with no value: "expected a value such as '350'" says it better).
     public func ordered() -> [Diagnostic] {
         var seen = Set<Diagnostic>()
-        let unique = filter { seen.insert($0).inserted }
+        let explained = Set(filter { $0.severity == .error && $0.code != .missingKey }.map(\.place))
+        let unique = filter { diagnostic in
+            guard seen.insert(diagnostic).inserted else { return false }
+            return diagnostic.code != .missingKey || !explained.contains(diagnostic.place)
+        }
         func rank(_ d: Diagnostic) -> Int { d.severity == .error ? 0 : 1 }
         return unique.enumerated().sorted { l, r in
             if rank(l.element) != rank(r.element) { return rank(l.element) < rank(r.element) }

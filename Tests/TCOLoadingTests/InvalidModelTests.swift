@@ -167,6 +167,33 @@ struct InvalidModelTests {
         #expect(keys.contains("workloads.chat.output_tokens"))
     }
 
+    @Test("a required key written with no value gets one error, 'expected a value', not also 'missing'")
+    func emptyRequiredValue() throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("valid/small.yaml"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("output_tokens:") })
+        var changed = lines
+        changed[index] = String(lines[index].prefix { $0 == " " }) + "output_tokens:"
+        let folder = try TestPaths.temporaryFolder("tco-empty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("empty.yaml").path
+        try changed.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .failure(let failure) = ModelLoader().load(path).result else {
+            Issue.record("accepted")
+            return
+        }
+        let errors = failure.diagnostics.filter { $0.keyPath.hasSuffix(".output_tokens") }
+        #expect(errors.map(\.code) == [.expectedValue], "\(errors.map(\.headline))")
+        // An absent required key is still reported as missing.
+        changed.remove(at: index)
+        try changed.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .failure(let absent) = ModelLoader().load(path).result else {
+            Issue.record("accepted without output_tokens")
+            return
+        }
+        #expect(absent.diagnostics.filter { $0.keyPath.hasSuffix(".output_tokens") }.map(\.code) == [.missingKey])
+    }
+
     @Test("a definition nobody uses is a warning, not an error")
     func unusedIsWarning() throws {
         let text = try String(contentsOf: Self.fixtures.appendingPathComponent("valid/small.yaml"), encoding: .utf8)
