@@ -31,18 +31,7 @@ extension InputLens {
         InputLens<Finance>(get: { model, _ in model.finance }, modify: { model, _, change in change(&model.finance) })
     }
 
-    /// The facility block, where the model has one. Written out, not `present(in: .model, …)`:
-    /// `pue` is drawn in most Monte Carlo models, and a run-time key path costs more than the run's arithmetic.
-    static var facility: InputLens<Facility> {
-        InputLens<Facility>(
-            get: { model, _ in model.facility },
-            modify: { model, _, change in
-                guard var facility = model.facility else { return }
-                model.facility = nil  // as in `present`: no copy of a schedule while it changes
-                change(&facility)
-                model.facility = facility
-            })
-    }
+    static var facility: InputLens<Facility> { .present(in: .model, \Model.facility) }
 
     /// An optional part, where the parent has one.
     @inline(__always)

@@ -48,8 +48,8 @@ extension PlanWorker {
                 peak.update(repeating: 0)
                 for w in leg.shares.indices where leg.shares[w] > 0 {
                     let workload = workloads[w], share = leg.shares[w], requests = requests[w]
-                    let secondsPerRequest = workload.inputTokens / serving.prefillThroughput
-                        + workload.outputTokens / serving.decodeThroughput
+                    let secondsPerRequest = workload.tokens.input / serving.prefillThroughput
+                        + workload.tokens.output / serving.decodeThroughput
                     let peakLoad = (1 - workload.batch) * workload.peakToAverage + workload.batch
                     for m in 0..<average.count {
                         let busy = requests[m] * share * secondsPerRequest / Calendar.secondsPerMonth

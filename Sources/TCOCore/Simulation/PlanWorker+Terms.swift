@@ -6,18 +6,10 @@ import RealModule
 struct RunTerms {
     /// A workload's tokens, caching, batch share and peak, by workload index.
     struct Workload {
-        var inputTokens = 0.0
-        var outputTokens = 0.0
-        var cachedInput = 0.0
-        var cacheWrite = 0.0
+        /// What one request is billed on: tokens and cache shares.
+        var tokens = RequestTokens(input: 0, output: 0, cachedShare: 0, cacheWriteShare: 0)
         var batch = 0.0
         var peakToAverage = 1.0
-
-        /// What one request is billed on (`RequestTokens`).
-        var tokens: RequestTokens {
-            RequestTokens(input: inputTokens, output: outputTokens, cachedShare: cachedInput,
-                          cacheWriteShare: cacheWrite)
-        }
     }
 
     /// A server type's figures, by hardware index (`Hardware`).
@@ -99,8 +91,9 @@ struct RunTerms {
         // shared with the workers on the other core.
         for w in workloads.indices {
             workloads[w] = Workload(
-                inputTokens: model.workloads[w].inputTokens, outputTokens: model.workloads[w].outputTokens,
-                cachedInput: model.workloads[w].cachedInput, cacheWrite: model.workloads[w].cacheWrite,
+                tokens: RequestTokens(
+                    input: model.workloads[w].inputTokens, output: model.workloads[w].outputTokens,
+                    cachedShare: model.workloads[w].cachedInput, cacheWriteShare: model.workloads[w].cacheWrite),
                 batch: model.workloads[w].batch, peakToAverage: model.workloads[w].peakToAverage)
         }
         for h in hardware.indices {

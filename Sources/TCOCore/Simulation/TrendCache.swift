@@ -18,21 +18,14 @@ struct TrendCache {
     /// `schedule.writeTrend(into: &buffer)`, from the cache when it holds the schedule's trend.
     mutating func write(_ schedule: Schedule<Rate>, into buffer: inout [Double]) {
         for slot in 0..<count where trends[slot].count == buffer.count && schedules[slot] == schedule {
-            buffer.withUnsafeMutableBufferPointer { target in
-                trends[slot].withUnsafeBufferPointer { source in
-                    for m in 0..<target.count { target[m] = source[m] }
-                }
-            }
+            Self.copy(trends[slot], into: &buffer)
             return
         }
         schedule.writeTrend(into: &buffer)
         if count < schedules.count {
             schedules[count] = schedule
             if trends[count].count == buffer.count {
-                let written = buffer
-                trends[count].withUnsafeMutableBufferPointer { target in
-                    for m in 0..<target.count { target[m] = written[m] }
-                }
+                Self.copy(buffer, into: &trends[count])
             } else {
                 trends[count] = buffer.map { $0 }
             }
@@ -42,5 +35,10 @@ struct TrendCache {
             trends.append(buffer.map { $0 })
         }
         count += 1
+    }
+
+    /// `source` into `target` (same length) in place: the target keeps its storage.
+    private static func copy(_ source: [Double], into target: inout [Double]) {
+        target.withUnsafeMutableBufferPointer { target in _ = target.update(fromContentsOf: source) }
     }
 }
