@@ -126,26 +126,45 @@ extension MonthlyLines {
         over lines: [CostLine] = CostLine.allCases
     ) {
         for line in lines {
-            let sign = line.cashSign, inPnL = line.isPnLCost
-            // One loop per kind of line, its tests taken out of the loop: the same additions in the
-            // same order, without two branches a month (the kernel was a fifth of a Monte Carlo run).
-            self[line].withUnsafeBufferPointer { values in
-                let months = Swift.min(values.count, cash.count)
-                switch (sign != 0, inPnL) {
-                case (true, true):
-                    for m in 0..<months {
-                        cash[m] += sign * values[m]
-                        pnl[m] += values[m]
-                    }
-                case (true, false):
-                    for m in 0..<months { cash[m] += sign * values[m] }
-                case (false, true):
-                    for m in 0..<months { pnl[m] += values[m] }
-                case (false, false):
-                    break
-                }
-            }
+            self[line].withUnsafeBufferPointer { values in Self.accumulate(values, of: line, cash: cash, pnl: pnl) }
         }
+    }
+
+    /// One line's part of `accumulate`: its values added with its sign to `cash` and, if it is
+    /// part of P&L cost, to `pnl`. A Monte Carlo worker calls it on lines it keeps in its own memory.
+    @inline(__always)
+    static func accumulate(
+        _ values: UnsafeBufferPointer<Double>, of line: CostLine, cash: UnsafeMutableBufferPointer<Double>,
+        pnl: UnsafeMutableBufferPointer<Double>
+    ) {
+        let sign = line.cashSign, inPnL = line.isPnLCost
+        // One loop per kind of line, its tests taken out of the loop: the same additions in the
+        // same order, without two branches a month (the kernel was a fifth of a Monte Carlo run).
+        let months = Swift.min(values.count, cash.count)
+        switch (sign != 0, inPnL) {
+        case (true, true):
+            for m in 0..<months {
+                cash[m] += sign * values[m]
+                pnl[m] += values[m]
+            }
+        case (true, false):
+            for m in 0..<months { cash[m] += sign * values[m] }
+        case (false, true):
+            for m in 0..<months { pnl[m] += values[m] }
+        case (false, false):
+            break
+        }
+    }
+
+    /// `Σ (cash − tax rate × pnl) × discount` month by month: the last step of `npvCostAfterTax`.
+    @inline(__always)
+    static func npvAfterTax(
+        cash: UnsafeMutableBufferPointer<Double>, pnl: UnsafeMutableBufferPointer<Double>, taxRate: Double,
+        discount: UnsafeBufferPointer<Double>
+    ) -> Double {
+        var npv = 0.0
+        for m in 0..<discount.count { npv += (cash[m] - taxRate * pnl[m]) * discount[m] }
+        return npv
     }
 
     /// NPV of cost after tax, `Σ (cash cost − tax rate × P&L cost) × discount factor`, with the
@@ -162,11 +181,7 @@ extension MonthlyLines {
             let cash = UnsafeMutableBufferPointer(rebasing: buffer[0..<months])
             let pnl = UnsafeMutableBufferPointer(rebasing: buffer[months..<(2 * months)])
             accumulate(cash: cash, pnl: pnl, over: lines)
-            return discount.withUnsafeBufferPointer { discount in
-                var npv = 0.0
-                for m in 0..<months { npv += (cash[m] - taxRate * pnl[m]) * discount[m] }
-                return npv
-            }
+            return discount.withUnsafeBufferPointer { Self.npvAfterTax(cash: cash, pnl: pnl, taxRate: taxRate, discount: $0) }
         }
     }
 

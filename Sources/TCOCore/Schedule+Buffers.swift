@@ -13,30 +13,38 @@ extension Schedule {
 extension Schedule where Value == Double {
     /// `valuesByMonth(buffer.count)`, in place.
     func writeValues(into buffer: inout [Double]) {
+        buffer.withUnsafeMutableBufferPointer { writeValues(into: $0) }
+    }
+
+    /// `valuesByMonth(buffer.count)` into memory the caller owns (a Monte Carlo worker's buffers).
+    func writeValues(into buffer: UnsafeMutableBufferPointer<Double>) {
         var index = 0
-        buffer.withUnsafeMutableBufferPointer { buffer in
-            for m in stride(from: 1, through: buffer.count, by: 1) {
-                index = stepIndex(inMonth: m, after: index)
-                buffer[m - 1] = steps[index].value
-            }
+        for m in stride(from: 1, through: buffer.count, by: 1) {
+            index = stepIndex(inMonth: m, after: index)
+            buffer[m - 1] = steps[index].value
         }
     }
 
-    /// `levels(over: trend)` in place: `v / T(s)` by month, `buffer` as long as `trend`. The level
-    /// is divided once per step: every month of a step divides the same two numbers.
+    /// `levels(over: trend)` in place: `v / T(s)` by month, `buffer` as long as `trend`.
     func writeLevels(over trend: [Double], into buffer: inout [Double]) {
+        trend.withUnsafeBufferPointer { trend in
+            buffer.withUnsafeMutableBufferPointer { writeLevels(over: trend, into: $0) }
+        }
+    }
+
+    /// `levels(over: trend)` into memory the caller owns. The level is divided once per step:
+    /// every month of a step divides the same two numbers.
+    func writeLevels(over trend: UnsafeBufferPointer<Double>, into buffer: UnsafeMutableBufferPointer<Double>) {
         guard !trend.isEmpty else { return }
         var index = 0
         var level = steps[0].value / trend[steps[0].month - 1]
-        buffer.withUnsafeMutableBufferPointer { buffer in
-            for m in stride(from: 1, through: Swift.min(trend.count, buffer.count), by: 1) {
-                let inForce = stepIndex(inMonth: m, after: index)
-                if inForce != index {
-                    index = inForce
-                    level = steps[index].value / trend[steps[index].month - 1]
-                }
-                buffer[m - 1] = level
+        for m in stride(from: 1, through: Swift.min(trend.count, buffer.count), by: 1) {
+            let inForce = stepIndex(inMonth: m, after: index)
+            if inForce != index {
+                index = inForce
+                level = steps[index].value / trend[steps[index].month - 1]
             }
+            buffer[m - 1] = level
         }
     }
 }
@@ -44,6 +52,11 @@ extension Schedule where Value == Double {
 extension Schedule where Value == Rate {
     /// `trend(months: trend.count)` in place (see `trend(months:)`).
     func writeTrend(into trend: inout [Double]) {
+        trend.withUnsafeMutableBufferPointer { writeTrend(into: $0) }
+    }
+
+    /// `trend(months: trend.count)` into memory the caller owns.
+    func writeTrend(into trend: UnsafeMutableBufferPointer<Double>) {
         guard !trend.isEmpty else { return }
         trend[0] = 1
         var index = 0

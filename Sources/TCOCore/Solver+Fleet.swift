@@ -92,20 +92,33 @@ extension Solver {
         amount: Double, bought: Int, term: Int, rate: Double, annuity: Double, months: Int,
         into lines: inout MonthlyLines
     ) {
+        lines.financing.withUnsafeMutableBufferPointer { financing in
+            lines.interest.withUnsafeMutableBufferPointer { interest in
+                addLoan(amount: amount, bought: bought, term: term, rate: rate, annuity: annuity, months: months,
+                        financing: financing, interest: interest)
+            }
+        }
+    }
+
+    /// `addLoan` into the financing and interest lines given as memory the caller owns (`months` long).
+    static func addLoan(
+        amount: Double, bought: Int, term: Int, rate: Double, annuity: Double, months: Int,
+        financing: UnsafeMutableBufferPointer<Double>, interest: UnsafeMutableBufferPointer<Double>
+    ) {
         guard bought >= 1, bought <= months, term >= 1 else { return }
-        lines.financing[bought - 1] -= amount
+        financing[bought - 1] -= amount
         let payment = rate == 0 ? amount / Double(term) : amount * rate / (1 - annuity)
         var balance = amount
         let lastPayment = Swift.min(bought + term, months)
         if lastPayment > bought {
             for t in (bought + 1)...lastPayment {
-                let interest = rate * balance
-                lines.financing[t - 1] += payment
-                lines.interest[t - 1] += interest
-                balance -= payment - interest
+                let monthInterest = rate * balance
+                financing[t - 1] += payment
+                interest[t - 1] += monthInterest
+                balance -= payment - monthInterest
             }
         }
-        if bought + term > months { lines.financing[months - 1] += balance }
+        if bought + term > months { financing[months - 1] += balance }
     }
 }
 
@@ -127,6 +140,20 @@ public struct FleetPlan: Sendable, Hashable {
     /// The plan written into `entering` and `inService` (as long as `needed`, all zeros on entry):
     /// a Monte Carlo worker plans into buffers it keeps from run to run.
     static func plan(needed: [Int], leadTime: Int, life: Int, entering: inout [Int], inService: inout [Int]) {
+        needed.withUnsafeBufferPointer { needed in
+            entering.withUnsafeMutableBufferPointer { entering in
+                inService.withUnsafeMutableBufferPointer { inService in
+                    plan(needed: needed, leadTime: leadTime, life: life, entering: entering, inService: inService)
+                }
+            }
+        }
+    }
+
+    /// `plan` into memory the caller owns (a Monte Carlo worker's buffers).
+    static func plan(
+        needed: UnsafeBufferPointer<Int>, leadTime: Int, life: Int, entering: UnsafeMutableBufferPointer<Int>,
+        inService: UnsafeMutableBufferPointer<Int>
+    ) {
         let months = needed.count
         var running = 0
         guard leadTime < months else { return }

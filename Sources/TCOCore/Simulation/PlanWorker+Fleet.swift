@@ -17,76 +17,63 @@ extension PlanWorker {
         let monthlyRate = loan?.monthlyRate ?? 0
         let annuity = loan?.annuity ?? 0
 
+        let buffers = buffers, months = months, entering = buffers.entering
         for index in 0..<months where entering[index] > 0 {
             let count = entering[index], firstMonth = index + 1
             let servers = Double(count)
             let orderMonth = firstMonth - hardware.leadTimeMonths
-            lines.capex[orderMonth - 1] += servers * price
+            buffers.capex[orderMonth - 1] += servers * price
             if let loan {
                 let perServer = loan.share * price
                 if count <= Solver.serversFinancedOneByOne {
                     for _ in 0..<count {
-                        Solver.addLoan(amount: perServer, bought: orderMonth, term: loan.termMonths,
-                                       rate: monthlyRate, annuity: annuity, months: months, into: &lines)
+                        Solver.addLoan(amount: perServer, bought: orderMonth, term: loan.termMonths, rate: monthlyRate,
+                                       annuity: annuity, months: months, financing: buffers.financing,
+                                       interest: buffers.interest)
                     }
                 } else {
                     Solver.addLoan(amount: servers * perServer, bought: orderMonth, term: loan.termMonths,
-                                   rate: monthlyRate, annuity: annuity, months: months, into: &lines)
+                                   rate: monthlyRate, annuity: annuity, months: months, financing: buffers.financing,
+                                   interest: buffers.interest)
                 }
             }
             let lastMonth = firstMonth + hardware.lifeMonths - 1
             if lastMonth <= months {
-                lines.residual[lastMonth - 1] += servers * residualValue
+                buffers.residual[lastMonth - 1] += servers * residualValue
             } else if countsTerminalValue {
                 let monthsInService = Double(months - firstMonth + 1)
                 let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
-                lines.terminalValue[months - 1] += servers * netBookValue
+                buffers.terminalValue[months - 1] += servers * netBookValue
             }
         }
-        // The four lines are taken out of `lines` into locals for the loop and put back: written
-        // through pointers, with no uniqueness check a month (the same sums, in the same order).
-        var depreciation: [Double] = [], maintenance: [Double] = [], colocationLine: [Double] = []
-        var power: [Double] = []
-        swap(&depreciation, &lines.depreciation)
-        swap(&maintenance, &lines.maintenance)
-        swap(&colocationLine, &lines.colocation)
-        swap(&power, &lines.power)
-        let inService = inService[slot], colocation = colocation, average = average
-        let electricityLevels = electricityLevels, electricityFactors = electricityFactors
-        depreciation.withUnsafeMutableBufferPointer { depreciation in
-            maintenance.withUnsafeMutableBufferPointer { maintenance in
-                colocationLine.withUnsafeMutableBufferPointer { colocationLine in
-                    power.withUnsafeMutableBufferPointer { power in
-                        for m in 0..<months where inService[m] > 0 {
-                            let servers = Double(inService[m])
-                            let colocationPerServer = hardware.power * colocation[m]
-                            depreciation[m] += servers * depreciationPerMonth
-                            maintenance[m] += servers * maintenancePerMonth
-                            colocationLine[m] += servers * colocationPerServer
-                            let busyShare = Swift.min(1, average[m] / (servers * Double(hardware.gpus)))
-                            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
-                            let energy = servers * draw * Calendar.hoursPerMonth * pue
-                            power[m] += energy * electricityLevels[m] * electricityFactors[m]
-                        }
-                    }
-                }
-            }
+        let inService = buffers.inService(slot), colocation = buffers.colocation, average = buffers.average
+        let electricityLevels = buffers.electricityLevels, electricityFactors = buffers.electricityFactors
+        let depreciation = buffers.depreciation, maintenance = buffers.maintenance
+        let colocationLine = buffers.colocationLine, power = buffers.power
+        for m in 0..<months where inService[m] > 0 {
+            let servers = Double(inService[m])
+            let colocationPerServer = hardware.power * colocation[m]
+            depreciation[m] += servers * depreciationPerMonth
+            maintenance[m] += servers * maintenancePerMonth
+            colocationLine[m] += servers * colocationPerServer
+            let busyShare = Swift.min(1, average[m] / (servers * Double(hardware.gpus)))
+            let draw = hardware.idlePower + (hardware.power - hardware.idlePower) * busyShare
+            let energy = servers * draw * Calendar.hoursPerMonth * pue
+            power[m] += energy * electricityLevels[m] * electricityFactors[m]
         }
-        swap(&depreciation, &lines.depreciation)
-        swap(&maintenance, &lines.maintenance)
-        swap(&colocationLine, &lines.colocation)
-        swap(&power, &lines.power)
     }
 
     /// `FleetPlan(needed:leadTime:life:)` for the servers `peak` needs, into `entering` and
-    /// `inService[slot]`.
-    mutating func planFleet(gpus: Int, leadTime: Int, life: Int, slot: Int) {
+    /// `inService(slot)`.
+    func planFleet(gpus: Int, leadTime: Int, life: Int, slot: Int) {
+        let needed = buffers.needed, entering = buffers.entering, inService = buffers.inService(slot)
+        let peak = buffers.peak
         for m in 0..<months {
             needed[m] = Calendar.tolerantCeiling(peak[m] / Double(gpus))
             entering[m] = 0
-            inService[slot][m] = 0
+            inService[m] = 0
         }
-        FleetPlan.plan(needed: needed, leadTime: leadTime, life: life, entering: &entering,
-                       inService: &inService[slot])
+        FleetPlan.plan(needed: UnsafeBufferPointer(needed), leadTime: leadTime, life: life, entering: entering,
+                       inService: inService)
     }
 }

@@ -17,47 +17,23 @@ struct PlanWorker {
     let scenarioIdlePower: [Double]
     let scenarioCacheWrite: [Double]
 
-    // Derived lines, as the solver's (Solver.swift), by workload, option or role index.
-    var requests: [[Double]]
-    /// Trend of each workload's growth and each staff role's cost change (the solver keeps only
-    /// their products): a run that draws a level and not the rate reuses them.
-    var workloadTrends: [[Double]]
-    var staffTrends: [[Double]]
-    var discount: [Double]
-    var priceFactors: [[Double]]
-    var apiInput: [[Double]]
-    var apiOutput: [[Double]]
-    var apiCachedInput: [[Double]]
-    var apiCacheWrite: [[Double]]
-    var gpuHourLevels: [[Double]]
-    var electricityLevels: [Double]
-    var electricityFactors: [Double]
-    var colocation: [Double]
-    var staffCosts: [[Double]]
+    /// Owns the memory `buffers` points into. A copy of a worker shares it: workers are made
+    /// in place and never copied (one per scenario and task).
+    private let storage: RunStorage
+    /// The derived lines (as the solver's, Solver.swift: requests, trends, price levels, staff
+    /// costs, by workload, option or role index), the lines of the strategy being solved and
+    /// scratch, all in `storage`: a run overwrites them in place.
+    let buffers: RunBuffers
     /// Throughputs of in-house options, and terms of API options, by option index.
     var gpuServing: [GPUServing]
     var apiTerms: [APITerms]
-
-    // Buffers of one strategy in one run.
-    var lines: MonthlyLines
-    var levels: [Double]
-    var counts: [Double]
-    var average: [Double]
-    var peak: [Double]
-    var needed: [Int]
-    var entering: [Int]
-    /// Servers in service by month, one buffer per leg of the strategy being solved.
-    var inService: [[Int]]
-    var servedInHouse: [Double]
-    var sentToFallback: [Double]
     /// The run's scalars (`RunTerms`), read once the draws are written.
     var terms: RunTerms
-    /// Cost per request of each workload on each API option, `months` values at
-    /// `(workload × API options + API slot) × months`; `costStamps` holds the run each was worked out for.
-    var costsPerRequest: [Double]
     /// Each option's place among the API options (−1 for an in-house option), and how many there are.
     let apiSlots: [Int]
     let apiCount: Int
+    /// The run each cost per request (`buffers.costPerRequest`, by workload × API options + API
+    /// slot) was worked out for.
     var costStamps: [Int]
     /// Counts the runs this worker solved, so that a cost per request of an earlier run is not taken.
     var stamp = 0
@@ -77,37 +53,6 @@ struct PlanWorker {
         setters = plan.drawn.map { ($0, plan.inputs[$0].apply) }
         scenarioIdlePower = plan.model.hardware.map(\.idlePower)
         scenarioCacheWrite = plan.model.workloads.map(\.cacheWrite)
-        // Copies of their own (`map`): no line buffer is shared with a worker on another thread, whose
-        // reference counting would contend for it.
-        requests = base.requests.map { $0.map { $0 } }
-        workloadTrends = plan.model.workloads.map { $0.growth.trend(months: months) }
-        staffTrends = plan.model.staff.map { $0.costChange.trend(months: months) }
-        discount = base.discount.map { $0 }
-        priceFactors = serving.map { (base.priceFactors[$0.name] ?? []).map { $0 } }
-        apiInput = serving.map { (base.apiPrices[$0.name]?.input ?? []).map { $0 } }
-        apiOutput = serving.map { (base.apiPrices[$0.name]?.output ?? []).map { $0 } }
-        apiCachedInput = serving.map { (base.apiPrices[$0.name]?.cachedInput ?? []).map { $0 } }
-        apiCacheWrite = serving.map { (base.apiPrices[$0.name]?.cacheWrite ?? []).map { $0 } }
-        gpuHourLevels = serving.map { (base.gpuHourLevels[$0.name] ?? []).map { $0 } }
-        electricityLevels = base.electricityLevels.map { $0 }
-        electricityFactors = base.electricityFactors.map { $0 }
-        colocation = base.colocation.map { $0 }
-        staffCosts = base.staffCosts.map { $0.map { $0 } }
-        gpuServing = serving.map { $0.gpuServing ?? GPUServing(decodeThroughput: 1, prefillThroughput: 1,
-                                                                 maxUtilization: 1) }
-        apiTerms = serving.map { _ in APITerms() }
-        lines = MonthlyLines(months: months)
-        let zeros = [Double](repeating: 0, count: months), none = [Int](repeating: 0, count: months)
-        levels = zeros
-        counts = zeros
-        average = zeros
-        peak = zeros
-        needed = none
-        entering = none
-        inService = [[Int]](repeating: none, count: plan.strategies.map(\.legs.count).max() ?? 0)
-        servedInHouse = zeros
-        sentToFallback = zeros
-        terms = RunTerms(plan: plan)
         var apiCount = 0
         apiSlots = serving.map { option in
             guard option.isAPI else { return -1 }
@@ -115,8 +60,44 @@ struct PlanWorker {
             return apiCount
         }
         self.apiCount = apiCount
-        costsPerRequest = [Double](repeating: 0, count: plan.model.workloads.count * apiCount * months)
-        costStamps = [Int](repeating: -1, count: plan.model.workloads.count * apiCount)
+        let workloads = plan.model.workloads.count, roles = plan.model.staff.count
+        let legs = plan.strategies.map(\.legs.count).max() ?? 0
+        let sizes = RunBuffers.sizes(months: months, workloads: workloads, options: serving.count, roles: roles,
+                                     apiOptions: apiCount, legs: legs)
+        storage = RunStorage(amounts: sizes.amounts, counts: sizes.counts)
+        let buffers = RunBuffers(storage: storage, months: months, workloads: workloads, options: serving.count,
+                                 roles: roles, apiOptions: apiCount)
+        self.buffers = buffers
+        // The derived lines start as the scenario solver's: a run derives again only what its draws feed.
+        func start(_ buffer: UnsafeMutableBufferPointer<Double>, _ line: [Double]?) {
+            guard let line else { return }
+            for m in 0..<Swift.min(months, line.count) { buffer[m] = line[m] }
+        }
+        for w in 0..<workloads {
+            start(buffers.requests(w), base.requests[w])
+            start(buffers.workloadTrend(w), plan.model.workloads[w].growth.trend(months: months))
+        }
+        for r in 0..<roles {
+            start(buffers.staffTrend(r), plan.model.staff[r].costChange.trend(months: months))
+            start(buffers.staffCost(r), base.staffCosts[r])
+        }
+        for (o, option) in serving.enumerated() {
+            start(buffers.priceFactor(o), base.priceFactors[option.name])
+            start(buffers.apiInput(o), base.apiPrices[option.name]?.input)
+            start(buffers.apiOutput(o), base.apiPrices[option.name]?.output)
+            start(buffers.apiCachedInput(o), base.apiPrices[option.name]?.cachedInput)
+            start(buffers.apiCacheWrite(o), base.apiPrices[option.name]?.cacheWrite)
+            start(buffers.gpuHourLevels(o), base.gpuHourLevels[option.name])
+        }
+        start(buffers.discount, base.discount)
+        start(buffers.electricityLevels, base.electricityLevels)
+        start(buffers.electricityFactors, base.electricityFactors)
+        start(buffers.colocation, base.colocation)
+        gpuServing = serving.map { $0.gpuServing ?? GPUServing(decodeThroughput: 1, prefillThroughput: 1,
+                                                                 maxUtilization: 1) }
+        apiTerms = serving.map { _ in APITerms() }
+        terms = RunTerms(plan: plan)
+        costStamps = [Int](repeating: -1, count: workloads * apiCount)
         for o in serving.indices { readTerms(of: o) }
     }
 
@@ -176,56 +157,53 @@ struct PlanWorker {
     /// Derives again, in place and as `Solver.init` does, the lines a drawn input feeds; a trend
     /// only when a drawn rate of change feeds it.
     mutating func deriveDrawnLines(trends: inout TrendCache) {
-        let redo = plan.redo
+        let redo = plan.redo, buffers = buffers, months = months
         if redo.discount {
-            for m in 0..<months { discount[m] = Calendar.discountFactor(annualRate: model.discountRate, month: m + 1) }
+            let discount = buffers.discount, rate = model.discountRate
+            for m in 0..<months { discount[m] = Calendar.discountFactor(annualRate: rate, month: m + 1) }
         }
-        for w in requests.indices where redo.workloads[w] > .none {
-            if redo.workloads[w] == .trend { trends.write(model.workloads[w].growth, into: &workloadTrends[w]) }
-            let trend = workloadTrends[w]
-            model.workloads[w].requests.writeLevels(over: trend, into: &levels)
-            let levels = levels
-            requests[w].withUnsafeMutableBufferPointer { requests in
-                for m in 0..<requests.count { requests[m] = levels[m] * trend[m] }
-            }
+        let levels = buffers.levels
+        for w in redo.workloads.indices where redo.workloads[w] > .none {
+            let trend = buffers.workloadTrend(w), requests = buffers.requests(w)
+            if redo.workloads[w] == .trend { trends.write(model.workloads[w].growth, into: trend) }
+            model.workloads[w].requests.writeLevels(over: UnsafeBufferPointer(trend), into: levels)
+            for m in 0..<months { requests[m] = levels[m] * trend[m] }
         }
-        for o in priceFactors.indices where redo.options[o] > .none {
+        for o in redo.options.indices where redo.options[o] > .none {
             deriveLines(of: o, trend: redo.options[o] == .trend, trends: &trends)
             readTerms(of: o)
         }
         if let facility = model.facility {
-            if redo.electricity == .trend { trends.write(facility.electricityChange, into: &electricityFactors) }
+            if redo.electricity == .trend { trends.write(facility.electricityChange, into: buffers.electricityFactors) }
             if redo.electricity > .none {
-                facility.electricityPerKilowattHour.writeLevels(over: electricityFactors, into: &electricityLevels)
+                facility.electricityPerKilowattHour.writeLevels(
+                    over: UnsafeBufferPointer(buffers.electricityFactors), into: buffers.electricityLevels)
             }
-            if redo.colocation { facility.colocationPerKilowattMonth.writeValues(into: &colocation) }
+            if redo.colocation { facility.colocationPerKilowattMonth.writeValues(into: buffers.colocation) }
         }
-        for r in staffCosts.indices where redo.staff[r] > .none {
-            let role = model.staff[r]
-            if redo.staff[r] == .trend { trends.write(role.costChange, into: &staffTrends[r]) }
-            let trend = staffTrends[r]
-            role.costPerYear.writeLevels(over: trend, into: &levels)
-            role.count.writeValues(into: &counts)
-            let levels = levels, counts = counts
-            staffCosts[r].withUnsafeMutableBufferPointer { costs in
-                for m in 0..<costs.count { costs[m] = counts[m] * (levels[m] * trend[m]) / 12 }
-            }
+        let counts = buffers.values
+        for r in redo.staff.indices where redo.staff[r] > .none {
+            let trend = buffers.staffTrend(r), costs = buffers.staffCost(r)
+            if redo.staff[r] == .trend { trends.write(model.staff[r].costChange, into: trend) }
+            model.staff[r].costPerYear.writeLevels(over: UnsafeBufferPointer(trend), into: levels)
+            model.staff[r].count.writeValues(into: counts)
+            for m in 0..<months { costs[m] = counts[m] * (levels[m] * trend[m]) / 12 }
         }
     }
 
     /// An API or rented option's price levels, and its trend first if `trend`.
     mutating func deriveLines(of o: Int, trend redoTrend: Bool, trends: inout TrendCache) {
+        let trend = buffers.priceFactor(o), levelsTrend = UnsafeBufferPointer(trend)
         switch model.serving[o].kind {
         case .api(let pricing):
-            if redoTrend { trends.write(pricing.priceChange, into: &priceFactors[o]) }
-            let trend = priceFactors[o]
-            pricing.priceInput.writeLevels(over: trend, into: &apiInput[o])
-            pricing.priceOutput.writeLevels(over: trend, into: &apiOutput[o])
-            pricing.priceCachedInput.writeLevels(over: trend, into: &apiCachedInput[o])
-            pricing.priceCacheWrite.writeLevels(over: trend, into: &apiCacheWrite[o])
+            if redoTrend { trends.write(pricing.priceChange, into: trend) }
+            pricing.priceInput.writeLevels(over: levelsTrend, into: buffers.apiInput(o))
+            pricing.priceOutput.writeLevels(over: levelsTrend, into: buffers.apiOutput(o))
+            pricing.priceCachedInput.writeLevels(over: levelsTrend, into: buffers.apiCachedInput(o))
+            pricing.priceCacheWrite.writeLevels(over: levelsTrend, into: buffers.apiCacheWrite(o))
         case .rented(_, let pricing):
-            if redoTrend { trends.write(pricing.priceChange, into: &priceFactors[o]) }
-            pricing.gpuHour.writeLevels(over: priceFactors[o], into: &gpuHourLevels[o])
+            if redoTrend { trends.write(pricing.priceChange, into: trend) }
+            pricing.gpuHour.writeLevels(over: levelsTrend, into: buffers.gpuHourLevels(o))
         case .selfHosted:
             break
         }

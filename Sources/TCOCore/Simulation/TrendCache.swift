@@ -15,30 +15,25 @@ struct TrendCache {
     /// Forgets the trends of the last run, keeping their storage.
     mutating func startRun() { count = 0 }
 
-    /// `schedule.writeTrend(into: &buffer)`, from the cache when it holds the schedule's trend.
-    mutating func write(_ schedule: Schedule<Rate>, into buffer: inout [Double]) {
+    /// `schedule.writeTrend(into: buffer)`, from the cache when it holds the schedule's trend.
+    mutating func write(_ schedule: Schedule<Rate>, into buffer: UnsafeMutableBufferPointer<Double>) {
         for slot in 0..<count where trends[slot].count == buffer.count && schedules[slot] == schedule {
-            Self.copy(trends[slot], into: &buffer)
+            _ = buffer.update(fromContentsOf: trends[slot])
             return
         }
-        schedule.writeTrend(into: &buffer)
+        schedule.writeTrend(into: buffer)
         if count < schedules.count {
             schedules[count] = schedule
             if trends[count].count == buffer.count {
-                Self.copy(buffer, into: &trends[count])
+                trends[count].withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: buffer) }
             } else {
-                trends[count] = buffer.map { $0 }
+                trends[count] = Array(buffer)
             }
         } else {
-            // A copy of its own (`map`): the worker overwrites `buffer` in later runs.
+            // A copy of its own: the worker overwrites `buffer` in later runs.
             schedules.append(schedule)
-            trends.append(buffer.map { $0 })
+            trends.append(Array(buffer))
         }
         count += 1
-    }
-
-    /// `source` into `target` (same length) in place: the target keeps its storage.
-    private static func copy(_ source: [Double], into target: inout [Double]) {
-        target.withUnsafeMutableBufferPointer { target in _ = target.update(fromContentsOf: source) }
     }
 }
