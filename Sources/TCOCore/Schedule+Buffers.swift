@@ -18,10 +18,8 @@ extension Schedule where Value == Double {
 
     /// `valuesByMonth(buffer.count)` into memory the caller owns (a Monte Carlo worker's buffers).
     func writeValues(into buffer: UnsafeMutableBufferPointer<Double>) {
-        var index = 0
-        for m in stride(from: 1, through: buffer.count, by: 1) {
-            index = stepIndex(inMonth: m, after: index)
-            buffer[m - 1] = steps[index].value
+        forEachStep(through: buffer.count) { step, months in
+            UnsafeMutableBufferPointer(rebasing: buffer[months]).update(repeating: steps[step].value)
         }
     }
 
@@ -35,16 +33,25 @@ extension Schedule where Value == Double {
     /// `levels(over: trend)` into memory the caller owns. The level is divided once per step:
     /// every month of a step divides the same two numbers.
     func writeLevels(over trend: UnsafeBufferPointer<Double>, into buffer: UnsafeMutableBufferPointer<Double>) {
-        guard !trend.isEmpty else { return }
-        var index = 0
-        var level = steps[0].value / trend[steps[0].month - 1]
-        for m in stride(from: 1, through: Swift.min(trend.count, buffer.count), by: 1) {
-            let inForce = stepIndex(inMonth: m, after: index)
-            if inForce != index {
-                index = inForce
-                level = steps[index].value / trend[steps[index].month - 1]
-            }
-            buffer[m - 1] = level
+        forEachStep(through: Swift.min(trend.count, buffer.count)) { step, months in
+            let level = steps[step].value / trend[steps[step].month - 1]
+            UnsafeMutableBufferPointer(rebasing: buffer[months]).update(repeating: level)
+        }
+    }
+}
+
+extension Schedule {
+    /// Each step in force in months 1 through `last`, with the indices (`month − 1`) of the months
+    /// it is in force: a step at a time, not a month at a time (a Monte Carlo run fills most
+    /// lines from one or two steps).
+    @inline(__always)
+    func forEachStep(through last: Int, _ body: (_ step: Int, _ months: Range<Int>) -> Void) {
+        // Steps start in month 1 and ascend strictly (`init(entries:)`).
+        var step = 0
+        while step < steps.count, steps[step].month <= last {
+            let end = step + 1 < steps.count ? Swift.min(steps[step + 1].month - 1, last) : last
+            body(step, (steps[step].month - 1)..<end)
+            step += 1
         }
     }
 }

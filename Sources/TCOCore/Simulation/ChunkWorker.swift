@@ -10,8 +10,9 @@ struct ChunkWorker {
     /// The run's value of every input: every scenario draws the same, so the chunk draws them once.
     private var values: [Double]
 
-    init(plans: [SimulationPlan], sources: [[Int?]]) {
+    init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations]) {
         workers = plans.map { PlanWorker(plan: $0) }
+        for s in workers.indices where s < shared.count { workers[s].shared = shared[s].ownCopy }
         self.sources = sources
         values = plans.first?.inputs.map { _ in 0 } ?? []
     }
@@ -25,11 +26,21 @@ struct ChunkWorker {
         trends.startRun()
         for s in workers.indices {
             let sources = sources[s]
-            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values) { k in
+            // The base scenario's worker solves every strategy, so derives every drawn line, each run.
+            let base = s == 0 ? nil : workers[0].derivedSource
+            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values, from: base) { k in
                 sources[k].map { npvs[$0][k] }
             })
         }
         return npvs
+    }
+
+    /// What each scenario's worker copies from the base scenario's (`SharedDerivations`).
+    static func shared(of plans: [SimulationPlan]) -> [SharedDerivations] {
+        guard let base = plans.first else { return [] }
+        return plans.indices.map { s in
+            s == 0 ? SharedDerivations(nothingOf: base.model) : SharedDerivations(plan: plans[s], base: base)
+        }
     }
 
     /// For each scenario and strategy, an earlier scenario whose NPVs of that strategy it can take

@@ -5,7 +5,7 @@ extension PlanWorker {
     /// the solver's products by them are left out: `x × 1 = x` exactly.
     mutating func npvCostAfterTax(of strategy: StrategyPlan) -> Double {
         let buffers = buffers
-        for line in strategy.lines { buffers.line(line).update(repeating: 0) }
+        for (_, index) in strategy.lineSlots { buffers.line(at: index).update(repeating: 0) }
         // By index: the plan's structures are read in place, not copied per strategy and run.
         for slot in strategy.legs.indices {
             writeDemand(of: strategy.legs[slot])
@@ -35,8 +35,8 @@ extension PlanWorker {
         let cash = buffers.cash, pnl = buffers.pnl
         cash.update(repeating: 0)
         pnl.update(repeating: 0)
-        for line in strategy.lines {
-            MonthlyLines.accumulate(UnsafeBufferPointer(buffers.line(line)), of: line, cash: cash, pnl: pnl)
+        for (line, index) in strategy.lineSlots {
+            MonthlyLines.accumulate(UnsafeBufferPointer(buffers.line(at: index)), of: line, cash: cash, pnl: pnl)
         }
         return MonthlyLines.npvAfterTax(cash: cash, pnl: pnl, taxRate: terms.taxRate,
                                         discount: UnsafeBufferPointer(buffers.discount))

@@ -37,6 +37,8 @@ struct PlanWorker {
     var costStamps: [Int]
     /// Counts the runs this worker solved, so that a cost per request of an earlier run is not taken.
     var stamp = 0
+    /// The drawn lines this worker copies from the base scenario's worker (`SharedDerivations`).
+    var shared: SharedDerivations
 
     /// The API terms a request's cost reads besides the price lines.
     struct APITerms {
@@ -98,6 +100,7 @@ struct PlanWorker {
         apiTerms = serving.map { _ in APITerms() }
         terms = RunTerms(plan: plan)
         costStamps = [Int](repeating: -1, count: workloads * apiCount)
+        shared = SharedDerivations(nothingOf: plan.model)
         for o in serving.indices { readTerms(of: o) }
     }
 
@@ -106,9 +109,10 @@ struct PlanWorker {
     /// `trends` may be shared with the workers of the other scenarios solving the same runs;
     /// `known(k)` is strategy k's NPV when another scenario's worker already has it for this run.
     /// `drawn`, when given, is this run's value of every input (`drawValues`), drawn once for all
-    /// the scenarios of the run: each would draw the same values from the same stream.
+    /// the scenarios of the run: each would draw the same values from the same stream. `source`
+    /// is the base scenario's worker's lines of this run, for the lines this one shares (`shared`).
     mutating func npvs(
-        run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil,
+        run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil, from source: DerivedSource? = nil,
         known: (Int) -> Double? = { _ in nil }
     ) -> [Double] {
         var npvs: [Double] = []
@@ -124,7 +128,7 @@ struct PlanWorker {
         } else {
             draw(run: run, seed: seed)
         }
-        deriveDrawnLines(trends: &trends)
+        deriveDrawnLines(trends: &trends, from: source)
         terms.read(model, plan: plan)
         stamp += 1
         for k in npvs.count..<plan.strategies.count {
@@ -156,34 +160,69 @@ struct PlanWorker {
 
     /// Derives again, in place and as `Solver.init` does, the lines a drawn input feeds; a trend
     /// only when a drawn rate of change feeds it.
-    mutating func deriveDrawnLines(trends: inout TrendCache) {
+    mutating func deriveDrawnLines(trends: inout TrendCache, from source: DerivedSource? = nil) {
         let redo = plan.redo, buffers = buffers, months = months
+        // What the base scenario's worker derived this run and this scenario shares (`SharedDerivations`).
+        let from = source?.buffers
         if redo.discount {
-            let discount = buffers.discount, rate = model.discountRate
-            for m in 0..<months { discount[m] = Calendar.discountFactor(annualRate: rate, month: m + 1) }
+            if let from, shared.discount {
+                Self.copy(from.discount, into: buffers.discount)
+            } else {
+                let discount = buffers.discount, rate = model.discountRate
+                for m in 0..<months { discount[m] = Calendar.discountFactor(annualRate: rate, month: m + 1) }
+            }
         }
         let levels = buffers.levels
         for w in redo.workloads.indices where redo.workloads[w] > .none {
             let trend = buffers.workloadTrend(w), requests = buffers.requests(w)
+            if let from, shared.workloads[w] {
+                Self.copy(from.requests(w), into: requests)
+                continue
+            }
             if redo.workloads[w] == .trend { trends.write(model.workloads[w].growth, into: trend) }
             model.workloads[w].requests.writeLevels(over: UnsafeBufferPointer(trend), into: levels)
             for m in 0..<months { requests[m] = levels[m] * trend[m] }
         }
         for o in redo.options.indices where redo.options[o] > .none {
+            if let from, let source, shared.options[o] {
+                Self.copy(from.priceFactor(o), into: buffers.priceFactor(o))
+                Self.copy(from.apiInput(o), into: buffers.apiInput(o))
+                Self.copy(from.apiOutput(o), into: buffers.apiOutput(o))
+                Self.copy(from.apiCachedInput(o), into: buffers.apiCachedInput(o))
+                Self.copy(from.apiCacheWrite(o), into: buffers.apiCacheWrite(o))
+                Self.copy(from.gpuHourLevels(o), into: buffers.gpuHourLevels(o))
+                gpuServing[o] = source.gpuServing[o]
+                apiTerms[o] = source.apiTerms[o]
+                continue
+            }
             deriveLines(of: o, trend: redo.options[o] == .trend, trends: &trends)
             readTerms(of: o)
         }
         if let facility = model.facility {
-            if redo.electricity == .trend { trends.write(facility.electricityChange, into: buffers.electricityFactors) }
-            if redo.electricity > .none {
-                facility.electricityPerKilowattHour.writeLevels(
-                    over: UnsafeBufferPointer(buffers.electricityFactors), into: buffers.electricityLevels)
+            if let from, shared.facility {
+                if redo.electricity > .none {
+                    Self.copy(from.electricityFactors, into: buffers.electricityFactors)
+                    Self.copy(from.electricityLevels, into: buffers.electricityLevels)
+                }
+                if redo.colocation { Self.copy(from.colocation, into: buffers.colocation) }
+            } else {
+                if redo.electricity == .trend {
+                    trends.write(facility.electricityChange, into: buffers.electricityFactors)
+                }
+                if redo.electricity > .none {
+                    facility.electricityPerKilowattHour.writeLevels(
+                        over: UnsafeBufferPointer(buffers.electricityFactors), into: buffers.electricityLevels)
+                }
+                if redo.colocation { facility.colocationPerKilowattMonth.writeValues(into: buffers.colocation) }
             }
-            if redo.colocation { facility.colocationPerKilowattMonth.writeValues(into: buffers.colocation) }
         }
         let counts = buffers.values
         for r in redo.staff.indices where redo.staff[r] > .none {
             let trend = buffers.staffTrend(r), costs = buffers.staffCost(r)
+            if let from, shared.staff[r] {
+                Self.copy(from.staffCost(r), into: costs)
+                continue
+            }
             if redo.staff[r] == .trend { trends.write(model.staff[r].costChange, into: trend) }
             model.staff[r].costPerYear.writeLevels(over: UnsafeBufferPointer(trend), into: levels)
             model.staff[r].count.writeValues(into: counts)

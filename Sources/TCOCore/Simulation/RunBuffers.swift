@@ -27,7 +27,7 @@ struct RunBuffers {
     private let counts: UnsafeMutablePointer<Int>
     private let requestsAt, workloadTrendsAt, staffTrendsAt, priceFactorsAt: Int
     private let apiInputAt, apiOutputAt, apiCachedInputAt, apiCacheWriteAt, gpuHourLevelsAt, staffCostsAt: Int
-    private let costsPerRequestAt, inServiceAt: Int
+    private let costsPerRequestAt, linesAt, inServiceAt: Int
 
     // Buffers of which there is one.
     let discount, electricityLevels, electricityFactors, colocation: UnsafeMutableBufferPointer<Double>
@@ -86,20 +86,24 @@ struct RunBuffers {
         sentToFallback = one()
         cash = one()
         pnl = one()
-        // In `CostLine` order.
-        api = one()
-        rented = one()
-        capex = one()
-        maintenance = one()
-        power = one()
-        colocationLine = one()
-        staff = one()
-        residual = one()
-        terminalValue = one()
-        depreciation = one()
-        oneTime = one()
-        financing = one()
-        interest = one()
+        let lines = take(CostLine.allCases.count)
+        linesAt = lines
+        func line(_ line: CostLine) -> UnsafeMutableBufferPointer<Double> {
+            UnsafeMutableBufferPointer(start: base + lines + line.index * months, count: months)
+        }
+        api = line(.api)
+        rented = line(.rented)
+        capex = line(.capex)
+        maintenance = line(.maintenance)
+        power = line(.power)
+        colocationLine = line(.colocation)
+        staff = line(.staff)
+        residual = line(.residual)
+        terminalValue = line(.terminalValue)
+        depreciation = line(.depreciation)
+        oneTime = line(.oneTime)
+        financing = line(.financing)
+        interest = line(.interest)
         let countBase = counts
         needed = UnsafeMutableBufferPointer(start: countBase, count: months)
         entering = UnsafeMutableBufferPointer(start: countBase + months, count: months)
@@ -134,22 +138,6 @@ struct RunBuffers {
         UnsafeMutableBufferPointer(start: counts + inServiceAt + slot * months, count: months)
     }
 
-    /// The buffer of cost line `line`.
-    func line(_ line: CostLine) -> UnsafeMutableBufferPointer<Double> {
-        switch line {
-        case .api: api
-        case .rented: rented
-        case .capex: capex
-        case .maintenance: maintenance
-        case .power: power
-        case .colocation: colocationLine
-        case .staff: staff
-        case .residual: residual
-        case .terminalValue: terminalValue
-        case .depreciation: depreciation
-        case .oneTime: oneTime
-        case .financing: financing
-        case .interest: interest
-        }
-    }
+    /// The buffer of the cost line at `index` in `CostLine.allCases`.
+    func line(at index: Int) -> UnsafeMutableBufferPointer<Double> { buffer(linesAt, index) }
 }

@@ -86,7 +86,8 @@ public enum Simulation {
         let chunks = stride(from: 0, to: runs, by: chunkSize).map { $0..<Swift.min($0 + chunkSize, runs) }
         var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
-        let sources = ChunkWorker.sources(of: scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) })
+        let compiled = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
+        let sources = ChunkWorker.sources(of: compiled), shared = ChunkWorker.shared(of: compiled)
         let slots = Swift.max(1, Swift.min(concurrency, chunks.count))
         // One set of plans per task solving at once, compiled by that task and handed on to the
         // next chunk it solves: the plans' arrays are never retained from both cores at once.
@@ -100,7 +101,7 @@ public enum Simulation {
                 group.addTask {
                     let plans = compiled ?? scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
                     // One worker per scenario and chunk: its buffers serve every run of the chunk.
-                    var worker = ChunkWorker(plans: plans, sources: sources)
+                    var worker = ChunkWorker(plans: plans, sources: sources, shared: shared)
                     var solved = plans.map { _ in [[Double]]() }
                     for run in range {
                         for (s, npvs) in worker.npvs(run: run, seed: seed).enumerated() { solved[s].append(npvs) }

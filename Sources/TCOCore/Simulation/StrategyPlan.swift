@@ -16,6 +16,8 @@ struct StrategyPlan: Sendable {
     /// The cost lines a run of the strategy can write, in `CostLine` order: the others stay zero,
     /// so a run neither clears nor sums them.
     let lines: [CostLine]
+    /// Each of `lines` with its place in `CostLine.allCases` (where a worker keeps its buffer).
+    let lineSlots: [(line: CostLine, index: Int)]
 
     /// An in-house option and the share of each workload's requests it gets.
     struct InHouseLeg: Sendable {
@@ -127,6 +129,7 @@ struct StrategyPlan: Sendable {
             return OneTime(item: item, month: cost.month, capitalizeMonths: cost.capitalizeMonths)
         }
         lines = Self.lines(legs: legs, workloads: workloads, paysStaff: !paidStaff.isEmpty, oneTime: !oneTime.isEmpty)
+        lineSlots = lines.map { ($0, $0.index) }
     }
 
     /// The lines `PlanWorker.npvCostAfterTax` writes for these legs, flows, staff and one-time costs.
