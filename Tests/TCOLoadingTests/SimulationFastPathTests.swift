@@ -26,15 +26,23 @@ struct SimulationFastPathTests {
     /// bit patterns with a fresh solve's, through the same chunk worker as `Simulation.solveRuns`
     /// (one worker per scenario, trends and equal strategies shared between the scenarios of a run).
     static func expectIdentical(_ loaded: LoadedModel, inputs: [UncertainInput], runs: Int, kept: Set<Int> = []) {
-        let plans = loaded.scenarios.map { scenario in
+        expectIdentical(loaded.scenarios.map { ($0.name, $0.model) }, inputs: inputs, runs: runs, kept: kept)
+    }
+
+    /// `expectIdentical` on scenarios given as (name, model), the base scenario first.
+    static func expectIdentical(
+        _ scenarios: [(name: String, model: Model)], inputs: [UncertainInput], runs: Int, kept: Set<Int> = []
+    ) {
+        let plans = scenarios.map { scenario in
             SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
                            inputs: inputs)
         }
-        var worker = ChunkWorker(plans: plans, sources: ChunkWorker.sources(of: plans))
+        var worker = ChunkWorker(plans: plans, sources: ChunkWorker.sources(of: plans),
+                                 shared: ChunkWorker.shared(of: plans))
         for run in 0..<runs {
             let values = Simulation.draws(inputs, seed: 3, run: run)
             let fast = worker.npvs(run: run, seed: 3)
-            for (s, scenario) in loaded.scenarios.enumerated() {
+            for (s, scenario) in scenarios.enumerated() {
                 let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
                 #expect(fast[s].map(\.bitPattern) == fresh, "scenario \(scenario.name), run \(run)")
@@ -92,6 +100,50 @@ struct SimulationFastPathTests {
         keeping[2] = SimulationPlan(
             scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: [0]), inputs: inputs)
         #expect(ChunkWorker.sources(of: keeping)[2] == [nil, nil, nil])
+    }
+
+    @Test("example-v2: a scenario copies from the base scenario the drawn lines of the parts it leaves alone")
+    func sharedDerivations() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: []),
+                           inputs: inputs)
+        }
+        let shared = ChunkWorker.shared(of: plans)
+        // Options frontier, private-frontier, slm-70b, rented-h200: price-collapse changes the two
+        // APIs' price change, peak-rent the rented option; the finance scenarios change no line.
+        #expect(shared.map(\.options) == [[false, false, false, false], [false, false, true, true],
+                                          [true, true, true, true], [true, true, true, true],
+                                          [true, true, true, false]])
+        #expect(shared.dropFirst().allSatisfy { $0.workloads == [true, true] && $0.staff == [true, true, true] })
+        #expect(shared.dropFirst().allSatisfy { $0.facility && $0.discount })
+        // Keeping an input the base scenario draws: nothing is copied.
+        var keeping = plans
+        keeping[2] = SimulationPlan(
+            scenario: SimulationScenario(name: "kept", model: loaded.scenarios[2].model, keptInputs: [0]),
+            inputs: inputs)
+        #expect(ChunkWorker.shared(of: keeping)[2].options == [false, false, false, false])
+    }
+
+    @Test("scenarios changing a drawn workload, role, facility or discount rate derive those lines themselves")
+    func scenariosChangingDrawnParts() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        let base = loaded.base
+        var busier = base, dearer = base
+        // deal-room-qa's growth and ml-engineer's cost are drawn; their levels differ here.
+        busier.workloads[1].requests = Schedule(90_000)
+        dearer.staff[0].count = Schedule(3)
+        dearer.facility?.colocationPerKilowattMonth = Schedule(260)
+        dearer.discountRate = 0.12
+        let plans = [base, busier, dearer].map {
+            SimulationPlan(scenario: SimulationScenario(name: "s", model: $0, keptInputs: []), inputs: inputs)
+        }
+        let shared = ChunkWorker.shared(of: plans)
+        #expect(shared[1].workloads == [true, false] && shared[1].staff == [true, true, true])
+        #expect(shared[2].staff == [false, true, true] && !shared[2].facility && !shared[2].discount)
+        Self.expectIdentical([("base", base), ("busier", busier), ("dearer", dearer)], inputs: inputs, runs: 120)
     }
 
     @Test("example-v2: one chunk at a time or eight give the same NPVs, bit for bit, in run order")
