@@ -9,28 +9,35 @@ struct ChunkWorker {
     private let sources: [[Int?]]
     /// The run's value of every input: every scenario draws the same, so the chunk draws them once.
     private var values: [Double]
+    /// The simulation's inputs (every scenario draws the same).
+    private let inputs: [UncertainInput]
 
     init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations]) {
         workers = plans.map { PlanWorker(plan: $0) }
         for s in workers.indices where s < shared.count { workers[s].shared = shared[s].ownCopy }
         self.sources = sources
-        values = plans.first?.inputs.map { _ in 0 } ?? []
+        inputs = plans.first?.inputs ?? []
+        values = inputs.map { _ in 0 }
     }
 
     /// NPV of cost after tax of every strategy of every scenario in run `run`: `[scenario][strategy]`.
     mutating func npvs(run: Int, seed: UInt64) -> [[Double]] {
         var npvs: [[Double]] = []
         npvs.reserveCapacity(workers.count)
-        guard let inputs = workers.first?.plan.inputs else { return npvs }
         PlanWorker.drawValues(of: inputs, run: run, seed: seed, into: &values)
         trends.startRun()
-        for s in workers.indices {
-            let sources = sources[s]
-            // The base scenario's worker solves every strategy, so derives every drawn line, each run.
-            let base = s == 0 ? nil : workers[0].derivedSource
-            npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values, from: base) { k in
-                sources[k].map { npvs[$0][k] }
-            })
+        let values = values, sources = sources
+        // Through a buffer pointer: a worker is used in place, never copied out of the array (a copy
+        // of a worker is a copy of its model and every array it holds).
+        workers.withUnsafeMutableBufferPointer { workers in
+            for s in workers.indices {
+                let sources = sources[s]
+                // The base scenario's worker solves every strategy, so derives every drawn line, each run.
+                let base = s == 0 ? nil : workers[0].derivedSource
+                npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values, from: base) { k in
+                    sources[k].map { npvs[$0][k] }
+                })
+            }
         }
         return npvs
     }

@@ -19,13 +19,12 @@ extension PlanWorker {
         for w in strategy.workloads.indices {
             addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
         }
-        if !strategy.paidStaff.isEmpty {
-            let staff = buffers.staff
-            for m in 0..<months {
-                var sum = 0.0
-                for r in strategy.paidStaff { sum += buffers.staffCost(r)[m] }
-                staff[m] = sum
-            }
+        // Role by role into the zeroed line: each month adds its roles' costs to +0 in role order,
+        // as the solver's sum does, in loops over months that the compiler vectorises.
+        let staff = buffers.staff
+        for r in strategy.paidStaff {
+            let cost = buffers.staffCost(r)
+            for m in 0..<months { staff[m] += cost[m] }
         }
         for (i, item) in strategy.oneTime.enumerated() {
             addOneTimeCost(item, cost: terms.oneTimeCosts[terms.oneTimeStart[strategy.index] + i])

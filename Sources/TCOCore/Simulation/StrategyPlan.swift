@@ -2,7 +2,7 @@
 /// every call, worked out once, as indices into the model's options, hardware and staff. Nothing
 /// here can be drawn (routes, targets, commitments and payers are not continuous inputs), so it
 /// holds for every run; drawn values are read from the run's model by these indices.
-struct StrategyPlan: Sendable {
+final class StrategyPlan: Sendable {
     /// Index in the model's strategies.
     let index: Int
     /// In-house options with requests, in serving order (the order the solver adds their costs in).
