@@ -48,8 +48,7 @@ extension InputCatalog {
         let unit = key.unit(currency: model.currency, monthly: input.isMonthly(in: model))
         let bounds = key.bounds
         add(path, Self.nameParts(input), label, unit, Self.format(key, kind: access.kind),
-            min: bounds.map(\.lowest).flatMap { $0.isFinite ? $0 : nil },
-            max: bounds.map(\.highest).flatMap { $0.isFinite ? $0 : nil }, values: scenarioValues)
+            range: AllowedRange(bounds, whole: access.kind != .continuous), values: scenarioValues)
     }
 
     /// `W_support_chat_Requests`, `API_frontier_Long_Price_Input`, `S_hybrid_One_Time_tuning_Cost`, …

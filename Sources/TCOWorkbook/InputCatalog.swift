@@ -14,8 +14,8 @@ struct InputCatalog {
         var format: CellStyle.NumberFormat
         /// Value in each scenario, in scenario order (base first).
         var values: [Double]
-        var minimum: Double?
-        var maximum: Double?
+        /// The values its cells accept.
+        var range: AllowedRange
         var source: String?
         /// A text input (an escalation or fallback target) holds these, one per scenario; its
         /// `values` are 0. `choices` are the texts a drop-down offers.
@@ -76,17 +76,16 @@ struct InputCatalog {
 
     private mutating func add(
         _ key: String, _ nameParts: [String], _ label: String, _ unit: String, _ format: CellStyle.NumberFormat,
-        min: Double? = nil, max: Double? = nil, source: String? = nil, value: (Model) -> Double?
+        range: AllowedRange = .any, source: String? = nil, value: (Model) -> Double?
     ) {
-        add(key, nameParts, label, unit, format, min: min, max: max, source: source,
-            values: scenarios.map { value($0.model) })
+        add(key, nameParts, label, unit, format, range: range, source: source, values: scenarios.map { value($0.model) })
     }
 
     /// An input with its value in each scenario (`nil` where a scenario does not have it: shown as 0);
     /// nothing when no scenario has it.
     mutating func add(
         _ key: String, _ nameParts: [String], _ label: String, _ unit: String, _ format: CellStyle.NumberFormat,
-        min: Double? = nil, max: Double? = nil, source: String? = nil, values: [Double?]
+        range: AllowedRange = .any, source: String? = nil, values: [Double?]
     ) {
         guard values.contains(where: { $0 != nil }) else { return }
         let name = makeName(nameParts)
@@ -98,7 +97,7 @@ struct InputCatalog {
             optionsByRoute[String(key[..<route.upperBound]), default: []].append(String(key[route.upperBound...]))
         }
         items.append(Item(key: key, name: name, label: label, unit: unit, format: format, values: values.map { $0 ?? 0 },
-                          minimum: min, maximum: max, source: source ?? sourcesByPath[key]))
+                          range: range, source: source ?? sourcesByPath[key]))
     }
 
     /// A text input: the serving option an escalation or fallback sends requests to.
@@ -108,7 +107,7 @@ struct InputCatalog {
         let name = makeName(nameParts)
         if namesByKey[key] == nil { namesByKey[key] = name }
         items.append(Item(key: key, name: name, label: label, unit: "api option", format: .text,
-                          values: scenarios.map { _ in 0 }, source: sourcesByPath[key],
+                          values: scenarios.map { _ in 0 }, range: .any, source: sourcesByPath[key],
                           texts: scenarios.map { value($0.model) ?? "" }, choices: choices))
     }
 
@@ -158,7 +157,7 @@ struct InputCatalog {
             func find(_ m: Model) -> Strategy? { m.strategy(named: s) }
             let options = Self.union(scenarios.map { find($0.model)?.route.shares.map(\.option) ?? [] })
             for o in options {
-                add("strategies.\(s).route.\(o)", ["S", s, "Route", o], "\(s): share to \(o)", "%", .percent, min: 0, max: 1) { m in
+                add("strategies.\(s).route.\(o)", ["S", s, "Route", o], "\(s): share to \(o)", "%", .percent, range: .closed(0, 1)) { m in
                     find(m).map { st in st.route.shares.first { $0.option == o }?.share ?? 0 }
                 }
             }
@@ -166,7 +165,7 @@ struct InputCatalog {
             // add an escalation, and the Calc formulas read the rate by name.
             if !registered.paths.contains("strategies.\(s).escalation.rate") {
                 add("strategies.\(s).escalation.rate", ["S", s, "Escalation_Rate"], "\(s): escalation rate", "%",
-                    .percent, min: 0, max: 1) { _ in 0 }
+                    .percent, range: .closed(0, 1)) { _ in 0 }
             }
             for path in registered.paths where path.hasPrefix("strategies.\(s).") { add(registered: path, registered) }
             addText("strategies.\(s).escalation.to", ["S", s, "Escalation_To"], "\(s): escalation goes to",
@@ -182,7 +181,7 @@ struct InputCatalog {
                 func own(_ m: Model) -> WorkloadRouting? { find(m)?.workloadOverrides.first { $0.workload == w } }
                 let routeOptions = Self.union(scenarios.map { own($0.model)?.route?.shares.map(\.option) ?? [] })
                 for o in routeOptions {
-                    add("strategies.\(s).workloads.\(w).route.\(o)", ["S", s, "W", w, "Route", o], "\(s), \(w): share to \(o)", "%", .percent, min: 0, max: 1) { m in
+                    add("strategies.\(s).workloads.\(w).route.\(o)", ["S", s, "W", w, "Route", o], "\(s), \(w): share to \(o)", "%", .percent, range: .closed(0, 1)) { m in
                         own(m)?.route.map { route in route.shares.first { $0.option == o }?.share ?? 0 }
                     }
                 }

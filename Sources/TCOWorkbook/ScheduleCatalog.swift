@@ -27,8 +27,8 @@ struct ScheduleCatalog {
         var label: String
         var unit: String
         var format: CellStyle.NumberFormat
-        var minimum: Double?
-        var maximum: Double?
+        /// The values its cells accept (the input's).
+        var range: AllowedRange
         /// Indexes of the scenarios that use this block (base is 0).
         var scenarios: [Int]
         /// The steps inside the columns of the sheet (later ones are unused).
@@ -88,7 +88,7 @@ struct ScheduleCatalog {
                     Block(
                         key: key, label: Self.label(input?.label ?? key),
                         unit: own.rate == nil ? input?.unit ?? "" : own.isMonthly ? "%/month" : "%/year",
-                        format: input?.format ?? .number, minimum: input?.minimum, maximum: input?.maximum,
+                        format: input?.format ?? .number, range: input?.range ?? .any,
                         scenarios: [s], steps: steps, isRate: own.rate != nil, isMonthly: own.isMonthly,
                         mixesPeriods: own.mixesPeriods,
                         inForce: own.schedule.valuesByMonth(months), writtenRow: row,

@@ -71,10 +71,9 @@ extension WorkbookWriter {
                         shown, row: row, column: column, style: isConvention ? .calc(item.format) : .input(item.format)
                     )
                     if !isConvention, item.format != .yearMonth {
-                        sheet.validateDecimal(
-                            row: row, column: column, minimum: item.minimum, maximum: item.maximum,
-                            message: "\(item.label): "
-                                + Self.rangeText(minimum: item.minimum, maximum: item.maximum))
+                        sheet.validateNumber(
+                            row: row, column: column, range: item.range,
+                            message: "\(item.label): " + item.range.text(format: item.format))
                     }
                 }
                 let weight = Self.fingerprintWeight(index: i, values: item.values)
@@ -197,14 +196,5 @@ extension WorkbookWriter {
         // Six significant digits, so the number written reads back as exactly the weight summed here.
         let digits = pow(10, 5 - floor(log10(weight)))
         return (weight * digits).rounded() / digits
-    }
-
-    static func rangeText(minimum: Double?, maximum: Double?) -> String {
-        switch (minimum, maximum) {
-        case (let low?, let high?): "must be from \(low) to \(high)"
-        case (let low?, nil): "must be at least \(low)"
-        case (nil, let high?): "must be at most \(high)"
-        case (nil, nil): "any number"
-        }
     }
 }

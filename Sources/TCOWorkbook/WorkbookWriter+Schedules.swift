@@ -94,7 +94,7 @@ extension WorkbookWriter {
         sheet.write("\(block.label), in force", row: inForce, column: 0, style: .label)
         for row in [written, inForce] { sheet.write(block.unit, row: row, column: 1) }
         sheet.write(scenarioText(block), row: written, column: 2)
-        let range = Self.rangeText(minimum: block.minimum, maximum: block.maximum)
+        let range = block.range.text(format: block.format)
         let changed = block.scenarios.contains(0) ? changedSchedules[block.key] ?? [:] : [:]
         for m in 1...schedules.months {
             let c = first + m - 1
@@ -103,8 +103,8 @@ extension WorkbookWriter {
             } else {
                 sheet.writeBlank(row: written, column: c, style: .input(block.format))
             }
-            sheet.validateDecimal(
-                row: written, column: c, minimum: block.minimum, maximum: block.maximum,
+            sheet.validateNumber(
+                row: written, column: c, range: block.range,
                 message: "\(block.label): \(range); empty where the value does not change")
             let here = CellReference.a1(row: written, column: c)
             sheet.write(

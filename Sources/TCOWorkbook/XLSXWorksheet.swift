@@ -59,29 +59,47 @@ struct XLSXWorksheet {
             "note in cell \(row + 1),\(column + 1)")
     }
 
-    /// Restricts an input cell to decimals in `[minimum, maximum]` (either may be open).
-    func validateDecimal(row: Int, column: Int, minimum: Double?, maximum: Double?, message: String) {
+    /// Restricts an input cell to the numbers of `range` (whole numbers only if it says so: server
+    /// counts, months; part of a month matches no month column), with `message` on a wrong entry.
+    func validateNumber(row: Int, column: Int, range: AllowedRange, message: String) {
         var validation = lxw_data_validation()
-        validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
-        switch (minimum, maximum) {
-        case (let low?, let high?):
+        let type = range.whole ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL
+        validation.validate = UInt8(type.rawValue)
+        var formula: String?
+        switch (range.minimum, range.maximum) {
+        case (let low?, let high?) where !range.minimumExclusive && !range.maximumExclusive:
             validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
             validation.minimum_number = low
             validation.maximum_number = high
+        case (let low?, let high?):
+            // Excel's "between" includes both ends: an open end needs a formula.
+            let cell = CellReference.a1(row: row, column: column)
+            let lowTest = "\(cell)\(range.minimumExclusive ? ">" : ">=")\(low)"
+            let highTest = "\(cell)\(range.maximumExclusive ? "<" : "<=")\(high)"
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
+            formula = "=AND(ISNUMBER(\(cell)),\(lowTest),\(highTest)"
+                + (range.whole ? ",\(cell)=INT(\(cell)))" : ")")
         case (let low?, nil):
-            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+            let criteria = range.minimumExclusive
+                ? LXW_VALIDATION_CRITERIA_GREATER_THAN : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO
+            validation.criteria = UInt8(criteria.rawValue)
             validation.value_number = low
         case (nil, let high?):
-            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO.rawValue)
+            let criteria = range.maximumExclusive
+                ? LXW_VALIDATION_CRITERIA_LESS_THAN : LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO
+            validation.criteria = UInt8(criteria.rawValue)
             validation.value_number = high
         case (nil, nil):
             return
         }
         message.withCString { text in
             validation.error_message = UnsafeMutablePointer(mutating: text)
-            owner.check(
-                worksheet_data_validation_cell(sheet, lxw_row_t(row), lxw_col_t(column), &validation),
-                "validation of cell \(row + 1),\(column + 1)")
+            (formula ?? "").withCString { formulaText in
+                if formula != nil { validation.value_formula = UnsafeMutablePointer(mutating: formulaText) }
+                owner.check(
+                    worksheet_data_validation_cell(sheet, lxw_row_t(row), lxw_col_t(column), &validation),
+                    "validation of cell \(row + 1),\(column + 1)")
+            }
         }
     }
 

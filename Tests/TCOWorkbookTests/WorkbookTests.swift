@@ -213,6 +213,9 @@ struct WorkbookTests {
         ("API_private_frontier_Private", 0,
          "buy · account-qa: sensitive data reaches no public API"),
         ("Electricity_Price", 0.2, "Solver values current (volume break-even)"),
+        // A lead time of part of a month matches no month column: no order is placed, so the
+        // servers in service fall short of the servers needed once deliveries could have begun.
+        ("HW_h100_server_Lead_Time", 2.5, "hybrid · slm-8b: servers in service cover the servers needed"),
         ("W_account_qa_Sensitive", 1, nil),
     ] as [(String, Double, String?)])
     func brokenInputFails(_ name: String, _ value: Double, _ failing: String?) throws {
@@ -335,6 +338,40 @@ struct WorkbookTests {
                     "\(name) repeats its labels and time axis on every page")
         }
         #expect(workbook.contains("name=\"Master_Check\""))
+    }
+
+    /// A reviewer typing on Inputs gets the model file's rules: whole numbers for counts and months,
+    /// open ends where the model excludes the end (a price change of −100 % is not allowed).
+    @Test("input cells accept what the model file accepts: whole numbers, open and closed ends")
+    func inputValidation() throws {
+        let (loaded, results) = try Self.solve(Self.supportCopilot)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("book.xlsx")
+        let manifest = try WorkbookWriter.write(loaded, results: results, to: file.path)
+        let index = try #require(manifest.sheets.firstIndex(of: "Inputs"))
+        let sheet = try Self.part("xl/worksheets/sheet\(index + 1).xml", of: file)
+        let says = [
+            "type=\"whole\" operator=\"greaterThanOrEqual\" allowBlank=\"1\" showInputMessage=\"1\" "
+                + "showErrorMessage=\"1\" error=\"h100-server: lead time (months): must be a whole number, at least 0\"",
+            "type=\"decimal\" operator=\"greaterThan\" allowBlank=\"1\" showInputMessage=\"1\" "
+                + "showErrorMessage=\"1\" error=\"frontier: price change: must be above -100 %\"",
+            "error=\"h100-server: residual value: must be at least 0 % and below 100 %\"",
+            "error=\"Tax rate: must be from 0 % to 100 %\"",
+        ]
+        for text in says { #expect(sheet.contains(text), "\(text)") }
+        #expect(sheet.contains("<formula1>AND(ISNUMBER("), "an open end inside a range is a formula")
+    }
+
+    @Test("allowed ranges in words")
+    func allowedRangeText() {
+        #expect(AllowedRange(.rateOfChange, whole: false).text(format: .percent) == "must be above -100 %")
+        #expect(AllowedRange(.atLeastOne, whole: true).text(format: .integer) == "must be a whole number, at least 1")
+        #expect(AllowedRange(.share, whole: false).text(format: .percent) == "must be from 0 % to 100 %")
+        #expect(AllowedRange(InputBounds(0, 1, highestExclusive: true), whole: false).text(format: .percent)
+            == "must be at least 0 % and below 100 %")
+        #expect(AllowedRange.closed(0.15, 2.5).text(format: .number) == "must be from 0.15 to 2.5")
+        #expect(AllowedRange.any.text(format: .number) == "any number")
     }
 
     @Test("the same model gives a byte-identical workbook")
