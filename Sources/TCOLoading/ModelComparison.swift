@@ -40,13 +40,19 @@ public struct ModelComparison: Sendable {
         public var new: StrategyResult
         public var oldPayback: Int?
         public var newPayback: Int?
-        /// NPV of cost B − A (negative: B is cheaper).
-        public var npvDelta: Double { new.npvCost - old.npvCost }
+        /// Whether NPVs are compared after tax (`ModelComparison.afterTax`).
+        public var afterTax: Bool
+        /// NPV of cost in A and in B on the comparison's basis: after tax when either version has a
+        /// tax rate (what savings, payback and the cheapest strategy are judged on), else before.
+        public var oldNPV: Double { afterTax ? old.npvCostAfterTax : old.npvCost }
+        public var newNPV: Double { afterTax ? new.npvCostAfterTax : new.npvCost }
+        /// NPV of cost B − A on that basis (negative: B is cheaper).
+        public var npvDelta: Double { newNPV - oldNPV }
         /// `hybrid`, or `hybrid → hybrid-h200` when the names differ.
         public var label: String { strategy == newStrategy ? strategy : "\(strategy) → \(newStrategy)" }
     }
 
-    /// The strategy with the lowest NPV of cost in a scenario, in each version.
+    /// The strategy with the lowest NPV of cost (on the comparison's basis) in a scenario, in each version.
     public struct Winner: Sendable {
         public var scenario: String
         public var old: String
@@ -61,6 +67,11 @@ public struct ModelComparison: Sendable {
     /// Strategies of A with no counterpart in B, and of B with none in A (their results are not compared).
     public var unpairedOld: [String]
     public var unpairedNew: [String]
+    /// NPVs are compared after tax: either version has a tax rate in some scenario. The decision is
+    /// then taken on cost after tax, as `tco solve` and the memo take it.
+    public var afterTax: Bool
+    /// "NPV of cost after tax" or "NPV of cost": what the NPV columns and the winner are on.
+    public var npvBasis: String { afterTax ? "NPV of cost after tax" : "NPV of cost" }
 
     /// Compares `a` (solved into `resultsA`) with `b` (`resultsB`); strategies pair by name, or as
     /// `matches` says. Check `matches` first with `problems(with:a:b:)`.
@@ -87,6 +98,8 @@ public struct ModelComparison: Sendable {
         let pairs = Self.pairs(a.base.strategies.map(\.name), b.base.strategies.map(\.name), matches: matches)
         unpairedOld = a.base.strategies.map(\.name).filter { pairs[$0] == nil }
         unpairedNew = b.base.strategies.map(\.name).filter { !pairs.values.contains($0) }
+        let afterTax = (a.scenarios + b.scenarios).contains { $0.model.finance.taxRate > 0 }
+        self.afterTax = afterTax
         var moved: [ResultChange] = []
         var winners: [Winner] = []
         for ra in resultsA {
@@ -96,10 +109,11 @@ public struct ModelComparison: Sendable {
                 moved.append(ResultChange(
                     scenario: ra.name, strategy: sa.name, newStrategy: newName, old: sa, new: sb,
                     oldPayback: ra.comparisons.first { $0.strategy == sa.name }?.paybackMonth,
-                    newPayback: rb.comparisons.first { $0.strategy == newName }?.paybackMonth))
+                    newPayback: rb.comparisons.first { $0.strategy == newName }?.paybackMonth, afterTax: afterTax))
             }
-            let wa = ra.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
-            let wb = rb.strategies.min { $0.npvCost < $1.npvCost }?.name ?? ""
+            func npv(_ s: StrategyResult) -> Double { afterTax ? s.npvCostAfterTax : s.npvCost }
+            let wa = ra.strategies.min { npv($0) < npv($1) }?.name ?? ""
+            let wb = rb.strategies.min { npv($0) < npv($1) }?.name ?? ""
             winners.append(Winner(scenario: ra.name, old: wa, new: wb, decisionChanges: pairs[wa] != wb))
         }
         results = moved

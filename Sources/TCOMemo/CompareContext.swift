@@ -16,7 +16,7 @@ public enum CompareContext {
             let rows: [[String: Any]] = c.results.filter { $0.scenario == w.scenario }.map { r in
                 [
                     "strategy": r.label,
-                    "npv_a": money(r.old.npvCost), "npv_b": money(r.new.npvCost), "npv_delta": signed(r.npvDelta),
+                    "npv_a": money(r.oldNPV), "npv_b": money(r.newNPV), "npv_delta": signed(r.npvDelta),
                     "levelized_a": perMtok(r.old.levelizedCostPerMillionTokens),
                     "levelized_b": perMtok(r.new.levelizedCostPerMillionTokens),
                     "capex_a": money(r.old.capex), "capex_b": money(r.new.capex),
@@ -42,8 +42,11 @@ public enum CompareContext {
                 + flips.map { "*\($0.scenario)* (\($0.old) → \($0.new))" }.joined(separator: ", ") + "."
         }
         let matched = Set(c.results.filter { $0.strategy != $0.newStrategy }.map(\.label))
+        let titleA = MarkdownText.inline(a.base.title), titleB = MarkdownText.inline(b.base.title)
         return [
-            "title_a": MarkdownText.inline(a.base.title), "title_b": MarkdownText.inline(b.base.title), "file_a": a.path, "file_b": b.path, "currency": cur,
+            "title_a": titleA, "title_b": titleB, "file_a": a.path, "file_b": b.path, "currency": cur,
+            // "X → X" says nothing when both versions keep the title.
+            "title": titleA == titleB ? "\(titleA), two versions" : "\(titleA) → \(titleB)",
             "summary": summary,
             "has_changes": !c.inputChanges.isEmpty,
             "changes": c.inputChanges.map {
@@ -51,6 +54,7 @@ public enum CompareContext {
                  "new": $0.new.map(MarkdownText.inline) ?? "(absent)"] as [String: Any]
             },
             "scenarios": scenarios,
+            "npv_basis": c.npvBasis, "npv_column": c.afterTax ? "NPV after tax" : "NPV",
             "has_matches": !matched.isEmpty,
             "matches": matched.sorted().joined(separator: ", "),
             "has_unpaired": !c.unpairedOld.isEmpty || !c.unpairedNew.isEmpty,

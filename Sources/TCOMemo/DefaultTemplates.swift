@@ -8,11 +8,13 @@ public enum DefaultTemplates {
 {{! TokenTCO review memo. Edit freely: names in double braces come from the solved model.
     Available: title, model_file, date_label, start, horizon, discount_rate, currency, baseline,
     recommended, recommendation, scenarios (name, is_base, winner, has_overrides, overrides_text, overrides (path,
-    value), rows (strategy, is_baseline, is_winner, npv_cost, total_cost, capex, pnl_cost,
+    value), rows (strategy, is_baseline, is_winner, npv_cost (before tax), npv_compared (after tax
+    with a tax rate: what savings and the winner are on), total_cost, capex, pnl_cost,
     terminal_value, levelized_cost_per_mtok, servers_max, npv_savings, payback, break_even_volume,
     break_even_price, npv_cost_after_tax), winner_basis, has_tax_note, tax_note, has_terminal_note,
     terminal_note, has_energy_note, energy_note, has_finance, finance_rows (strategy, one_time,
-    one_time_capitalized, financing, interest, tax_shield, npv_cost_after_tax, energy_mwh, kwh_per_mtok)),
+    one_time_capitalized, financing, interest, tax_shield, npv_cost_after_tax, npv_cost, energy_mwh,
+    kwh_per_mtok)),
     drivers_strategy, drivers (rank, label, key, low, high, swing), risks (text),
     assumptions (key, value, source), chart, chart_legend, cumulative_chart_file, cost_per_mtok_chart_file;
     with an uncertainty block: has_risk, risk_sentence, risk_runs, risk_seed, risk_basis, risk_rows (strategy, is_winner,
@@ -28,7 +30,7 @@ public enum DefaultTemplates {
 
 ## Results
 
-NPV of cost discounts each month's cash cost at the cost of capital; levelized cost is the constant price per million tokens that would pay for the strategy. Savings, payback and break-even compare each strategy with the baseline, **{{baseline}}**. A break-even of "above 0.57×" means the strategy is the cheaper one whenever volume (or API prices) is above 0.57× the forecast (today's prices): it wins at the forecast and keeps winning down to 0.57×; "above 3.57×" means it is dearer at the forecast and wins only above 3.57×; "below" reads the other way round. Over the whole horizon P&L cost equals cash cost (depreciation adds up to capex less residual and terminal value); terminal value is the servers' net book value at the horizon, not a resale quote.
+NPV of cost discounts each month's cash cost at the cost of capital; levelized cost is the constant price per million tokens that would pay for the strategy. Savings, payback and break-even compare each strategy with the baseline, **{{baseline}}**. A break-even of, say, "above 0.57×" means the strategy is the cheaper one whenever volume (or API prices) is above 0.57× the forecast (today's prices): it wins at the forecast and keeps winning down to 0.57×; "above 3.57×" means it is dearer at the forecast and wins only above 3.57×; "below" reads the other way round. Over the whole horizon P&L cost equals cash cost (depreciation adds up to capex less residual and terminal value); terminal value is the servers' net book value at the horizon, not a resale quote.
 
 {{#scenarios}}
 ### Scenario: {{name}}{{#is_base}} (no overrides){{/is_base}}
@@ -37,19 +39,19 @@ NPV of cost discounts each month's cash cost at the cost of capital; levelized c
 What changes: {{overrides_text}}.
 
 {{/has_overrides}}
-| Strategy | NPV of cost | Total cash cost | Capex | P&L cost | Terminal value | Cost per Mtok | Peak servers | NPV savings | Payback | Break-even volume | Break-even API price |
+| Strategy | {{winner_basis}} | Total cash cost | Capex | P&L cost | Terminal value | Cost per Mtok | Peak servers | NPV savings | Payback | Break-even volume | Break-even API price |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 {{#rows}}
-| {{#is_winner}}**{{/is_winner}}{{strategy}}{{#is_winner}}**{{/is_winner}}{{#is_baseline}} (baseline){{/is_baseline}} | {{npv_cost}} | {{total_cost}} | {{capex}} | {{pnl_cost}} | {{terminal_value}} | {{levelized_cost_per_mtok}} | {{servers_max}} | {{npv_savings}} | {{payback}} | {{break_even_volume}} | {{break_even_price}} |
+| {{#is_winner}}**{{/is_winner}}{{strategy}}{{#is_winner}}**{{/is_winner}}{{#is_baseline}} (baseline){{/is_baseline}} | {{npv_compared}} | {{total_cost}} | {{capex}} | {{pnl_cost}} | {{terminal_value}} | {{levelized_cost_per_mtok}} | {{servers_max}} | {{npv_savings}} | {{payback}} | {{break_even_volume}} | {{break_even_price}} |
 {{/rows}}
 
 {{#has_finance}}
 One-time costs (expensed in their month; capitalized ones are in capex and depreciated), loan flows (financing: loans in less repayments; interest is part of it), the tax shield on P&L cost, and the self-hosted fleets' energy:
 
-| Strategy | One-time, expensed | One-time, capitalized | Financing, net | Interest | Tax shield | NPV of cost after tax | Energy, MWh | kWh per Mtok self-hosted |
+| Strategy | One-time, expensed | One-time, capitalized | Financing, net | Interest | Tax shield | NPV of cost before tax | Energy, MWh | kWh per Mtok self-hosted |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 {{#finance_rows}}
-| {{strategy}} | {{one_time}} | {{one_time_capitalized}} | {{financing}} | {{interest}} | {{tax_shield}} | {{npv_cost_after_tax}} | {{energy_mwh}} | {{kwh_per_mtok}} |
+| {{strategy}} | {{one_time}} | {{one_time_capitalized}} | {{financing}} | {{interest}} | {{tax_shield}} | {{npv_cost}} | {{energy_mwh}} | {{kwh_per_mtok}} |
 {{/finance_rows}}
 
 {{/has_finance}}
@@ -142,10 +144,12 @@ Inputs that do not move this comparison across their range: {{risk_tornado_still
 
     /// `Templates/compare.md.mustache`, as shipped.
     public static let compare = #"""
-{{! TokenTCO compare memo. Available: title_a, title_b, file_a, file_b, currency, summary, has_changes,
+{{! TokenTCO compare memo. Available: title ("A → B", or "A, two versions"), title_a, title_b, file_a,
+    file_b, currency, summary, npv_basis ("NPV of cost after tax" when either version has a tax
+    rate), npv_column, has_changes,
     changes (path, old, new), has_matches, matches, has_unpaired, unpaired_a, unpaired_b,
     scenarios (name, winner_a, winner_b, decision_changes, rows (strategy, npv_a, npv_b, npv_delta,
-    levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}# Comparison: {{title_a}} → {{title_b}}
+    levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}# Comparison: {{title}}
 
 *A = `{{file_a}}`, B = `{{file_b}}`; money in {{currency}}.*
 
@@ -177,9 +181,9 @@ Not compared, for want of a strategy of the same name in the other version: in A
 {{#scenarios}}
 ### Scenario: {{name}}
 
-Lowest NPV of cost: A **{{winner_a}}**, B **{{winner_b}}**{{#decision_changes}} — **the decision changes**{{/decision_changes}}.
+Lowest {{npv_basis}}: A **{{winner_a}}**, B **{{winner_b}}**{{#decision_changes}} — **the decision changes**{{/decision_changes}}.
 
-| Strategy | NPV A | NPV B | Δ NPV | Cost/Mtok A | Cost/Mtok B | Capex A | Capex B | Peak servers A | Peak servers B | Payback A | Payback B |
+| Strategy | {{npv_column}} A | {{npv_column}} B | Δ {{npv_column}} | Cost/Mtok A | Cost/Mtok B | Capex A | Capex B | Peak servers A | Peak servers B | Payback A | Payback B |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 {{#rows}}
 | {{strategy}} | {{npv_a}} | {{npv_b}} | {{npv_delta}} | {{levelized_a}} | {{levelized_b}} | {{capex_a}} | {{capex_b}} | {{servers_a}} | {{servers_b}} | {{payback_a}} | {{payback_b}} |

@@ -46,6 +46,7 @@ extension MemoContext {
             "interest": money(m.interest.reduce(0, +)),
             "tax_shield": money(m.taxShield.reduce(0, +)),
             "npv_cost_after_tax": money(s.npvCostAfterTax),
+            "npv_cost": money(s.npvCost),
             "energy_mwh": MoneyFormat.grouped(s.energyKilowattHours / 1000, decimals: 0),
             "kwh_per_mtok": s.kilowattHoursPerMillionTokensSelfHosted.map(kwhText) ?? "n/a",
         ]
@@ -62,8 +63,8 @@ extension MemoContext {
     static func taxNote(_ model: Model) -> String {
         guard model.finance.taxRate > 0 else { return "" }
         return "Tax rate \(percent(model.finance.taxRate, decimals: 1)): every P&L expense lowers tax in its month, "
-            + "so savings, payback, break-even and the lowest-cost strategy are on cost after tax "
-            + "(cash cost less the tax shield); NPV of cost is before tax."
+            + "so the NPV of cost in the first table, savings, payback, break-even and the lowest-cost "
+            + "strategy are after tax (cash cost less the tax shield); NPV of cost before tax is in the second."
     }
 
     /// The sentence saying that nothing counts at the horizon when `terminal_value: none`; empty otherwise.

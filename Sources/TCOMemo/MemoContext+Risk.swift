@@ -3,12 +3,13 @@ import TCOLoading
 
 extension MemoContext {
     /// The recommendation with the simulation's verdict: a close call is named in the first
-    /// sentence; a clear decision states its share right after "Adopt X." / "Keep X.".
+    /// sentence, and its verdict is hedged ("On the forecast inputs X is cheaper; …", not "Adopt X.");
+    /// a clear decision states its share right after "Adopt X." / "Keep X.".
     static func recommendation(_ paragraph: String, winner: String, risk: RiskAnalysis?) -> String {
         guard let lead = riskLead(winner: winner, risk: risk), let base = risk?.base,
             let share = base.strategies.first(where: { $0.name == winner })?.pLowest
         else { return paragraph }
-        if RiskWording.isCloseCall(share) { return lead + " " + paragraph }
+        if RiskWording.isCloseCall(share) { return lead + " " + RiskWording.hedged(paragraph, strategy: winner) }
         guard let end = paragraph.range(of: ". ") else { return paragraph + " " + lead }
         return String(paragraph[..<end.upperBound]) + lead + " " + String(paragraph[end.upperBound...])
     }

@@ -86,6 +86,9 @@ public enum MemoContext {
                     "is_winner": s.name == scenarioWinner,
                     "npv_cost": money(s.npvCost),
                     "npv_cost_after_tax": money(s.npvCostAfterTax),
+                    // On the basis savings and the winner are judged on, so a row's NPV less the
+                    // baseline's is its NPV savings.
+                    "npv_compared": money(basisNPV(s)),
                     "total_cost": money(s.totalCost),
                     "capex": money(s.capex),
                     "pnl_cost": money(s.totalPnLCost),
@@ -203,10 +206,14 @@ public enum MemoContext {
             else { continue }
             risks.append("**Close call in *\(result.name)*.** **\(winner)** saves only \(MoneyFormat.short(c.npvSavings, currency: model.currency)) (\(percent(c.npvSavings / basisNPV(b)))) there; the choice is a coin flip if that scenario comes true.")
         }
-        if let w = results.first?.strategy(named: winner), w.totalCost > 0 {
+        if winner != model.baseline, let w = results.first?.strategy(named: winner), w.totalCost > 0 {
+            // The team the strategy needs beyond the baseline's: roles every strategy pays (a FinOps
+            // analyst) do not make this strategy riskier than the baseline.
             let staff = w.monthly.staff.reduce(0, +)
-            if staff > 0.3 * w.totalCost {
-                risks.append("**Staff is \(percent(staff / w.totalCost)) of \(winner)'s cash cost.** Hiring or retaining the in-house team at the modelled cost matters more than GPU prices.")
+            let shared = results.first?.strategy(named: model.baseline)?.monthly.staff.reduce(0, +) ?? 0
+            let own = Swift.max(0, staff - shared)
+            if own > 0.3 * w.totalCost {
+                risks.append("**The in-house team is \(percent(own / w.totalCost)) of \(winner)'s cash cost.** Hiring or retaining the in-house team at the modelled cost matters more than GPU prices.")
             }
         }
         if let strategy = model.strategy(named: winner) {
@@ -220,16 +227,27 @@ public enum MemoContext {
                 risks.append("**Sensitive data on rented GPUs.** \(rentedSensitive.map { "*\($0.name)*" }.joined(separator: ", ")) would run on a GPU provider's machines: confirm with legal that the provider meets the data-processing agreement.")
             }
         }
-        // A strategy with one-time costs has them modelled; the caveat only fits one without.
-        if model.strategy(named: winner)?.oneTimeCosts.isEmpty ?? true {
-            risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
-        } else {
-            risks.append("**Modelled, not promised.** The in-house model is assumed production-ready from the first month (after the hardware lead time); its one-time costs are the ones in the model, and overruns on them are not modelled.")
+        // Only a strategy that serves in-house has an in-house model to make ready; the lead time
+        // only for one with its own servers; one with one-time costs has them modelled.
+        if let strategy = model.strategy(named: winner) {
+            let kinds = model.workloads.flatMap { w in
+                strategy.effectiveRoute(for: w.name).activeShares.compactMap { model.servingOption(named: $0.option)?.kind }
+            }
+            let ownsServers = kinds.contains { if case .selfHosted = $0 { return true } else { return false } }
+            let inHouse = ownsServers || kinds.contains { if case .rented = $0 { return true } else { return false } }
+            let ready = "The in-house model is assumed production-ready from the first month"
+                + (ownsServers ? " (after the hardware lead time)" : "")
+            if inHouse, strategy.oneTimeCosts.isEmpty {
+                risks.append("**Modelled, not promised.** \(ready), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
+            } else if inHouse {
+                risks.append("**Modelled, not promised.** \(ready); its one-time costs are the ones in the model, and overruns on them are not modelled.")
+            }
         }
         if results.first?.strategy(named: winner)?.capex ?? 0 > 0 {
             risks.append("**Capital at risk.** **\(winner)** buys servers up front; demand that does not materialize leaves idle hardware worth only its residual value.")
         }
-        if risks.count == 1 { risks.insert("No tested scenario changes the decision, and volume and API prices would have to move far from the forecast to flip it.", at: 0) }
+        // Only the caveat (or nothing): say why there is nothing more.
+        if risks.allSatisfy({ $0.hasPrefix("**Modelled, not promised.**") }) { risks.insert("No tested scenario changes the decision, and volume and API prices would have to move far from the forecast to flip it.", at: 0) }
         return risks
     }
 

@@ -55,4 +55,20 @@ public enum RiskWording {
         if !named.isEmpty { sentence += "; what moves it most is \(list(named))" }
         return sentence + "."
     }
+
+    /// The recommendation's verdict as firm as a close call allows: "Adopt **X**." becomes "On the
+    /// forecast inputs **X** is cheaper; settle the inputs it turns on before adopting it.", "Keep
+    /// **X**." likewise. A paragraph that opens otherwise is left as it is.
+    public static func hedged(_ paragraph: String, strategy: String) -> String {
+        let verdicts = [
+            ("Adopt **\(strategy)**. ", "On the forecast inputs **\(strategy)** is cheaper; settle the inputs it turns "
+                + "on before adopting it. "),
+            ("Keep **\(strategy)**. ", "On the forecast inputs **\(strategy)** stays the cheapest; settle the inputs "
+                + "it turns on before ruling out the others. "),
+        ]
+        for (firm, hedge) in verdicts where paragraph.hasPrefix(firm) {
+            return hedge + paragraph.dropFirst(firm.count)
+        }
+        return paragraph
+    }
 }

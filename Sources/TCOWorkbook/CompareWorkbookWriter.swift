@@ -34,8 +34,9 @@ public enum CompareWorkbookWriter {
             }
             let sheet = try book.addWorksheet("Compare")
             sheet.write("Results of A and B (solver values) with live differences", row: 0, column: 0, style: .title)
+            let npv = c.afterTax ? "NPV after tax" : "NPV"
             let headers = [
-                "Scenario", "Strategy", "NPV A", "NPV B", "Δ NPV (B − A)",
+                "Scenario", "Strategy", "\(npv) A", "\(npv) B", "Δ \(npv) (B − A)",
                 "Cost/Mtok A", "Cost/Mtok B", "Δ cost/Mtok",
                 "Capex A", "Capex B", "Peak servers A", "Peak servers B", "Payback A", "Payback B",
             ]
@@ -44,8 +45,8 @@ public enum CompareWorkbookWriter {
                 let row = 3 + i
                 sheet.write(r.scenario, row: row, column: 0)
                 sheet.write(r.label, row: row, column: 1, style: .label)
-                sheet.write(r.old.npvCost, row: row, column: 2, style: .solver(.money))
-                sheet.write(r.new.npvCost, row: row, column: 3, style: .solver(.money))
+                sheet.write(r.oldNPV, row: row, column: 2, style: .solver(.money))
+                sheet.write(r.newNPV, row: row, column: 3, style: .solver(.money))
                 sheet.write(formula: "=D\(row + 1)-C\(row + 1)", cached: r.npvDelta, row: row, column: 4, style: .calc(.money))
                 if let la = r.old.levelizedCostPerMillionTokens, let lb = r.new.levelizedCostPerMillionTokens {
                     sheet.write(la, row: row, column: 5, style: .solver(.moneyCents))

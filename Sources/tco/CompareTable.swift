@@ -18,21 +18,22 @@ enum CompareTable {
         if !c.unpairedOld.isEmpty || !c.unpairedNew.isEmpty {
             blocks.append(unpairedNote(c))
         }
+        let npv = c.afterTax ? "NPV after tax" : "NPV"
         let header = [
-            "strategy", "NPV A", "NPV B", "Δ NPV", "cost/Mtok A", "cost/Mtok B",
+            "strategy", "\(npv) A", "\(npv) B", "Δ \(npv)", "cost/Mtok A", "cost/Mtok B",
             "capex A", "capex B", "servers A", "servers B", "payback A", "payback B",
         ]
         for winner in c.winners {
             let rows = c.results.filter { $0.scenario == winner.scenario }.map { r -> [String] in
                 [r.label,
-                 money(r.old.npvCost), money(r.new.npvCost), money(r.npvDelta),
+                 money(r.oldNPV), money(r.newNPV), money(r.npvDelta),
                  perMtok(r.old.levelizedCostPerMillionTokens), perMtok(r.new.levelizedCostPerMillionTokens),
                  money(r.old.capex), money(r.new.capex),
                  String(r.old.serversMax), String(r.new.serversMax),
                  payback(r.old, r.oldPayback, baseline: a.base.baseline),
                  payback(r.new, r.newPayback, baseline: b.base.baseline)]
             }
-            let title = "Scenario \(winner.scenario) — lowest NPV of cost: A \(winner.old), B \(winner.new)"
+            let title = "Scenario \(winner.scenario) — lowest \(c.npvBasis): A \(winner.old), B \(winner.new)"
                 + (winner.decisionChanges ? "  ← the decision changes" : "")
             blocks.append(title + "\n" + SolveTable.table(header: header, rows: rows))
         }

@@ -11,7 +11,8 @@ struct Report: AsyncParsableCommand {
         abstract: "Write the decision workbook (DIR/<stem>.xlsx) and review memo (DIR/<stem>.md) for a model.",
         discussion: """
             The memo's charts are written beside it as DIR/<stem>-cumulative-cost.svg and \
-            DIR/<stem>-cost-per-mtok.svg. Nothing is written when the model has errors; every file is \
+            DIR/<stem>-cost-per-mtok.svg, and with an uncertainty block DIR/<stem>-risk-tornado.svg \
+            (the workbook then has a Risk sheet). Nothing is written when the model has errors; every file is \
             written to a temporary name, and all are renamed into place only when every one was written.
             """)
 

@@ -47,6 +47,9 @@ struct MemoRiskTests {
         let context = MemoContext.make(loaded, results: results, risk: close)
         let recommendation = try #require(context["recommendation"] as? String)
         #expect(recommendation.hasPrefix("A close call: **\(winner)** is the cheapest in 54 % of 50 runs"))
+        // Never more certain than the runs: no "Adopt" or "Keep" after a close call.
+        #expect(!recommendation.contains("Adopt **") && !recommendation.contains("Keep **"), "\(recommendation)")
+        #expect(recommendation.contains("On the forecast inputs **\(winner)**"), "\(recommendation)")
     }
 
     @Test("without a simulation the memo has no such section")

@@ -51,4 +51,15 @@ struct RiskWordingTests {
         let sentence = RiskWording.lead(strategy: "rent", share: 0.5, runs: 100, rival: ("buy", 0), deciding: [])
         #expect(sentence == "A close call: **rent** is the cheapest in 50 % of 100 runs over the uncertainty ranges.")
     }
+
+    @Test("a close call's verdict is hedged; any other paragraph is left as it is")
+    func hedgedVerdict() {
+        #expect(RiskWording.hedged("Adopt **rent**. Over 5 years …", strategy: "rent")
+            == "On the forecast inputs **rent** is cheaper; settle the inputs it turns on before adopting it. "
+                + "Over 5 years …")
+        #expect(RiskWording.hedged("Keep **buy**. No alternative …", strategy: "buy")
+            == "On the forecast inputs **buy** stays the cheapest; settle the inputs it turns on before ruling out "
+                + "the others. No alternative …")
+        #expect(RiskWording.hedged("Something else.", strategy: "buy") == "Something else.")
+    }
 }
