@@ -180,6 +180,14 @@ extension Quantity {
                 return .failure(QuantityError(
                     .wrongDimension, message, hint: "this key counts things: write the number alone, e.g. '\(example)'"))
             }
+            // A percentage where a rate of change is expected is most likely the rate without its
+            // period: the hint keeps the reader's figure (and sign) and adds the period.
+            if quantity.dimension == .percent, [.ratePerYear, .ratePerMonth].contains(primary) {
+                let period = primary == .ratePerYear ? "/year" : "/month"
+                return .failure(QuantityError(
+                    .wrongDimension, message,
+                    hint: "'\(shown)' is a percentage; a rate of change gives its period: '\(shown)\(period)'"))
+            }
             return .failure(QuantityError(
                 .wrongDimension, message,
                 hint: "'\(shown)' is \(quantity.dimension.noun); write \(primary.noun), e.g. '\(example)'"))
@@ -217,10 +225,34 @@ extension Quantity {
         let wanted = expected.map(\.noun).joined(separator: " or ")
         let candidates = Unit.spellings(currency: currency, for: expected)
         let unitText = String(afterDigits).trimmingSpaces
+        // A price per token or per thousand tokens, as some price lists give it: the hint converts
+        // the reader's figure, since taking the nearest unit's spelling would be 10^6 times too low.
+        if expected.contains(.pricePerMillionTokens), let perMillion = tokensPerPriceUnit(unitText, currency),
+            let number = Double(shown.prefix(shown.count - afterDigits.count).filter { $0 != "_" })
+        {
+            let converted = QuantityText.plain(number * perMillion)
+            return "prices here are per million tokens: '\(shown)' is '\(converted) \(currency)/Mtok'"
+        }
         if let near = Suggestion.nearest(to: unitText, in: candidates) {
             return "did you mean '\(near)'? This key expects \(wanted), e.g. '\(example)'"
         }
         return "this key expects \(wanted), e.g. '\(example)'"
+    }
+}
+
+extension Quantity {
+    /// How many of the unit's tokens make a million: 1,000,000 for `USD/tok` or `USD/token`, 1,000
+    /// for `USD/ktok` or `USD/1k tokens`; `nil` for any other unit.
+    static func tokensPerPriceUnit(_ unit: String, _ currency: String) -> Double? {
+        let lower = unit.lowercased().filter { $0 != " " }
+        for code in [currency.lowercased(), "$"] where lower.hasPrefix(code + "/") {
+            switch lower.dropFirst(code.count + 1) {
+            case "tok", "token", "tokens": return 1_000_000
+            case "ktok", "ktoken", "ktokens", "1ktok", "1ktokens", "1000tokens", "ktk": return 1_000
+            default: return nil
+            }
+        }
+        return nil
     }
 }
 

@@ -67,7 +67,8 @@ extension UncertaintyReader {
         var values: [Double] = []
         var period: Dimension?
         for part in parts {
-            switch Quantity.parse(part, expecting: setter.dimensions, currency: currency) {
+            switch Quantity.parse(part, expecting: setter.dimensions, currency: currency,
+                                  example: setter.example.isEmpty ? nil : setter.example) {
             case .failure(let problem):
                 error(problem.code, location, path, problem.message, hint: problem.hint ?? hint)
                 return nil
@@ -86,8 +87,9 @@ extension UncertaintyReader {
             }
         }
         for (part, value) in zip(parts, values) where !setter.allows(value) {
-            error(.outOfRange, location, path, "'\(part)' is outside the key's allowed range",
-                  hint: "keep every stated value inside the range the model allows for this key (docs/model-format.md)")
+            error(.outOfRange, location, path,
+                  "'\(part)' is outside the key's allowed values: a value \(ModelDecoder.rule(setter.bounds, setter.dimensions))",
+                  hint: "keep both ends (and the mode) inside them, e.g. '\(setter.example)'")
             return nil
         }
         switch kind {

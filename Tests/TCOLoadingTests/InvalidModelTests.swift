@@ -123,7 +123,7 @@ struct InvalidModelTests {
         Bad("uncertainty-not-continuous", in: "uncertainty-not-continuous", line: 90, column: 5,
             key: "uncertainty.inputs.hardware.gpu-server.gpus", says: "not a continuous value"),
         Bad("uncertainty-out-of-range", in: "uncertainty-out-of-range", line: 90, column: 34,
-            key: "uncertainty.inputs.workloads.chat.cached_input", says: "'120%' is outside the key's allowed range"),
+            key: "uncertainty.inputs.workloads.chat.cached_input", says: "'120%' is outside the key's allowed values: a value must be from 0% to 100%"),
         Bad("uncertainty-wrong-unit", in: "uncertainty-wrong-unit", line: 90, column: 30,
             key: "uncertainty.inputs.workloads.chat.requests", says: "expected a volume per month"),
         Bad("uncertainty-unordered", in: "uncertainty-unordered", line: 90, column: 35,

@@ -6,6 +6,8 @@ public struct InputSetter: Sendable {
     /// Allowed range, in the unit the model stores (the registry's bounds of the key).
     public var bounds: InputBounds
     public var apply: @Sendable (inout Model, Double) -> Void
+    /// A value of the key as a model file writes it (`-20%/year`), for error hints.
+    public var example = ""
 
     /// Whether a stated value (an end or the mode of a distribution) is in the allowed range.
     public func allows(_ value: Double) -> Bool { bounds.allows(value) }
@@ -30,6 +32,6 @@ public struct InputSetter: Sendable {
         return .success(
             InputSetter(
                 dimensions: input.key.dimensions(monthly: input.isMonthly(in: model)), bounds: bounds,
-                apply: input.setter(written: written)))
+                apply: input.setter(written: written), example: input.key.example(currency: model.currency)))
     }
 }
