@@ -86,5 +86,13 @@ scenarios:                 # what-ifs: dotted paths to the values that change
     serving.frontier.price_change: -40%/year   # assumption: list prices fall 40 % a year
   high-growth:             # adoption doubles the growth
     workloads.assistant.growth: 60%/year       # assumption: twice the planned growth
+
+uncertainty:               # how sure is the choice? the ranges you believe in; `tco simulate` draws them
+  runs: 10000              # more runs, steadier shares
+  seed: 1                  # the same seed gives the same results
+  inputs:                  # each: low to high (uniform), or triangular(low, most likely, high)
+    workloads.assistant.growth: 10%/year to 50%/year                 # around the product plan's 30 %
+    serving.frontier.price_change: -40%/year to -5%/year             # price history of the model family
+    serving.small-model.decode_throughput: triangular(2000 tok/s, 3000 tok/s, 3600 tok/s)   # your load test
 """#
 }
