@@ -70,6 +70,9 @@ public struct ModelComparison: Sendable {
     /// NPVs are compared after tax: either version has a tax rate in some scenario. The decision is
     /// then taken on cost after tax, as `tco solve` and the memo take it.
     public var afterTax: Bool
+    /// When the two versions cover different months (start or horizon), the sentence that says so:
+    /// their NPVs, totals and paybacks are then over different periods. `nil` when they agree.
+    public var periodNote: String?
     /// "NPV of cost after tax" or "NPV of cost": what the NPV columns and the winner are on.
     public var npvBasis: String { afterTax ? "NPV of cost after tax" : "NPV of cost" }
 
@@ -98,6 +101,10 @@ public struct ModelComparison: Sendable {
         let pairs = Self.pairs(a.base.strategies.map(\.name), b.base.strategies.map(\.name), matches: matches)
         unpairedOld = a.base.strategies.map(\.name).filter { pairs[$0] == nil }
         unpairedNew = b.base.strategies.map(\.name).filter { !pairs.values.contains($0) }
+        let (ma, mb) = (a.base, b.base)
+        periodNote = ma.start == mb.start && ma.horizonMonths == mb.horizonMonths ? nil
+            : "A covers \(ma.horizonMonths) months from \(ma.start), B \(mb.horizonMonths) months from \(mb.start): "
+                + "their NPVs, totals and paybacks are over different periods, so a change in them is partly the period's."
         let afterTax = (a.scenarios + b.scenarios).contains { $0.model.finance.taxRate > 0 }
         self.afterTax = afterTax
         var moved: [ResultChange] = []

@@ -54,6 +54,7 @@ public enum CompareContext {
                  "new": $0.new.map(MarkdownText.inline) ?? "(absent)"] as [String: Any]
             },
             "scenarios": scenarios,
+            "has_period_note": c.periodNote != nil, "period_note": c.periodNote ?? "",
             "npv_basis": c.npvBasis, "npv_column": c.afterTax ? "NPV after tax" : "NPV",
             "has_matches": !matched.isEmpty,
             "matches": matched.sorted().joined(separator: ", "),

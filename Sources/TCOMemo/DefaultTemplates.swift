@@ -146,7 +146,7 @@ Inputs that do not move this comparison across their range: {{risk_tornado_still
     public static let compare = #"""
 {{! TokenTCO compare memo. Available: title ("A → B", or "A, two versions"), title_a, title_b, file_a,
     file_b, currency, summary, npv_basis ("NPV of cost after tax" when either version has a tax
-    rate), npv_column, has_changes,
+    rate), npv_column, has_period_note, period_note (when the versions cover different months), has_changes,
     changes (path, old, new), has_matches, matches, has_unpaired, unpaired_a, unpaired_b,
     scenarios (name, winner_a, winner_b, decision_changes, rows (strategy, npv_a, npv_b, npv_delta,
     levelized_a, levelized_b, capex_a, capex_b, servers_a, servers_b, payback_a, payback_b)). }}# Comparison: {{title}}
@@ -154,6 +154,10 @@ Inputs that do not move this comparison across their range: {{risk_tornado_still
 *A = `{{file_a}}`, B = `{{file_b}}`; money in {{currency}}.*
 
 {{summary}}
+{{#has_period_note}}
+
+**Different periods.** {{period_note}}
+{{/has_period_note}}
 
 ## What changed in the inputs
 

@@ -8,6 +8,7 @@ enum CompareTable {
         func money(_ x: Double) -> String { MoneyFormat.full(x, currency: cur) }
         func perMtok(_ x: Double?) -> String { x.map { MoneyFormat.full($0, currency: cur, decimals: 3) } ?? "—" }
         var blocks: [String] = ["A: \(a.path) — \(a.base.title)\nB: \(b.path) — \(b.base.title)"]
+        if let note = c.periodNote { blocks.append("Note: " + note) }
         if c.inputChanges.isEmpty {
             blocks.append("Inputs: no changes.")
         } else {

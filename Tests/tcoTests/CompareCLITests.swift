@@ -22,6 +22,26 @@ struct CompareCLITests {
                                     options: .regularExpression) != nil)
     }
 
+    /// With a tax rate the decision is taken after tax (as in `tco solve` and the memo); versions over
+    /// different periods are flagged, since their NPVs cannot be compared like for like.
+    @Test("a taxed model is compared after tax; different horizons are flagged")
+    func afterTaxAndPeriods() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = TestPaths.repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let text = try String(contentsOf: a, encoding: .utf8)
+        let b = folder.appendingPathComponent("shorter.yaml")
+        try text.replacingOccurrences(of: "horizon: 5 years", with: "horizon: 4 years")
+            .write(to: b, atomically: true, encoding: .utf8)
+        let result = try TCOProcess.run(["compare", a.path, b.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Note: A covers 60 months from 2027-01, B 48 months from 2027-01"))
+        #expect(result.stdout.contains("Scenario base — lowest NPV of cost after tax: A rent"))
+        #expect(result.stdout.contains("NPV after tax A"))
+        let same = try TCOProcess.run(["compare", a.path, a.path])
+        #expect(!same.stdout.contains("Note: A covers"))
+    }
+
     @Test("--match pairs renamed strategies; without it they are listed as not compared")
     func match() throws {
         let plain = try TCOProcess.run(["compare", Self.a, Self.b])
