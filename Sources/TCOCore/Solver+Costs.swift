@@ -105,6 +105,7 @@ extension Solver {
             }
             let cost = onDemand * gpuHour[m] * Calendar.hoursPerMonth * trend[m]
             lines.rented[m] += cost
+            lines.rentedGPUs[m] += Swift.max(peakGPUs, committed)
             if detail != nil {
                 detail?.unitsNeeded[m] = peakGPUs
                 detail?.rentedCost[m] = cost

@@ -142,11 +142,13 @@ public struct Solver: Sendable {
             energy += lines.energyKilowattHours[m]
             discountedTokens += tokens[m] * volumeFactor * discount[m]
         }
-        return StrategyResult(
+        var result = StrategyResult(
             name: name, monthly: lines, npvCost: npv, totalCost: total, totalPnLCost: pnl, capex: capex,
             terminalValue: terminal,
             levelizedCostPerMillionTokens: discountedTokens > 0 ? 1e6 * npv / discountedTokens : nil,
             serversMax: lines.servers.max() ?? 0, npvCostAfterTax: npvAfterTax, energyKilowattHours: energy,
             kilowattHoursPerMillionTokensSelfHosted: selfHostedTokens > 0 ? 1e6 * energy / selfHostedTokens : nil)
+        result.rentedGPUsMax = lines.rentedGPUs.max() ?? 0
+        return result
     }
 }

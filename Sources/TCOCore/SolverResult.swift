@@ -17,6 +17,8 @@ public struct MonthlyLines: Sendable, Hashable {
     public var depreciation: [Double]
     /// Self-hosted servers in service, all options together.
     public var servers: [Int]
+    /// GPUs rented at the month's peak hour (committed ones included), all rented options together.
+    public var rentedGPUs: [Int]
     /// Expensed one-time costs.
     public var oneTime: [Double]
     /// Loans: inflows (negative) in purchase months, payments and settlement at the horizon.
@@ -44,6 +46,7 @@ public struct MonthlyLines: Sendable, Hashable {
         terminalValue = zeros
         depreciation = zeros
         servers = [Int](repeating: 0, count: months)
+        rentedGPUs = [Int](repeating: 0, count: months)
         oneTime = zeros
         financing = zeros
         interest = zeros
@@ -100,6 +103,8 @@ public struct StrategyResult: Sendable, Hashable {
     public var levelizedCostPerMillionTokens: Double?
     /// Most self-hosted servers in service in any month.
     public var serversMax: Int
+    /// Most GPUs rented at a peak hour in any month (`MonthlyLines.rentedGPUs`).
+    public var rentedGPUsMax = 0
     /// Σ (cost − tax shield) × (1 + discount rate)^(−m/12): what comparisons use.
     public var npvCostAfterTax: Double
     /// Σ energy of the self-hosted fleets, kWh.
@@ -152,4 +157,13 @@ public struct ScenarioResult: Sendable, Hashable {
 
     /// The result of the strategy called `name`.
     public func strategy(named name: String) -> StrategyResult? { strategies.first { $0.name == name } }
+}
+
+extension StrategyResult {
+    /// Peak capacity in words for tables: servers owned, and GPUs rented beside them (a rented
+    /// strategy has no servers, and "0" alone would hide its capacity): `2`, `0 (+24 rented GPUs)`.
+    public var peakCapacityText: String {
+        guard rentedGPUsMax > 0 else { return String(serversMax) }
+        return "\(serversMax) (+\(rentedGPUsMax) rented GPU\(rentedGPUsMax == 1 ? "" : "s"))"
+    }
 }

@@ -20,7 +20,7 @@ public enum CompareContext {
                     "levelized_a": perMtok(r.old.levelizedCostPerMillionTokens),
                     "levelized_b": perMtok(r.new.levelizedCostPerMillionTokens),
                     "capex_a": money(r.old.capex), "capex_b": money(r.new.capex),
-                    "servers_a": String(r.old.serversMax), "servers_b": String(r.new.serversMax),
+                    "servers_a": r.old.peakCapacityText, "servers_b": r.new.peakCapacityText,
                     "payback_a": payback(r.strategy, r.oldPayback, baseline: a.base.baseline),
                     "payback_b": payback(r.newStrategy, r.newPayback, baseline: b.base.baseline),
                 ]

@@ -93,7 +93,7 @@ public enum MemoContext {
                     "capex": money(s.capex),
                     "pnl_cost": money(s.totalPnLCost),
                     "levelized_cost_per_mtok": s.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: cur, decimals: 2) } ?? "n/a",
-                    "servers_max": String(s.serversMax),
+                    "servers_max": s.peakCapacityText,
                     "npv_savings": c.map { money($0.npvSavings) } ?? "—",
                     "payback": c.map { $0.paybackMonth.map { "month \($0) (\(shortLabel(model.start.adding(months: $0 - 1))))" } ?? "never" } ?? "—",
                     "terminal_value": money(s.terminalValue),

@@ -30,7 +30,7 @@ enum CompareTable {
                  money(r.oldNPV), money(r.newNPV), money(r.npvDelta),
                  perMtok(r.old.levelizedCostPerMillionTokens), perMtok(r.new.levelizedCostPerMillionTokens),
                  money(r.old.capex), money(r.new.capex),
-                 String(r.old.serversMax), String(r.new.serversMax),
+                 r.old.peakCapacityText, r.new.peakCapacityText,
                  payback(r.old, r.oldPayback, baseline: a.base.baseline),
                  payback(r.new, r.newPayback, baseline: b.base.baseline)]
             }

@@ -23,7 +23,7 @@ enum SolveTable {
                     MoneyFormat.full(strategy.capex, currency: model.currency),
                     MoneyFormat.full(strategy.totalPnLCost, currency: model.currency),
                     strategy.levelizedCostPerMillionTokens.map { MoneyFormat.full($0, currency: model.currency, decimals: 3) } ?? "—",
-                    String(strategy.serversMax),
+                    strategy.peakCapacityText,
                     comparison.map { MoneyFormat.full($0.npvSavings, currency: model.currency) } ?? "",
                     comparison.map { $0.paybackMonth.map { "month \($0)" } ?? "never" } ?? "",
                     comparison.map { describe($0.breakEvenVolume) } ?? "",

@@ -168,6 +168,11 @@ struct SolverV2Tests {
         let bigRent = try #require(Solver(model: Self.rentedModel(pricing: big)).solve().strategy(named: "rent"))
         // From 4 months before start for 6 months: months 1–2 of the horizon only.
         #expect(isClose(bigRent.monthly.rented[0], 5475) && isClose(bigRent.monthly.rented[2], 2920))
+        // GPUs rented at the peak hour: ceil(N) = 4, or the 5 committed while the commitment runs;
+        // the table shows them beside the servers, which a rented strategy has none of.
+        #expect(rent.monthly.rentedGPUs == [4, 4, 4, 4, 4, 4] && rent.rentedGPUsMax == 4)
+        #expect(bigRent.monthly.rentedGPUs == [5, 5, 4, 4, 4, 4] && bigRent.peakCapacityText == "0 (+5 rented GPUs)")
+        #expect(result.strategy(named: "buy")?.peakCapacityText == "0")
     }
 
     @Test("staff paid by a list of strategies, with a yearly pay rise and a growing headcount")

@@ -46,7 +46,7 @@ struct MemoTests {
                 let money: (Double) -> String = { MoneyFormat.short($0, currency: currency) }
                 var cells: [String] = [money(strategy.npvCost), money(strategy.totalCost), money(strategy.capex), money(strategy.totalPnLCost), money(strategy.terminalValue)]
                 cells.append(MoneyFormat.full(strategy.levelizedCostPerMillionTokens ?? 0, currency: currency, decimals: 2))
-                cells.append(String(strategy.serversMax))
+                cells.append(strategy.peakCapacityText)
                 if let c {
                     let payback: String = c.paybackMonth.map { "month \($0) (\(MemoContext.shortLabel(loaded.base.start.adding(months: $0 - 1))))" } ?? "never"
                     cells += [money(c.npvSavings), payback, MemoContext.breakEvenCell(c.breakEvenVolume), MemoContext.breakEvenCell(c.breakEvenPrice)]

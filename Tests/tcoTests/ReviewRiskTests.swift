@@ -18,6 +18,11 @@ struct ReviewRiskTests {
         let folder = try AdoptionTests.emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try AdoptionTests.run(["init", "m.yaml"], in: folder)
+        // The starter without its uncertainty block (its last section).
+        let starter = folder.appendingPathComponent("m.yaml")
+        let text = try String(contentsOf: starter, encoding: .utf8)
+        let cut = try #require(text.range(of: "\nuncertainty:"))
+        try String(text[..<cut.lowerBound]).appending("\n").write(to: starter, atomically: true, encoding: .utf8)
         let plain = try ReviewServerTests.Server(model: "m.yaml", in: folder)
         defer { plain.stop() }
         #expect(!(try plain.get("/").body.contains(" runs")))
