@@ -142,7 +142,8 @@ extension ModelDecoder {
         var ok = true
         for entry in route.shares where model.servingOption(named: entry.option) == nil {
             ok = false
-            error(.undefinedReference, location(of: "\(path).\(entry.option)") ?? location(of: path), "\(path).\(entry.option)",
+            let place = keyLocations["\(path).\(entry.option)"] ?? location(of: "\(path).\(entry.option)")
+            error(.undefinedReference, place ?? location(of: path), "\(path).\(entry.option)",
                   "serving option '\(entry.option)' is not defined under 'serving'",
                   hint: didYouMean(entry.option, optionNames, what: "serving options"))
         }

@@ -94,6 +94,7 @@ extension ModelDecoder {
         var shares: [(option: String, share: Double)] = []
         var valid = true
         for entry in map.entries {
+            keyLocations["\(path).\(entry.key)"] = entry.keyLocation
             guard let value = share(map, entry.key, path, example: "80%") else {
                 valid = false
                 continue

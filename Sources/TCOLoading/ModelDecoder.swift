@@ -5,6 +5,9 @@ final class ModelDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each key path's value is written, for checks that run after decoding.
     var locations: [String: SourceLocation] = [:]
+    /// Where a key that is itself a name (an option in a route) is written: an error about the
+    /// name points at it, not at its value.
+    var keyLocations: [String: SourceLocation] = [:]
     var currency = "USD"
     /// The model's `start` and horizon once read: schedule months and one-time months are counted from them.
     var start: YearMonth?

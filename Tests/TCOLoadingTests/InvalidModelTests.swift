@@ -45,7 +45,7 @@ struct InvalidModelTests {
         Bad("utilization-zero", in: "utilization-zero", line: 38, column: 22, key: "serving.slm.max_utilization", says: "above 0% and at most 100%"),
         Bad("residual-100", in: "residual-100", line: 53, column: 15, key: "hardware.gpu-server.residual", says: "below 100%"),
         Bad("route-shares-sum", in: "route-shares-sum", line: 71, column: 12, key: "strategies.hybrid.route", says: "add up to 110%, not 100%"),
-        Bad("unknown-route-option", in: "unknown-route-option", line: 71, column: 34, key: "strategies.hybrid.route.frontierr", says: "did you mean 'frontier'"),
+        Bad("unknown-route-option", in: "unknown-route-option", line: 71, column: 23, key: "strategies.hybrid.route.frontierr", says: "did you mean 'frontier'"),
         Bad("unknown-hardware", in: "unknown-hardware", line: 35, column: 15, key: "serving.slm.hardware", says: "did you mean 'gpu-server'"),
         Bad("baseline-not-strategy", in: "baseline-not-strategy", line: 82, column: 11, key: "baseline", says: "did you mean 'buy'"),
         Bad("sensitive-route", in: "sensitive-route", line: 69, column: 34, key: "strategies.buy.workloads.claims.route", says: "sensitive workload 'claims'"),
