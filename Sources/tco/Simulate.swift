@@ -18,10 +18,12 @@ struct Simulate: AsyncParsableCommand {
     @Argument(help: "Model file (YAML) with an 'uncertainty' block.")
     var model: String
 
-    @Option(help: "Number of runs, 1 to 1000000 (default: the block's, else 10000).")
+    // `.unconditional`: a negative number is taken as the value (and refused with the range), not
+    // as an unknown option that leaves the value missing.
+    @Option(parsing: .unconditional, help: "Number of runs, 1 to 1000000 (default: the block's, else 10000).")
     var runs: Int?
 
-    @Option(help: "Seed, 0 to 2^63-1 (default: the block's, else 1).")
+    @Option(parsing: .unconditional, help: "Seed, 0 to 2^63-1 (default: the block's, else 1).")
     var seed: Int?
 
     @Option(help: "Simulate only this scenario.")

@@ -8,8 +8,9 @@ enum SimulateTable {
         func money(_ x: Double) -> String { MoneyFormat.full(x, currency: cur) }
         func percent(_ p: Double) -> String { MoneyFormat.grouped(p * 100, decimals: 1) + "%" }
         let basis = model.finance.taxRate > 0 ? "NPV of cost after tax" : "NPV of cost"
-        var blocks = ["\(model.title) — \(MoneyFormat.grouped(Double(result.runs))) runs, seed \(result.seed), "
-            + "\(result.inputs.count) uncertain inputs; \(basis)"]
+        func plural(_ n: Int, _ word: String) -> String { "\(MoneyFormat.grouped(Double(n))) \(word)\(n == 1 ? "" : "s")" }
+        var blocks = ["\(model.title) — \(plural(result.runs, "run")), seed \(result.seed), "
+            + "\(plural(result.inputs.count, "uncertain input")); \(basis)"]
         for scenario in result.scenarios {
             var block = ["Scenario \(scenario.name)"]
             block.append(SolveTable.table(
