@@ -66,6 +66,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Warnings.
     case unusedDefinition = "TCO901"
     case baseSettingKept = "TCO902"
+    case steepGrowth = "TCO903"
 
     /// The code as printed, e.g. `TCO104`.
     public var code: String { rawValue }
@@ -121,6 +122,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidExtends: "invalid extends"
         case .unusedDefinition: "definition not used"
         case .baseSettingKept: "a base file's setting still applies"
+        case .steepGrowth: "requests grow more than a hundredfold"
         }
     }
 }

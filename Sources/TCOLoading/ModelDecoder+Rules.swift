@@ -126,6 +126,7 @@ extension ModelDecoder {
     /// `checkStrategy` catches the lead-time months with the other problems of a file).
     func checkFallbacks(_ model: Model) {
         let solver = Solver(model: model)
+        warnSteepGrowth(model, requests: solver.requestsByWorkload)
         for strategy in model.strategies where strategy.fallback == nil {
             guard let (option, month) = solver.firstMonthNeedingFallback(of: strategy) else { continue }
             let path = "strategies.\(strategy.name)"
@@ -193,6 +194,27 @@ extension ModelDecoder {
             let path = "hardware.\(hardware.name)"
             warning(.unusedDefinition, location(of: path), path, "hardware '\(hardware.name)' is not used by any self_hosted option",
                     hint: "point a self_hosted option's 'hardware' at it, or remove it")
+        }
+    }
+
+    /// A workload whose requests grow more than a hundredfold over the horizon: valid, but most
+    /// often a monthly rate written where a yearly one was meant (30 %/month is 2,230 %/year), and
+    /// every cost then follows it. A warning: a plan may mean it.
+    func warnSteepGrowth(_ model: Model, requests: [[Double]]) {
+        for (w, workload) in model.workloads.enumerated() where w < requests.count {
+            guard let first = requests[w].first, first > 0, let last = requests[w].last, last > 100 * first else { continue }
+            let path = "workloads.\(workload.name).growth"
+            let fold = MoneyFormat.grouped((last / first).rounded())
+            let perMonth = MoneyFormat.grouped(first.rounded()), lastPerMonth = MoneyFormat.grouped(last.rounded())
+            var hint = "check the growth and the requests; if this is the plan, the warning can be left"
+            if let monthly = workload.growth.steps.map(\.value).first(where: { $0.isMonthly && $0.value > 0 }) {
+                let rate = Self.trim(monthly.value * 100)
+                let yearly = MoneyFormat.grouped(((Double.pow(1 + monthly.value, 12) - 1) * 100).rounded())
+                hint = "growth compounds: '\(rate)%/month' is \(yearly)%/year; if a yearly rate was meant, write '\(rate)%/year'"
+            }
+            warning(.steepGrowth, location(of: path) ?? location(of: "workloads.\(workload.name)"), path,
+                    "requests grow \(fold)-fold over the horizon, from \(perMonth) to \(lastPerMonth) a month",
+                    hint: hint)
         }
     }
 }

@@ -32,6 +32,8 @@ public struct InputSetter: Sendable {
         return .success(
             InputSetter(
                 dimensions: input.key.dimensions(monthly: input.isMonthly(in: model)), bounds: bounds,
-                apply: input.setter(written: written), example: input.key.example(currency: model.currency)))
+                apply: input.setter(written: written),
+                // The key's example is per year: a value the model writes per month gets the generic one.
+                example: input.isMonthly(in: model) ? "" : input.key.example(currency: model.currency)))
     }
 }
