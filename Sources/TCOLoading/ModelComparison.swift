@@ -86,7 +86,18 @@ public struct ModelComparison: Sendable {
             m.inputs.map { ($0.path, $0.text) }
                 + m.scenarios.flatMap { s in s.overrides.map { ("scenarios.\(s.name).\($0.path)", $0.text) } }
         }
-        let old = values(a), new = values(b)
+        // A matched strategy's inputs are compared under A's name: `strategies.own-gpus.route.x` of B
+        // is `strategies.hybrid.route.x` of A, not an input absent in A and another added in B.
+        let oldNames = Dictionary(matches.map { ($0.new, $0.old) }, uniquingKeysWith: { first, _ in first })
+        func renamed(_ path: String) -> String {
+            var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            // `strategies.NAME…` and `scenarios.S.strategies.NAME…`.
+            let at = parts.first == "scenarios" ? 2 : 0
+            guard parts.count > at + 1, parts[at] == "strategies", let old = oldNames[parts[at + 1]] else { return path }
+            parts[at + 1] = old
+            return parts.joined(separator: ".")
+        }
+        let old = values(a), new = values(b).map { (renamed($0.0), $0.1) }
         let oldMap = Dictionary(old, uniquingKeysWith: { first, _ in first })
         let newMap = Dictionary(new, uniquingKeysWith: { first, _ in first })
         var changes: [InputChange] = []

@@ -41,6 +41,10 @@ struct StrategyMatchTests {
         // Faster decode needs fewer servers: capex and peak servers move, and the memo shows both.
         #expect(hybrid.new.serversMax < hybrid.old.serversMax && hybrid.new.capex < hybrid.old.capex)
         #expect(c.winners.allSatisfy { !$0.decisionChanges })
+        // A matched strategy's inputs are compared under A's name: only the title and the two
+        // throughputs differ, no route listed as absent in one version and added in the other.
+        #expect(c.inputChanges.map(\.path) == ["model", "serving.slm-8b.decode_throughput",
+                                               "serving.rented-slm.decode_throughput"])
 
         let memo = try MemoTemplate.compare(at: nil).render(CompareContext.make(c, a: a, b: b))
         #expect(memo.contains(
