@@ -163,13 +163,24 @@ public enum MemoContext {
             "drivers_strategy": driverStrategy,
             "drivers": drivers,
             "assumptions": assumptions,
-            "risks": risks(model: model, results: results, winner: winner.name, challenger: challenger?.name, comparison: comparison, losses: losses)
+            "risks": (unsourcedRisk(loaded.inputs) + risks(model: model, results: results, winner: winner.name, challenger: challenger?.name, comparison: comparison, losses: losses))
                 .map { ["text": $0] as [String: Any] },
             "chart": chart(model: model, result: base),
             "chart_legend": base.strategies.map(\.name).joined(separator: ", "),
             "cumulative_chart_file": MemoCharts.linkTarget(MemoCharts.cumulativeCostName(stem: stem)),
             "cost_per_mtok_chart_file": MemoCharts.linkTarget(MemoCharts.costPerMillionTokensName(stem: stem)),
         ].merging(riskContext(loaded, risk: risk, winner: winner.name, stem: stem)) { _, risk in risk }
+    }
+
+    /// Figures whose source comment still says "TODO" (the starter's placeholders): the decision
+    /// rests on them until each is sourced, so the memo says so first among the risks.
+    static func unsourcedRisk(_ inputs: [LoadedModel.Input]) -> [String] {
+        let todo = inputs.filter { $0.source?.uppercased().hasPrefix("TODO") == true }.map(\.path)
+        guard !todo.isEmpty else { return [] }
+        let named = todo.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (todo.count > 3 ? ", …" : "")
+        return ["**\(todo.count) figure\(todo.count == 1 ? "" : "s") not yet sourced.** \(todo.count == 1 ? "Its" : "Their") "
+            + "source comment still says TODO (\(named)): the results rest on placeholders until each is "
+            + "replaced by where the figure comes from."]
     }
 
     static func risks(model: Model, results: [ScenarioResult], winner: String, challenger: String?, comparison: Comparison?, losses: [(String, String)]) -> [String] {

@@ -39,7 +39,7 @@ enum SolveTable {
 
     static func describe(_ breakEven: BreakEven) -> String {
         switch breakEven.side {
-        case .always: return "wins at any"
+        case .always: return "always wins"
         case .never: return "never wins"
         case .above: return "wins above \(MoneyFormat.grouped(breakEven.multiplier ?? 0, decimals: 3))×"
         case .below: return "wins below \(MoneyFormat.grouped(breakEven.multiplier ?? 0, decimals: 3))×"

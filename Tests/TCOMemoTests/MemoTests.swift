@@ -20,6 +20,24 @@ struct MemoTests {
         return (try MemoTemplate(path: template).render(context), loaded, results)
     }
 
+    @Test("the starter's TODO comments are named as unsourced figures first among the risks; sourced models have none")
+    func unsourcedFigures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tco-starter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("starter.yaml")
+        try StarterModel.text.write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try ModelLoader().load(file.path).result.get()
+        let todo = loaded.inputs.filter { $0.source?.hasPrefix("TODO") == true }
+        #expect(todo.count > 30)
+        let context = MemoContext.make(loaded, results: loaded.solvedScenarios())
+        let risks = try #require(context["risks"] as? [[String: Any]])
+        let first = try #require(risks.first?["text"] as? String)
+        #expect(first.hasPrefix("**\(todo.count) figures not yet sourced.**"), "\(first)")
+        #expect(first.contains("(`discount_rate`, `workloads.assistant.requests`, `workloads.assistant.growth`, …)"))
+        #expect(MemoContext.unsourcedRisk(try Self.render("Models/support-copilot.yaml").1.inputs).isEmpty)
+    }
+
     /// Snapshots: re-record with `RECORD_SNAPSHOTS=1 swift test --filter MemoTests`.
     @Test("memo matches its snapshot", arguments: [
         "Models/support-copilot.yaml", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml",
