@@ -1,3 +1,4 @@
+import Foundation
 import TCOCore
 import TCOLoading
 
@@ -46,17 +47,36 @@ enum ReviewControls {
         }
         html += "</datalist>"
         if !view.changes.isEmpty {
-            html += "<h3>Changed in this meeting</h3><pre id=\"scenario-yaml\">\(HTML.escaped(scenarioYAML(view.changes)))</pre>"
+            let yaml = scenarioYAML(view.changes, loaded: loaded, date: today)
+            html += "<h3>Changed in this meeting</h3><pre id=\"scenario-yaml\">\(HTML.escaped(yaml))</pre>"
             html += "<p><button id=\"copy-scenario\" type=\"button\">Copy as scenario</button> "
                 + "<button id=\"reset\" type=\"button\">Undo all what-ifs</button></p>"
         }
         return html + "</section>"
     }
 
-    /// The changes as a `scenarios:` block to paste into the model file.
-    static func scenarioYAML(_ changes: [WhatIfChange]) -> String {
-        var lines = ["scenarios:", "  what-if:                     # agreed in the review meeting"]
+    /// The changes as a scenario to paste into the model file: the whole `scenarios:` block when
+    /// the file has none, else the one entry to paste under its `scenarios:` (a second `scenarios:`
+    /// key would be an error), named so as not to clash with an existing scenario.
+    static func scenarioYAML(_ changes: [WhatIfChange], loaded: LoadedModel, date: String) -> String {
+        let names = Set(loaded.scenarios.map(\.name))
+        var name = "what-if", n = 1
+        while names.contains(name) {
+            n += 1
+            name = "what-if-\(n)"
+        }
+        let hasScenarios = loaded.scenarios.count > 1
+        var lines = hasScenarios ? ["  # paste under 'scenarios:' in the model file"] : ["scenarios:"]
+        lines.append("  \(name):                     # what-ifs tried in the review meeting of \(date)")
         for change in changes { lines.append("    \(change.path): \(change.value)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Today as YYYY-MM-DD, for the pasted scenario's comment.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }

@@ -71,19 +71,23 @@ public enum ReviewPage {
         guard let base = snapshot.results.first, let winner = base.strategy(named: snapshot.recommended) else {
             return ""
         }
-        let wins = snapshot.results.filter { result in
-            result.strategies.min { $0.npvCost < $1.npvCost }?.name == winner.name
-        }.count
-        var sentence = "<strong>\(HTML.escaped(winner.name))</strong> has the lowest NPV of cost in the base scenario, "
-            + MoneyFormat.short(winner.npvCost, currency: currency)
+        let losses = snapshot.results.filter { result in
+            result.strategies.min { $0.npvCostAfterTax < $1.npvCostAfterTax }?.name != winner.name
+        }
+        let wins = snapshot.results.count - losses.count
+        var sentence = "<strong>\(HTML.escaped(winner.name))</strong> has the lowest \(snapshot.npvName) in the base "
+            + "scenario, " + MoneyFormat.short(winner.npvCostAfterTax, currency: currency)
         if winner.name != model.baseline, let baseline = base.strategy(named: model.baseline) {
-            let saving = baseline.npvCost - winner.npvCost
+            let saving = baseline.npvCostAfterTax - winner.npvCostAfterTax
             sentence += ", \(MoneyFormat.short(saving, currency: currency)) below the baseline "
                 + "<strong>\(HTML.escaped(baseline.name))</strong>"
         } else {
             sentence += "; it is the baseline"
         }
-        sentence += ", and is cheapest in \(wins) of \(snapshot.results.count) scenarios."
+        sentence += ", and is cheapest in \(wins) of \(snapshot.results.count) scenarios"
+        // The exceptions by name: a reader asks "which one?".
+        sentence += losses.isEmpty ? "." : " (not in " + losses.map { "<em>\(HTML.escaped($0.name))</em>" }
+            .joined(separator: ", ") + ")."
         if let odds = risk?.sentence(recommended: winner.name) {
             sentence += " " + odds.prefix(1).uppercased() + odds.dropFirst()
         }
@@ -93,7 +97,8 @@ public enum ReviewPage {
     static func matrix(_ snapshot: ReviewSnapshot) -> String {
         let currency = snapshot.loaded.base.currency
         let names = snapshot.loaded.base.strategies.map(\.name)
-        var html = "<section><h2>NPV of cost by strategy and scenario</h2><table class=\"matrix\" id=\"matrix\">"
+        let model = snapshot.loaded.base
+        var html = "<section><h2>\(snapshot.npvName) by strategy and scenario</h2><table class=\"matrix\" id=\"matrix\">"
         html += "<thead><tr><th>Strategy</th>"
         for result in snapshot.results { html += "<th>\(HTML.escaped(result.name))</th>" }
         html += "</tr></thead><tbody>"
@@ -105,16 +110,20 @@ public enum ReviewPage {
                     html += "<td>—</td>"
                     continue
                 }
-                let cheapest = result.strategies.min { $0.npvCost < $1.npvCost }?.name == name
+                let cheapest = result.strategies.min { $0.npvCostAfterTax < $1.npvCostAfterTax }?.name == name
                 html += "<td class=\"npv\(cheapest ? " cheapest" : "")\" data-scenario=\"\(HTML.escaped(result.name))\" "
-                    + "data-strategy=\"\(HTML.escaped(name))\" data-npv=\"\(HTML.exact(strategy.npvCost))\">"
-                    + MoneyFormat.full(strategy.npvCost, currency: currency)
+                    + "data-strategy=\"\(HTML.escaped(name))\" data-npv=\"\(HTML.exact(strategy.npvCostAfterTax))\">"
+                    + MoneyFormat.full(strategy.npvCostAfterTax, currency: currency)
                     + (cheapest ? " <span class=\"star\" title=\"cheapest in this scenario\">★</span>" : "") + "</td>"
             }
             html += "</tr>"
         }
-        return html + "</tbody></table><p class=\"note\">★ cheapest in the scenario. NPV of cash cost over the horizon "
-            + "at the model's discount rate.</p></section>"
+        let years = Double(model.horizonMonths) / 12
+        let horizon = years == years.rounded() ? "\(Int(years)) years" : "\(model.horizonMonths) months"
+        let rate = MoneyFormat.grouped(model.discountRate * 100, decimals: model.discountRate * 100 == (model.discountRate * 100).rounded() ? 0 : 1)
+        return html + "</tbody></table><p class=\"note\">★ cheapest in the scenario. NPV of cash cost"
+            + (snapshot.isTaxed ? " after tax (less the tax shield on P&amp;L cost)" : "")
+            + " over \(horizon) from \(model.start), discounted at \(rate) % a year (a scenario may change these).</p></section>"
     }
 
     static func charts(_ snapshot: ReviewSnapshot) -> String {

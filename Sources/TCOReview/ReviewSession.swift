@@ -16,6 +16,9 @@ public actor ReviewSession {
     /// The simulation of the last good version of the file, when it has an `uncertainty` block.
     public private(set) var lastRisk: ReviewRisk?
     private var fingerprint: Data?
+    /// The what-ifs solved on the last good version of the file (the latest few), so that while
+    /// the file is invalid the page can still show, greyed, what the meeting's what-ifs gave.
+    private var solvedWhatIfs: [[WhatIfChange]: ReviewSnapshot] = [:]
 
     public init(modelPath: String) {
         self.modelPath = modelPath
@@ -33,6 +36,7 @@ public actor ReviewSession {
             lastGood = ReviewSnapshot(loaded)
             lastRisk = ReviewRisk(loaded)
             fileProblems = nil
+            solvedWhatIfs = [:]
         case (.failure(let failure), _):
             fileProblems = Self.render(failure.diagnostics, sources: failure.sources)
         }
@@ -50,8 +54,14 @@ public actor ReviewSession {
 
     private func solve(_ changes: [WhatIfChange]) -> ReviewView {
         if let fileProblems {
-            return ReviewView(snapshot: lastGood, changes: changes, fileProblems: fileProblems, whatIfProblems: nil,
-                              version: version, modelPath: modelPath)
+            // Never the file's own numbers under what-ifs the page lists as applied: the last good
+            // solve of these what-ifs if there is one, else the file's with a word that they are not in it.
+            if changes.isEmpty || solvedWhatIfs[changes] != nil {
+                return ReviewView(snapshot: solvedWhatIfs[changes] ?? lastGood, changes: changes,
+                                  fileProblems: fileProblems, whatIfProblems: nil, version: version, modelPath: modelPath)
+            }
+            return ReviewView(snapshot: lastGood, changes: changes, fileProblems: fileProblems,
+                              whatIfProblems: Self.unsolvable, version: version, modelPath: modelPath)
         }
         if changes.isEmpty {
             return ReviewView(snapshot: lastGood, changes: [], fileProblems: nil, whatIfProblems: nil,
@@ -61,7 +71,10 @@ public actor ReviewSession {
         loader.whatIf = changes
         switch loader.load(modelPath) {
         case (.success(let loaded), _):
-            return ReviewView(snapshot: ReviewSnapshot(loaded), changes: changes, fileProblems: nil,
+            let snapshot = ReviewSnapshot(loaded)
+            if solvedWhatIfs.count >= 16 { solvedWhatIfs.removeAll() }
+            solvedWhatIfs[changes] = snapshot
+            return ReviewView(snapshot: snapshot, changes: changes, fileProblems: nil,
                               whatIfProblems: nil, version: version, modelPath: modelPath)
         case (.failure(let failure), _):
             var sources = failure.sources
@@ -72,6 +85,10 @@ public actor ReviewSession {
                               version: version, modelPath: modelPath)
         }
     }
+
+    /// Why the what-ifs are not in the numbers while the file is invalid.
+    static let unsolvable = "The model file is invalid, so these what-ifs cannot be solved: the numbers shown are "
+        + "the file's last valid version without them. Fix the file (see above) and they apply again."
 
     /// Diagnostics exactly as `tco check` prints them.
     static func render(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {

@@ -4,7 +4,7 @@ import Testing
 /// The review page's decision says how sure it is when the model has an `uncertainty` block.
 @Suite("tco serve: how sure is the decision", .serialized)
 struct ReviewRiskTests {
-    @Test("with an uncertainty block the decision states its share of at most 2,000 runs; without one it does not")
+    @Test("with an uncertainty block the decision states its share of the block's runs; without one it does not")
     func decisionStatesProbability() throws {
         let server = try ReviewServerTests.Server(model: "Models/support-copilot.yaml")
         defer { server.stop() }
@@ -13,7 +13,8 @@ struct ReviewRiskTests {
         let decision = try #require(page.body.range(of: #"<p class="decision" id="decision">.*?</p>"#,
                                                     options: .regularExpression).map { String(page.body[$0]) })
         #expect(decision.contains("is the cheapest in "), "\(decision)")
-        #expect(decision.contains(" of 2,000 runs") || decision.contains("all 2,000 runs"), "\(decision)")
+        // The block's 10,000 runs, as the memo and `tco simulate` use them: the three say the same share.
+        #expect(decision.contains(" of 10,000 runs") || decision.contains("all 10,000 runs"), "\(decision)")
 
         let folder = try AdoptionTests.emptyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -151,6 +151,14 @@ struct ReviewServerTests {
         defer { server.stop() }
         let first = try server.get("/api/version")
         #expect(first.body.contains("\"version\": 1"))
+        // A what-if solved while the file is valid: its numbers, and the file's.
+        let whatIf = "/api/view?set=" + "facility.electricity=0.2 USD/kWh"
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let applied = try server.get(whatIf).body
+        #expect(applied.contains("\"ok\": true"))
+        let plainNPVs = Self.npvCells(try server.get("/").body)
+        let whatIfNPVs = Self.npvCells(applied)
+        #expect(!whatIfNPVs.isEmpty && whatIfNPVs != plainNPVs)
 
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "discount_rate: 10%", with: "discount_rate: 0.1")
@@ -164,6 +172,24 @@ struct ReviewServerTests {
         #expect(page.contains(ReviewHTML.escaped(firstLine)), "page lacks: \(firstLine)")
         #expect(page.contains("class=\"results stale\""))
         #expect(page.contains("data-npv="), "the last good results stay on the page")
+        // While the file is invalid, a what-if solved before shows its own numbers (greyed), never the
+        // file's under its name; a new one is refused with why.
+        let stale = try server.get(whatIf).body
+        #expect(Self.npvCells(stale) == whatIfNPVs)
+        let other = "/api/view?set=" + "facility.electricity=0.3 USD/kWh"
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let refused = try server.get(other).body
+        #expect(refused.contains("\"ok\": false") && refused.contains("cannot be solved"), "\(refused.prefix(300))")
+    }
+
+    /// The `data-npv` values of a page or view, in order.
+    static func npvCells(_ text: String) -> [String] {
+        let unescaped = text.replacingOccurrences(of: "\\\"", with: "\"")
+        guard let pattern = try? NSRegularExpression(pattern: #"data-npv="([^"]+)""#) else { return [] }
+        let range = NSRange(unescaped.startIndex..., in: unescaped)
+        return pattern.matches(in: unescaped, range: range).compactMap {
+            Range($0.range(at: 1), in: unescaped).map { String(unescaped[$0]) }
+        }
     }
 
     @Test("nothing but the page: unknown paths are 404, files are not served, only loopback listens")
