@@ -31,7 +31,10 @@ public enum TornadoChart {
         let low = values.min() ?? 0, high = values.max() ?? 0
         let pad = Swift.max((high - low) * 0.08, Swift.max(abs(center) * 0.01, 1))
         let scale = AxisScale(covering: [low - pad, high + pad])
-        let labelWidth = Swift.min(260, (shown.map { ChartStyle.textWidth($0.label, size: 12) }.max() ?? 80) + 16)
+        // Up to 45 % of the width for the labels ("ml-platform-engineer: full-time equivalents"), so
+        // a long one is cut only when the bars would be left too little room.
+        let labelWidth = Swift.min(ChartStyle.width * 0.45,
+                                   (shown.map { ChartStyle.textWidth($0.label, size: 12) }.max() ?? 80) + 16)
         let left = ChartFrame.margin + labelWidth, right = ChartStyle.width - ChartFrame.margin
         let top = frame.plot.top, bottom = ChartStyle.height - 44
         func x(_ value: Double) -> Double {

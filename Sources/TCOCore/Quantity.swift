@@ -222,6 +222,12 @@ extension Quantity {
         {
             return "thousands separators are written with '_' or a scale: '280_000' or '280k', not '280,000'"
         }
+        // `1e12 USD/Mtok`: an exponent is not read; the number in full or with a scale is.
+        if let first = afterDigits.first, first == "e" || first == "E",
+            let next = afterDigits.dropFirst().first, next.isNumber || next == "-" || next == "+"
+        {
+            return "write the number in full or with a scale (k, M, B: '1.2M'), not as a power of ten ('\(shown)')"
+        }
         let wanted = expected.map(\.noun).joined(separator: " or ")
         let candidates = Unit.spellings(currency: currency, for: expected)
         let unitText = String(afterDigits).trimmingSpaces

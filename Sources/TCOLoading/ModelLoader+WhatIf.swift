@@ -13,6 +13,15 @@ public struct WhatIfChange: Sendable, Hashable {
 
     /// The pseudo-file what-if diagnostics are located in: line N is the N-th change.
     public static let file = "what-if"
+
+    /// Whether a what-if (as a scenario) may set `path` at all: not the model's identity and calendar
+    /// (`model`, `currency`, `start`, `horizon`, …) nor an option's `kind`. Whether the value is
+    /// right is the loader's to say when it is typed.
+    public static func mayChange(_ path: String) -> Bool {
+        let parts = path.split(separator: ".")
+        guard let section = parts.first else { return false }
+        return !ModelSchema.notOverridable.contains(String(section)) && parts.last != "kind"
+    }
 }
 
 extension ModelLoader {

@@ -22,9 +22,14 @@ public enum MemoCharts {
         guard let base = results.first else { return [] }
         let model = loaded.base
         let subtitle = "\(model.title) · base scenario · \(model.currency)"
+        // Cash cost counts the servers' book value at the horizon as an inflow in the last month
+        // (calculations.md): the drop there is that, not a sale, and the chart says so.
+        let bookValue = base.strategies.contains { $0.terminalValue > 0 }
         let cumulative = CumulativeCostChart.svg(
             series: base.strategies.map { .cumulative(name: $0.name, monthly: $0.monthly.cost) },
-            start: model.start, currency: model.currency, subtitle: subtitle)
+            start: model.start, currency: model.currency,
+            subtitle: bookValue ? "Base scenario · \(model.currency) · the last month counts the servers' book value back"
+                : subtitle)
         let perMillion = CostPerMillionTokensChart.svg(
             bars: base.strategies.map { ChartBar(name: $0.name, value: $0.levelizedCostPerMillionTokens) },
             currency: model.currency, subtitle: subtitle)

@@ -20,9 +20,22 @@ enum ReviewControls {
         html += "<p class=\"note\">Type a value as you would write it in the model file (with its unit) and press "
             + "Enter: every scenario is solved again with it. The model file itself is never changed.</p>"
         html += "<table class=\"controls\"><thead><tr><th>Input</th><th>Value</th><th>Source</th></tr></thead><tbody>"
+        // Every path a what-if can set: written in the file or left to its default.
+        let defaults = InputRegistry.inputs(of: loaded.base).filter { written[$0.path] == nil }
+        let known = Set(fileInputs.map(\.path) + defaults.map(\.path))
         for path in paths {
             let change = view.changes.first { $0.path == path }
             let input = written[path]
+            // A searched path that names no input (a typo) says so instead of offering a box.
+            guard change != nil || known.contains(path), WhatIfChange.mayChange(path) || change != nil else {
+                let near = Suggestion.nearest(to: path, in: known.filter(WhatIfChange.mayChange)).map { " Did you mean "
+                    + "<code>\(HTML.escaped($0))</code>?" } ?? ""
+                let why = WhatIfChange.mayChange(path) ? "No input of this model has this key path."
+                    : "A what-if cannot change this (as a scenario cannot)."
+                html += "<tr class=\"control unknown\"><th><code>\(HTML.escaped(path))</code></th>"
+                    + "<td colspan=\"2\" class=\"source\">\(why)\(near)</td></tr>"
+                continue
+            }
             let value = change?.value ?? input?.text ?? ""
             let label = labels[path] ?? InputRegistry.input(at: path, in: loaded.base)?.label ?? path
             let changed = change != nil ? " changed" : ""
@@ -35,14 +48,11 @@ enum ReviewControls {
         html += "</tbody></table>"
         html += "<p><label>Any other input: <input id=\"search\" list=\"all-inputs\" placeholder=\"search by key path…\" "
             + "spellcheck=\"false\"></label></p><datalist id=\"all-inputs\">"
-        for input in fileInputs where !paths.contains(input.path) {
+        for input in fileInputs where !paths.contains(input.path) && WhatIfChange.mayChange(input.path) {
             html += "<option value=\"\(HTML.escaped(input.path))\">\(HTML.escaped(input.text))</option>"
         }
         // Inputs the file leaves to their default can be changed too (the registry lists them).
-        let defaults = InputRegistry.inputs(of: loaded.base).filter {
-            written[$0.path] == nil && !paths.contains($0.path)
-        }
-        for input in defaults {
+        for input in defaults where !paths.contains(input.path) && WhatIfChange.mayChange(input.path) {
             html += "<option value=\"\(HTML.escaped(input.path))\">\(HTML.escaped(input.label)) (default)</option>"
         }
         html += "</datalist>"

@@ -160,7 +160,8 @@ public enum ReviewPage {
             rows: Array(rows), center: center, currency: currency,
             title: "What moves \(challenger)'s NPV savings against \(baseline)",
             subtitle: "Each input 20 % lower and higher, the others at the forecast · base scenario · \(currency)")
-        return "<section class=\"charts\" id=\"tornado\"><h2>What decides it</h2><figure>\(HTML.inline(svg: svg))</figure>"
+        // The memo's name for the same ±20 % view; "What decides it" is the uncertainty ranges' (memo, simulate).
+        return "<section class=\"charts\" id=\"tornado\"><h2>What drives the result</h2><figure>\(HTML.inline(svg: svg))</figure>"
             + "</section>"
     }
 }

@@ -88,6 +88,7 @@ struct QuantityTests {
         Bad(text: "40%", expecting: [.ratePerYear], message: "expected a rate per year such as '40%/year', got '40%'", hint: "'40%' is a percentage; a rate of change gives its period: '40%/year'"),
         Bad(text: "-15%", expecting: [.ratePerMonth], message: "expected a rate per month such as '3%/month', got '-15%'", hint: "'-15%' is a percentage; a rate of change gives its period: '-15%/month'"),
         Bad(text: "0.000015 USD/tok", expecting: [.pricePerMillionTokens], message: "unknown unit 'USD/tok' in '0.000015 USD/tok'", hint: "prices here are per million tokens: '0.000015 USD/tok' is '15 USD/Mtok'"),
+        Bad(text: "1e12 USD/Mtok", expecting: [.pricePerMillionTokens], message: "unknown unit 'e12 USD/Mtok' in '1e12 USD/Mtok'", hint: "write the number in full or with a scale (k, M, B: '1.2M'), not as a power of ten ('1e12 USD/Mtok')"),
         Bad(text: "0.003 USD/ktok", expecting: [.pricePerMillionTokens], message: "unknown unit 'USD/ktok' in '0.003 USD/ktok'", hint: "prices here are per million tokens: '0.003 USD/ktok' is '3 USD/Mtok'"),
         Bad(text: "2 kW", expecting: [.number], message: "expected a plain number such as '8', got '2 kW'", hint: "this key counts things: write the number alone, e.g. '8'"),
         Bad(text: "5 parsecs", expecting: [.duration], message: "unknown unit 'parsecs' in '5 parsecs'", hint: nil),
