@@ -192,6 +192,17 @@ struct ReviewServerTests {
         }
     }
 
+    @Test("a searched key path that names no input says so, with the nearest one; unchangeable keys are not offered")
+    func searchedPaths() throws {
+        let server = try Server(model: "Models/support-copilot.yaml")
+        defer { server.stop() }
+        let page = try server.get("/?show=facility.electricty&show=currency").body
+        #expect(page.contains("No input of this model has this key path. Did you mean <code>facility.electricity</code>?"))
+        #expect(page.contains("A what-if cannot change this (as a scenario cannot)."))
+        #expect(!page.contains("<option value=\"currency\"") && !page.contains("<option value=\"horizon\""))
+        #expect(page.contains("<option value=\"discount_rate\""))
+    }
+
     @Test("nothing but the page: unknown paths are 404, files are not served, only loopback listens")
     func servesOnlyThePage() throws {
         let server = try Server(model: "Models/support-copilot.yaml")
