@@ -47,8 +47,14 @@ extension InputCatalog {
         if input.ownerName.isEmpty, let first = label.first { label = first.uppercased() + label.dropFirst() }
         let unit = key.unit(currency: model.currency, monthly: input.isMonthly(in: model))
         let bounds = key.bounds
+        // A key the file leaves out that takes another's value (`price_cache_write` after
+        // `price_input`): a formula on that input, so an edit of it carries over as in the model.
+        let followed = key.follows.map { String(path.dropLast(key.name.count)) + $0 }
+            .flatMap { writtenPaths.contains(path) || inputs.first($0) == nil ? nil : $0 }
         add(path, Self.nameParts(input), label, unit, Self.format(key, kind: access.kind),
-            range: AllowedRange(bounds, whole: access.kind != .continuous), values: scenarioValues)
+            range: AllowedRange(bounds, whole: access.kind != .continuous),
+            source: followed.map { "not written: equal to \($0) (its default)" }, follows: followed,
+            values: scenarioValues)
     }
 
     /// `W_support_chat_Requests`, `API_frontier_Long_Price_Input`, `S_hybrid_One_Time_tuning_Cost`, …

@@ -16,6 +16,9 @@ struct InputCatalog {
         var values: [Double]
         /// The values its cells accept.
         var range: AllowedRange
+        /// The key path of the input whose value it takes while the file leaves it out (a cached
+        /// price after the input price): its cells are then formulas on that input's, not numbers.
+        var follows: String?
         var source: String?
         /// A text input (an escalation or fallback target) holds these, one per scenario; its
         /// `values` are 0. `choices` are the texts a drop-down offers.
@@ -29,6 +32,8 @@ struct InputCatalog {
     private var namesByKey: [String: String] = [:]
     /// Source comment by key path, read once from the loaded model.
     private let sourcesByPath: [String: String]
+    /// Key paths the model file writes (the rest are defaults).
+    let writtenPaths: Set<String>
     let scenarios: [LoadedModel.Scenario]
     let loaded: LoadedModel
 
@@ -38,6 +43,7 @@ struct InputCatalog {
         var sources: [String: String] = [:]
         for input in loaded.inputs where sources[input.path] == nil { sources[input.path] = input.source }
         sourcesByPath = sources
+        writtenPaths = loaded.writtenPaths
         build()
     }
 
@@ -85,7 +91,7 @@ struct InputCatalog {
     /// nothing when no scenario has it.
     mutating func add(
         _ key: String, _ nameParts: [String], _ label: String, _ unit: String, _ format: CellStyle.NumberFormat,
-        range: AllowedRange = .any, source: String? = nil, values: [Double?]
+        range: AllowedRange = .any, source: String? = nil, follows: String? = nil, values: [Double?]
     ) {
         guard values.contains(where: { $0 != nil }) else { return }
         let name = makeName(nameParts)
@@ -97,7 +103,7 @@ struct InputCatalog {
             optionsByRoute[String(key[..<route.upperBound]), default: []].append(String(key[route.upperBound...]))
         }
         items.append(Item(key: key, name: name, label: label, unit: unit, format: format, values: values.map { $0 ?? 0 },
-                          range: range, source: source ?? sourcesByPath[key]))
+                          range: range, follows: follows, source: source ?? sourcesByPath[key]))
     }
 
     /// A text input: the serving option an escalation or fallback sends requests to.

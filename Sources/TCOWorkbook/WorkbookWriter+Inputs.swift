@@ -35,6 +35,8 @@ extension WorkbookWriter {
                 + "inputs. Do not edit.",
             row: Self.inputsHeaderRow, column: weightColumn)
         var fingerprints = [Double](repeating: 0, count: scenarios.count)
+        let rowsByKey = Dictionary(catalog.items.enumerated().map { ($1.key, Self.inputsHeaderRow + 1 + $0) },
+                                   uniquingKeysWith: { first, _ in first })
         for (i, item) in catalog.items.enumerated() {
             let row = Self.inputsHeaderRow + 1 + i
             inputRows[item.key] = row
@@ -57,6 +59,16 @@ extension WorkbookWriter {
                     let column = baseColumn + s
                     if let block = schedules.block(item.key, scenario: s) {
                         writeScheduled(sheet, item, block, row: row, column: column)
+                        continue
+                    }
+                    // A default that follows another input: that input's cell in the same scenario
+                    // column, unless this scenario writes a value of its own.
+                    if let followed = item.follows, let followedRow = rowsByKey[followed],
+                        s == 0 || !overrides(s, item.key)
+                    {
+                        sheet.write(
+                            formula: "=" + CellReference.a1(row: followedRow, column: column), cached: value, row: row,
+                            column: column, style: .calc(item.format))
                         continue
                     }
                     if s > 0, value == item.values[0], !overrides(s, item.key) {

@@ -10,6 +10,7 @@ import TCOTestSupport
 @Suite("Workbook recalculated by LibreOffice", .serialized)
 struct WorkbookTests {
     static let repository = TestPaths.repository
+    static let exampleV2 = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml").path
     static let specExample = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml").path
     /// One-time costs, tax and terminal value none (version 2 features the workbook shows).
     static let financeV2 = repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/finance-v2.yaml").path
@@ -155,27 +156,32 @@ struct WorkbookTests {
         ("Electricity_Price", "  electricity: 0.11 USD/kWh", "  electricity: 0.19 USD/kWh", 0.19),
         ("W_support_chat_Requests", "    requests: 6M/month", "    requests: 9M/month", 9_000_000),
         ("API_frontier_Price_Output", "    price_output: 15 USD/Mtok", "    price_output: 11 USD/Mtok", 11),
+        // example-v2's private-frontier writes no cache-write price: it follows the input price, and
+        // contract-review writes 5 % of its input to the cache on the fallback while servers arrive.
+        ("API_private_frontier_Price_Input", "    price_input: 3.3 USD/Mtok", "    price_input: 4 USD/Mtok", 4),
     ])
     func inputsAreLive(_ name: String, _ original: String, _ changed: String, _ value: Double) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let model = name == "API_private_frontier_Price_Input" ? Self.exampleV2 : Self.specExample
         // The same change written in the model file, solved: what the workbook must show.
-        let text = try String(contentsOfFile: Self.specExample, encoding: .utf8)
+        let text = try String(contentsOfFile: model, encoding: .utf8)
         #expect(text.contains(original))
         let changedModel = folder.appendingPathComponent("changed.yaml")
         try text.replacingOccurrences(of: original, with: changed).write(to: changedModel, atomically: true, encoding: .utf8)
         let (changedLoaded, changedResults) = try Self.solve(changedModel.path)
         let expected = try WorkbookWriter.write(changedLoaded, results: changedResults, to: folder.appendingPathComponent("expected.xlsx").path)
         // The original workbook with only the input cell changed: cached results are stale.
-        let (loaded, results) = try Self.solve(Self.specExample)
+        let (loaded, results) = try Self.solve(model)
         let file = folder.appendingPathComponent("book.xlsx")
         _ = try WorkbookWriter.write(loaded, results: results, to: file.path, changingInputs: [name: value])
         let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
         let problems = Self.differences(sheets, expected).filter { !Self.dependsOnExport($0) }
         #expect(problems.isEmpty, "\(problems.count) differences, first: \(problems.prefix(8).joined(separator: "\n"))")
         // And the decision moved: base NPV of buy differs from the unchanged model's.
-        let before = try #require(results[0].strategy(named: "buy")?.npvCost)
-        let after = try #require(changedResults[0].strategy(named: "buy")?.npvCost)
+        let strategy = model == Self.exampleV2 ? "own" : "buy"
+        let before = try #require(results[0].strategy(named: strategy)?.npvCost)
+        let after = try #require(changedResults[0].strategy(named: strategy)?.npvCost)
         #expect(name == "Electricity_Price" || before != after)
     }
 
