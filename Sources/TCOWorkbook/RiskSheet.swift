@@ -28,6 +28,14 @@ struct RiskSheet {
                 + "solves every strategy of every scenario with the same draws. NPV of cost after tax. Values, not "
                 + "formulas: the runs are listed below, so any one can be re-solved by typing its draws on Inputs.",
             row: 1, column: 0, style: .note)
+        // The wrapped note needs its lines' height, or it runs over the title.
+        sheet.setRowHeight(1, points: 45)
+        // Values go stale when an input is edited; the fingerprint check says when.
+        let stale = "Checks!" + CellReference.absolute(row: ChecksLayout.staleRow, column: ChecksLayout.failuresColumn)
+        sheet.write(
+            formula: "=IF(\(stale)>0,\"Inputs have changed since export: these runs are of the exported inputs; "
+                + "run tco report again for runs of the new ones.\",\"\")",
+            cachedText: "", row: 2, column: 0, style: .note)
         var row = 3
         row = writeStrategies(sheet, from: row) + 1
         row = writeInputs(sheet, from: row) + 1

@@ -36,9 +36,11 @@ extension WorkbookWriter {
     /// Summary's column headers for this model.
     var summaryHeaderList: [String] {
         // Savings and payback are on the comparison basis: say so beside the before-tax NPV.
+        // And the NPV beside them says it is before tax, as the after-tax NPV is a column of its own.
         let headers = isTaxed
             ? Self.summaryHeaders.map {
-                $0 == "NPV savings vs baseline" || $0 == "Payback month" ? $0 + ", after tax" : $0
+                $0 == "NPV savings vs baseline" || $0 == "Payback month" ? $0 + ", after tax"
+                    : $0 == "NPV of cost" ? "NPV of cost before tax" : $0
             } : Self.summaryHeaders
         return headers + (isTaxed ? ["NPV of cost after tax"] : [])
     }

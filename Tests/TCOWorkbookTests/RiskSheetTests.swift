@@ -51,6 +51,13 @@ struct RiskSheetTests {
         let bins = rows.filter { $0.count > 4 && $0[0].contains(" – ") && Double($0[3]) != nil }
         #expect(bins.count == RiskSheet.bins)
         #expect(bins.compactMap { Double($0[3]) }.reduce(0, +) == Double(Self.runs))
+        // Its values are the exported inputs': silent while they stand, a warning once one is edited.
+        #expect(rows[2].first ?? "" == "")
+        let edited = folder.appendingPathComponent("edited.xlsx")
+        _ = try WorkbookWriter.write(loaded, results: results, to: edited.path,
+                                     changingInputs: ["Electricity_Price": 0.2], risk: risk)
+        let stale = try #require(try LibreOffice.sheets(of: edited, names: ["Risk"])["Risk"])
+        #expect(stale[2].first?.hasPrefix("Inputs have changed since export") == true, "\(stale[2])")
     }
 
     @Test("without a simulation there is no Risk sheet")
