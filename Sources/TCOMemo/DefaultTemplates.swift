@@ -30,7 +30,7 @@ public enum DefaultTemplates {
 
 ## Results
 
-NPV of cost discounts each month's cash cost at the cost of capital; levelized cost is the constant price per million tokens that would pay for the strategy. Savings, payback and break-even compare each strategy with the baseline, **{{baseline}}**. A break-even of, say, "above 0.57×" means the strategy is the cheaper one whenever volume (or API prices) is above 0.57× the forecast (today's prices): it wins at the forecast and keeps winning down to 0.57×; "above 3.57×" means it is dearer at the forecast and wins only above 3.57×; "below" reads the other way round. Over the whole horizon P&L cost equals cash cost (depreciation adds up to capex less residual and terminal value); terminal value is the servers' net book value at the horizon, not a resale quote.
+NPV of cost discounts each month's cash cost at the cost of capital; levelized cost is the constant price per million tokens that would pay for the strategy. Savings, payback and break-even compare each strategy with the baseline, **{{baseline}}**. A break-even of, say, "above 0.57×" means the strategy is the cheaper one whenever volume (or API prices) is above 0.57× the forecast (today's prices): it wins at the forecast and keeps winning down to 0.57×; "above 3.57×" means it is dearer at the forecast and wins only above 3.57×; "below" reads the other way round. With terminal value at book, P&L cost over the whole horizon equals cash cost (depreciation adds up to capex less residual and terminal value); terminal value is the servers' net book value at the horizon, not a resale quote.
 
 {{#scenarios}}
 ### Scenario: {{name}}{{#is_base}} (no overrides){{/is_base}}

@@ -71,7 +71,8 @@ extension MemoContext {
     static func terminalNote(_ model: Model) -> String {
         model.finance.terminalValue == .none
             ? "Terminal value is none: servers and capitalized costs still in service at the horizon count for "
-                + "nothing, so P&L cost is below cash cost by the book value given up."
+                + "nothing, so P&L cost is below cash cost by the book value given up"
+                + (model.finance.taxRate > 0 ? " (no write-off is modelled, so no tax is saved on it)." : ".")
             : ""
     }
 }
