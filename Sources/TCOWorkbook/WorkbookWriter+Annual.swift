@@ -8,7 +8,8 @@ extension WorkbookWriter {
     private static let annualYearRow = 3, annualFromRow = 4, annualToRow = 5, annualMonthsRow = 6
 
     /// The `Annual` sheet: cash cost, P&L cost, capex and depreciation by year of the model and
-    /// strategy, with cumulative rows, for every scenario. Each cell adds up a Calc row over the
+    /// strategy (and the tax and the lines between cash and P&L where the model has them), with
+    /// cumulative rows, for every scenario. Each cell adds up a Calc row over the
     /// months whose year (Calc's year row) is the column's year.
     mutating func writeAnnual(_ sheet: XLSXWorksheet, calcSheets: [CalcSheet]) -> AnnualRows {
         let model = loaded.base
@@ -60,6 +61,12 @@ extension WorkbookWriter {
             manifest.timelineRows.append(.init(sheet: "Annual", row: row, label: label, months: values, total: nil))
         }
 
+        // The lines that take cash cost to capex and P&L cost by year — inflows at book value, loans,
+        // expensed one-time costs — for those some strategy has: with them a year reconciles.
+        let bridge = CostLine.allCases.filter { line in
+            [.residual, .terminalValue, .financing, .interest, .oneTime].contains(line)
+                && results.contains { $0.strategies.contains { $0.monthly[line].contains { $0 != 0 } } }
+        }
         var row = Self.annualMonthsRow + 2
         var layout: AnnualRows = []
         var scenarioRows: [Int] = []
@@ -79,7 +86,9 @@ extension WorkbookWriter {
             ] + (isTaxed ? [
                 ("Tax shield", \.taxShield, { $0.monthly.taxShield }),
                 ("After-tax cost", \.afterTax, { $0.monthly.afterTaxCost }),
-            ] : [])
+            ] : []) + bridge.map { line in
+                (line.label.prefix(1).uppercased() + line.label.dropFirst(), \.[line], { $0.monthly[line] })
+            }
             var yearly: [String: [[Double]]] = [:]
             for (measure, keyPath, monthly) in measures {
                 sheet.write(measure, row: row, column: 0, style: .label)
