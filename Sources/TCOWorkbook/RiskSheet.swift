@@ -49,12 +49,14 @@ struct RiskSheet {
         sheet.setColumn(1, 12, width: 15)
         sheet.freezePanes(row: 3, column: 1)
         // Print the results and the charts beside them, not the thousands of rows of runs below.
-        sheet.printSetup(.init(lastRow: max(tornado.end, Self.chartsLastRow), lastColumn: Self.chartsLastColumn,
+        // The tables, fitted to the page width (with the charts beside them the text came out at
+        // 4.5 pt; the memo prints the same charts).
+        sheet.printSetup(.init(lastRow: tornado.end, lastColumn: Self.tablesLastColumn,
                                repeatRows: nil, repeatColumns: nil, scale: nil))
     }
 
-    /// The last row and column the two charts (from column 14, rows 3 and 22, scaled) cover.
-    static let chartsLastRow = 42, chartsLastColumn = 23
+    /// Where the two charts start (rows 3 and 22), right of the tables (columns 0 to 12).
+    static let chartsFirstColumn = 14, tablesLastColumn = 12
 
     /// Per scenario and strategy: NPV percentiles, P(cheapest), regret, and savings against the baseline.
     private func writeStrategies(_ sheet: XLSXWorksheet, from first: Int) -> Int {
@@ -194,7 +196,7 @@ struct RiskSheet {
             chart.setValueAxis(name: "Runs", numberFormat: "#,##0")
             chart.setCategoryAxis(name: "NPV savings (\(model.currency))")
             chart.hideLegend()
-            sheet.insertChart(chart, row: 3, column: 14, scale: (1.6, 1.2))
+            sheet.insertChart(chart, row: 3, column: Self.chartsFirstColumn, scale: (1.6, 1.2))
         }
         if tornado.lastRow >= tornado.firstRow, let chart = book.addChart(.bar) {
             chart.setTitle("What decides it (base scenario)")
@@ -202,7 +204,7 @@ struct RiskSheet {
             chart.addSeries(name: "Input at P95", categories: span(tornado, 0), values: span(tornado, 2))
             chart.setValueAxis(name: "NPV savings (\(model.currency))", numberFormat: axis)
             chart.legendAtBottom()
-            sheet.insertChart(chart, row: 22, column: 14, scale: (1.6, 1.2))
+            sheet.insertChart(chart, row: 22, column: Self.chartsFirstColumn, scale: (1.6, 1.2))
         }
     }
 }
