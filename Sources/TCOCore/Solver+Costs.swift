@@ -42,12 +42,7 @@ extension Solver {
         addAPICosts(of: strategy, routes: routes, hasServers: hasServers,
                     volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &details)
 
-        let usesInHouse = routes.contains { route in
-            route.contains { model.servingOption(named: $0.option)?.isInHouse == true }
-        }
-        let paid = model.staff.indices.filter {
-            model.staff[$0].payers.include(strategy.name, usesInHouse: usesInHouse)
-        }
+        let paid = paidStaff(of: strategy)
         if !paid.isEmpty {
             for m in 0..<months { lines.staff[m] = paid.reduce(0.0) { $0 + staffCosts[$1][m] } }
         }
@@ -141,5 +136,23 @@ extension Solver {
                 lines.terminalValue[months - 1] += item.cost * (1 - Double(months - j + 1) / Double(life))
             }
         }
+    }
+}
+
+extension Solver {
+    /// The staff roles `strategy` pays, by index in role order: those paid by every strategy, by
+    /// name, or by strategies that run something in-house when it does (calculations.md, "Staff").
+    public func paidStaff(of strategy: Strategy) -> [Int] {
+        let usesInHouse = model.workloads.contains { workload in
+            strategy.effectiveRoute(for: workload.name).activeShares.contains {
+                model.servingOption(named: $0.option)?.isInHouse == true
+            }
+        }
+        return model.staff.indices.filter { model.staff[$0].payers.include(strategy.name, usesInHouse: usesInHouse) }
+    }
+
+    /// Role `r`'s cost over the horizon (Σ count × cost per year / 12, with its trend), in the currency.
+    public func totalStaffCost(ofRole r: Int) -> Double {
+        staffCosts.indices.contains(r) ? staffCosts[r].reduce(0, +) : 0
     }
 }

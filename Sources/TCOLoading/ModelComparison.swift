@@ -88,12 +88,16 @@ public struct ModelComparison: Sendable {
         }
         // A matched strategy's inputs are compared under A's name: `strategies.own-gpus.route.x` of B
         // is `strategies.hybrid.route.x` of A, not an input absent in A and another added in B.
-        let oldNames = Dictionary(matches.map { ($0.new, $0.old) }, uniquingKeysWith: { first, _ in first })
+        // Not when B still has a strategy of A's name: its paths would collide with the renamed ones.
+        let namesB = Set(b.base.strategies.map(\.name))
+        let oldNames = Dictionary(matches.filter { !namesB.contains($0.old) }.map { ($0.new, $0.old) },
+                                  uniquingKeysWith: { first, _ in first })
         func renamed(_ path: String) -> String {
             var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             // `strategies.NAME…` and `scenarios.S.strategies.NAME…`.
             let at = parts.first == "scenarios" ? 2 : 0
-            guard parts.count > at + 1, parts[at] == "strategies", let old = oldNames[parts[at + 1]] else { return path }
+            guard parts.count > at + 1, parts[at] == "strategies", let old = oldNames[parts[at + 1]]
+            else { return path }
             parts[at + 1] = old
             return parts.joined(separator: ".")
         }

@@ -197,23 +197,27 @@ extension ModelDecoder {
         }
     }
 
-    /// A workload whose requests grow more than a hundredfold over the horizon: valid, but most
+    /// A workload whose growth compounds to more than a hundredfold over the horizon: valid, but most
     /// often a monthly rate written where a yearly one was meant (30 %/month is 2,230 %/year), and
-    /// every cost then follows it. A warning: a plan may mean it.
+    /// every cost then follows it. Growth only: a `requests` schedule's planned ramp (a pilot, then a
+    /// launch) is not flagged. A warning: a plan may mean it.
     func warnSteepGrowth(_ model: Model, requests: [[Double]]) {
         for (w, workload) in model.workloads.enumerated() where w < requests.count {
-            guard let first = requests[w].first, first > 0, let last = requests[w].last, last > 100 * first else { continue }
+            let trend = workload.growth.trend(months: model.horizonMonths)
+            guard let growth = trend.last, growth > 100, let first = requests[w].first, let last = requests[w].last
+            else { continue }
             let path = "workloads.\(workload.name).growth"
-            let fold = MoneyFormat.grouped((last / first).rounded())
-            let perMonth = MoneyFormat.grouped(first.rounded()), lastPerMonth = MoneyFormat.grouped(last.rounded())
-            var hint = "check the growth and the requests; if this is the plan, the warning can be left"
+            let fold = MoneyFormat.grouped(growth.rounded())
+            let from = MoneyFormat.grouped(first.rounded()), to = MoneyFormat.grouped(last.rounded())
+            var hint = "check the growth rates; if this is the plan, the warning can be left"
             if let monthly = workload.growth.steps.map(\.value).first(where: { $0.isMonthly && $0.value > 0 }) {
                 let rate = Self.trim(monthly.value * 100)
                 let yearly = MoneyFormat.grouped(((Double.pow(1 + monthly.value, 12) - 1) * 100).rounded())
-                hint = "growth compounds: '\(rate)%/month' is \(yearly)%/year; if a yearly rate was meant, write '\(rate)%/year'"
+                hint = "growth compounds: '\(rate)%/month' is \(yearly)%/year; "
+                    + "if a yearly rate was meant, write '\(rate)%/year'"
             }
             warning(.steepGrowth, location(of: path) ?? location(of: "workloads.\(workload.name)"), path,
-                    "requests grow \(fold)-fold over the horizon, from \(perMonth) to \(lastPerMonth) a month",
+                    "growth compounds to \(fold)-fold over the horizon (requests from \(from) to \(to) a month)",
                     hint: hint)
         }
     }

@@ -15,12 +15,16 @@ public struct WhatIfChange: Sendable, Hashable {
     public static let file = "what-if"
 
     /// Whether a what-if (as a scenario) may set `path` at all: not the model's identity and calendar
-    /// (`model`, `currency`, `start`, `horizon`, …) nor an option's `kind`. Whether the value is
-    /// right is the loader's to say when it is typed.
+    /// (`model`, `currency`, `start`, `horizon`, …), an option's `kind`, one share of a route (a
+    /// route is replaced whole) or one step of a schedule (`…requests.2028-01`). Whether the value
+    /// is right is the loader's to say when it is typed.
     public static func mayChange(_ path: String) -> Bool {
         let parts = path.split(separator: ".")
         guard let section = parts.first else { return false }
-        return !ModelSchema.notOverridable.contains(String(section)) && parts.last != "kind"
+        let isStep = parts.last.map { $0.count == 7 && $0.dropFirst(4).first == "-" && $0.allSatisfy { $0.isNumber || $0 == "-" } }
+        let inRoute = parts.dropLast().last == "route"
+        return !ModelSchema.notOverridable.contains(String(section)) && parts.last != "kind" && isStep != true
+            && !inRoute
     }
 }
 

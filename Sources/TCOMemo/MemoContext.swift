@@ -217,14 +217,18 @@ public enum MemoContext {
             else { continue }
             risks.append("**Close call in *\(result.name)*.** **\(winner)** saves only \(MoneyFormat.short(c.npvSavings, currency: model.currency)) (\(percent(c.npvSavings / basisNPV(b)))) there; the choice is a coin flip if that scenario comes true.")
         }
-        if winner != model.baseline, let w = results.first?.strategy(named: winner), w.totalCost > 0 {
-            // The team the strategy needs beyond the baseline's: roles every strategy pays (a FinOps
-            // analyst) do not make this strategy riskier than the baseline.
-            let staff = w.monthly.staff.reduce(0, +)
-            let shared = results.first?.strategy(named: model.baseline)?.monthly.staff.reduce(0, +) ?? 0
-            let own = Swift.max(0, staff - shared)
+        if winner != model.baseline, let w = results.first?.strategy(named: winner), w.totalCost > 0,
+            let chosen = model.strategy(named: winner), let kept = model.strategy(named: model.baseline)
+        {
+            // The team this strategy needs and the baseline does not, role by role: a role every
+            // strategy pays (a FinOps analyst) does not make it riskier than the baseline.
+            let solver = Solver(model: model)
+            let baselineRoles = Set(solver.paidStaff(of: kept))
+            let own = solver.paidStaff(of: chosen).filter { !baselineRoles.contains($0) }
+                .reduce(0) { $0 + solver.totalStaffCost(ofRole: $1) }
             if own > 0.3 * w.totalCost {
-                risks.append("**The in-house team is \(percent(own / w.totalCost)) of \(winner)'s cash cost.** Hiring or retaining the in-house team at the modelled cost matters more than GPU prices.")
+                risks.append("**The in-house team is \(percent(own / w.totalCost)) of \(winner)'s cash cost.** "
+                    + "Hiring or retaining it at the modelled cost matters more than GPU prices.")
             }
         }
         if let strategy = model.strategy(named: winner) {

@@ -85,8 +85,10 @@ enum ReviewAssets {
             if (event.target.id === 'copy-scenario') {
               const text = document.getElementById('scenario-yaml').textContent;
               if (navigator.clipboard) navigator.clipboard.writeText(text);
-              event.target.textContent = text.startsWith('scenarios:')
-                ? 'Copied — paste it at the end of the model file' : 'Copied — paste it under scenarios: in the model file';
+              event.target.textContent = text.startsWith('  #')
+                ? 'Copied — paste it under scenarios: in the model file'
+                : text.startsWith('#') ? "Copied — it replaces the file's one-line scenarios:"
+                : 'Copied — paste it at the end of the model file';
             } else if (event.target.id === 'reset') {
               const previous = new Map(changes);
               changes.clear();

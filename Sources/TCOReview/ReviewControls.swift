@@ -28,7 +28,7 @@ enum ReviewControls {
             let input = written[path]
             // A searched path that names no input (a typo) says so instead of offering a box.
             guard change != nil || known.contains(path), WhatIfChange.mayChange(path) || change != nil else {
-                let near = Suggestion.nearest(to: path, in: known.filter(WhatIfChange.mayChange)).map { " Did you mean "
+                let near = Suggestion.nearest(to: path, in: known.filter(WhatIfChange.mayChange).sorted()).map { " Did you mean "
                     + "<code>\(HTML.escaped($0))</code>?" } ?? ""
                 let why = WhatIfChange.mayChange(path) ? "No input of this model has this key path."
                     : "A what-if cannot change this (as a scenario cannot)."
@@ -57,7 +57,8 @@ enum ReviewControls {
         }
         html += "</datalist>"
         if !view.changes.isEmpty {
-            let yaml = scenarioYAML(view.changes, loaded: loaded, date: today)
+            let text = (try? String(contentsOfFile: view.modelPath, encoding: .utf8)) ?? ""
+            let yaml = scenarioYAML(view.changes, loaded: loaded, file: scenariosKey(inFile: text), date: today)
             html += "<h3>Changed in this meeting</h3><pre id=\"scenario-yaml\">\(HTML.escaped(yaml))</pre>"
             html += "<p><button id=\"copy-scenario\" type=\"button\">Copy as scenario</button> "
                 + "<button id=\"reset\" type=\"button\">Undo all what-ifs</button></p>"
@@ -65,18 +66,43 @@ enum ReviewControls {
         return html + "</section>"
     }
 
-    /// The changes as a scenario to paste into the model file: the whole `scenarios:` block when
-    /// the file has none, else the one entry to paste under its `scenarios:` (a second `scenarios:`
-    /// key would be an error), named so as not to clash with an existing scenario.
-    static func scenarioYAML(_ changes: [WhatIfChange], loaded: LoadedModel, date: String) -> String {
-        let names = Set(loaded.scenarios.map(\.name))
+    /// How the model file itself writes `scenarios:` (not those it inherits with `extends`).
+    enum ScenariosKey {
+        /// `scenarios:` on a line of its own, its entries below: paste one more entry.
+        case block
+        /// None in the file: paste the whole block.
+        case absent
+        /// On one line (`scenarios: {}` or a flow map): the block replaces that line.
+        case oneLine
+    }
+
+    static func scenariosKey(inFile text: String) -> ScenariosKey {
+        for line in text.split(separator: "\n") where line.hasPrefix("scenarios:") {
+            let rest = line.dropFirst("scenarios:".count).trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty || rest.hasPrefix("#") ? .block : .oneLine
+        }
+        return .absent
+    }
+
+    /// The changes as a scenario to paste into the model file (`file`: how it writes `scenarios:`),
+    /// named so as not to clash with an existing scenario (names compare without case, as the
+    /// loader compares them).
+    static func scenarioYAML(
+        _ changes: [WhatIfChange], loaded: LoadedModel, file: ScenariosKey, date: String
+    ) -> String {
+        let names = Set(loaded.scenarios.map { $0.name.lowercased() })
         var name = "what-if", n = 1
         while names.contains(name) {
             n += 1
             name = "what-if-\(n)"
         }
-        let hasScenarios = loaded.scenarios.count > 1
-        var lines = hasScenarios ? ["  # paste under 'scenarios:' in the model file"] : ["scenarios:"]
+        var lines: [String]
+        switch file {
+        case .block: lines = ["  # paste under 'scenarios:' in the model file"]
+        case .absent: lines = ["scenarios:"]
+        case .oneLine: lines = ["# replaces the file's one-line 'scenarios:' (write its scenarios below as well)",
+                                "scenarios:"]
+        }
         lines.append("  \(name):                     # what-ifs tried in the review meeting of \(date)")
         for change in changes { lines.append("    \(change.path): \(change.value)") }
         return lines.joined(separator: "\n")

@@ -55,8 +55,14 @@ public enum CompareWorkbookWriter {
                 }
                 sheet.write(r.old.capex, row: row, column: 8, style: .solver(.money))
                 sheet.write(r.new.capex, row: row, column: 9, style: .solver(.money))
-                sheet.write(Double(r.old.serversMax), row: row, column: 10, style: .solver(.integer))
-                sheet.write(Double(r.new.serversMax), row: row, column: 11, style: .solver(.integer))
+                // Servers as numbers; with rented GPUs beside them, the words the table and memo use.
+                for (result, column) in [(r.old, 10), (r.new, 11)] {
+                    if result.rentedGPUsMax > 0 {
+                        sheet.write(result.peakCapacityText, row: row, column: column, style: .solver(.text))
+                    } else {
+                        sheet.write(Double(result.serversMax), row: row, column: column, style: .solver(.integer))
+                    }
+                }
                 sheet.write(payback(r.oldPayback, baseline: r.strategy == a.base.baseline), row: row, column: 12)
                 sheet.write(payback(r.newPayback, baseline: r.newStrategy == b.base.baseline), row: row, column: 13)
             }

@@ -90,7 +90,11 @@ struct XLSXWorksheet {
             validation.criteria = UInt8(criteria.rawValue)
             validation.value_number = high
         case (nil, nil):
-            return
+            // Any number is allowed; a whole number still needs a rule to say so.
+            guard range.whole else { return }
+            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            validation.minimum_number = -1e15
+            validation.maximum_number = 1e15
         }
         message.withCString { text in
             validation.error_message = UnsafeMutablePointer(mutating: text)

@@ -209,7 +209,7 @@ struct InvalidModelTests {
         #expect(warning.message == "serving option 'spare-api' is not used by any strategy")
     }
 
-    @Test("requests growing more than a hundredfold are a warning that converts a monthly rate")
+    @Test("growth compounding to more than a hundredfold is a warning that converts a monthly rate")
     func steepGrowthIsWarning() throws {
         // small.yaml: 1M requests a month over 36 months. At 20 %/month month 36 has
         // 1M × 1.2^35 = 590,668,229 requests: 591-fold; 20 %/month is 1.2^12 − 1 = 792 %/year.
@@ -221,7 +221,8 @@ struct InvalidModelTests {
         let loaded = try ModelLoader().load(path).result.get()
         let warning = try #require(loaded.warnings.first { $0.code == .steepGrowth })
         #expect(warning.keyPath.hasSuffix(".growth"))
-        #expect(warning.message == "requests grow 591-fold over the horizon, from 1,000,000 to 590,668,229 a month")
+        #expect(warning.message
+            == "growth compounds to 591-fold over the horizon (requests from 1,000,000 to 590,668,229 a month)")
         #expect(warning.hint == "growth compounds: '20%/month' is 792%/year; if a yearly rate was meant, write '20%/year'")
         // The file's own 20 %/year grows 1.2^(35/12) = 1.70-fold: no warning.
         let plain = try ModelLoader().load(Self.fixtures.appendingPathComponent("valid/small.yaml").path).result.get()

@@ -38,6 +38,22 @@ struct MemoTests {
         #expect(MemoContext.unsourcedRisk(try Self.render("Models/support-copilot.yaml").1.inputs).isEmpty)
     }
 
+    @Test("the in-house team risk counts the roles the strategy pays and the baseline does not, role by role")
+    func inHouseTeamByRole() throws {
+        // A vendor manager only the baseline (buy) pays: rent's own team is unchanged, so is its share
+        // (subtracting the baseline's whole staff cost would have shrunk it below the 30 % threshold).
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("Models/support-copilot.yaml"),
+                              encoding: .utf8)
+            .replacingOccurrences(of: "\nstrategies:\n", with: "  vendor-manager: {count: 2, cost: 300k USD/year, "
+                + "strategies: [buy]}\n\nstrategies:\n")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tco-team-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let loaded = try ModelLoader().load(file.path).result.get()
+        let risks = try #require(MemoContext.make(loaded, results: loaded.solvedScenarios())["risks"] as? [[String: Any]])
+        #expect(risks.contains { ($0["text"] as? String)?.hasPrefix("**The in-house team is 50% of rent's") == true })
+    }
+
     /// Snapshots: re-record with `RECORD_SNAPSHOTS=1 swift test --filter MemoTests`.
     @Test("memo matches its snapshot", arguments: [
         "Models/support-copilot.yaml", "Tests/TCOLoadingTests/Fixtures/valid/spec-example.yaml",

@@ -203,6 +203,30 @@ struct ReviewServerTests {
         #expect(page.contains("<option value=\"discount_rate\""))
     }
 
+    @Test("'Copy as scenario' gives text that, pasted under the file's scenarios:, is a valid scenario")
+    func copiedScenarioPastes() throws {
+        let folder = try AdoptionTests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = TestPaths.repository.appendingPathComponent("Models/support-copilot.yaml")
+        let model = folder.appendingPathComponent("m.yaml")
+        try FileManager.default.copyItem(at: original, to: model)
+        let server = try Server(model: "m.yaml", in: folder)
+        defer { server.stop() }
+        let query = "/?set=" + "facility.electricity=0.16 USD/kWh".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let page = try server.get(query).body
+        let start = try #require(page.range(of: "<pre id=\"scenario-yaml\">"))
+        let end = try #require(page.range(of: "</pre>", range: start.upperBound..<page.endIndex))
+        let yaml = String(page[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&apos;", with: "'")
+        #expect(yaml.hasPrefix("  # paste under 'scenarios:'"), "\(yaml)")
+        let text = try String(contentsOf: model, encoding: .utf8)
+        let pasted = text.replacingOccurrences(of: "\nscenarios:", with: "\nscenarios:\n" + yaml)
+        try pasted.write(to: model, atomically: true, encoding: .utf8)
+        let check = try AdoptionTests.run(["check", "m.yaml"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("what-if"), "\(check.stdout)")
+    }
+
     @Test("nothing but the page: unknown paths are 404, files are not served, only loopback listens")
     func servesOnlyThePage() throws {
         let server = try Server(model: "Models/support-copilot.yaml")

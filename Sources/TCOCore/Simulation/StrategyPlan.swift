@@ -117,12 +117,7 @@ final class StrategyPlan: Sendable {
         workloads = model.workloads.indices.map { w in
             Self.flows(of: strategy, workload: w, route: routes[w], legs: legs, solver: solver)
         }
-        let usesInHouse = routes.contains { route in
-            route.contains { model.servingOption(named: $0.option)?.isInHouse == true }
-        }
-        paidStaff = model.staff.indices.filter {
-            model.staff[$0].payers.include(strategy.name, usesInHouse: usesInHouse)
-        }
+        paidStaff = solver.paidStaff(of: strategy)
         oneTime = strategy.oneTimeCosts.indices.compactMap { item in
             let cost = strategy.oneTimeCosts[item]
             guard cost.month >= 1, cost.month <= model.horizonMonths else { return nil }
