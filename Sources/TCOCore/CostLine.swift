@@ -181,7 +181,9 @@ extension MonthlyLines {
             let cash = UnsafeMutableBufferPointer(rebasing: buffer[0..<months])
             let pnl = UnsafeMutableBufferPointer(rebasing: buffer[months..<(2 * months)])
             accumulate(cash: cash, pnl: pnl, over: lines)
-            return discount.withUnsafeBufferPointer { Self.npvAfterTax(cash: cash, pnl: pnl, taxRate: taxRate, discount: $0) }
+            return discount.withUnsafeBufferPointer {
+                Self.npvAfterTax(cash: cash, pnl: pnl, taxRate: taxRate, discount: $0)
+            }
         }
     }
 

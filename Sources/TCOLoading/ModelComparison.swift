@@ -45,6 +45,7 @@ public struct ModelComparison: Sendable {
         /// NPV of cost in A and in B on the comparison's basis: after tax when either version has a
         /// tax rate (what savings, payback and the cheapest strategy are judged on), else before.
         public var oldNPV: Double { afterTax ? old.npvCostAfterTax : old.npvCost }
+        /// B's NPV of cost on the same basis.
         public var newNPV: Double { afterTax ? new.npvCostAfterTax : new.npvCost }
         /// NPV of cost B − A on that basis (negative: B is cheaper).
         public var npvDelta: Double { newNPV - oldNPV }
@@ -119,7 +120,8 @@ public struct ModelComparison: Sendable {
         let (ma, mb) = (a.base, b.base)
         periodNote = ma.start == mb.start && ma.horizonMonths == mb.horizonMonths ? nil
             : "A covers \(ma.horizonMonths) months from \(ma.start), B \(mb.horizonMonths) months from \(mb.start): "
-                + "their NPVs, totals and paybacks are over different periods, so a change in them is partly the period's."
+                + "their NPVs, totals and paybacks are over different periods, so a change in them is partly "
+                + "the period's."
         let afterTax = (a.scenarios + b.scenarios).contains { $0.model.finance.taxRate > 0 }
         self.afterTax = afterTax
         var moved: [ResultChange] = []

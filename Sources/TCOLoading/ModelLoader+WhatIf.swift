@@ -21,7 +21,9 @@ public struct WhatIfChange: Sendable, Hashable {
     public static func mayChange(_ path: String) -> Bool {
         let parts = path.split(separator: ".")
         guard let section = parts.first else { return false }
-        let isStep = parts.last.map { $0.count == 7 && $0.dropFirst(4).first == "-" && $0.allSatisfy { $0.isNumber || $0 == "-" } }
+        let isStep = parts.last.map { last in
+            last.count == 7 && last.dropFirst(4).first == "-" && last.allSatisfy { $0.isNumber || $0 == "-" }
+        }
         let inRoute = parts.dropLast().last == "route"
         return !ModelSchema.notOverridable.contains(String(section)) && parts.last != "kind" && isStep != true
             && !inRoute

@@ -90,7 +90,8 @@ extension UncertaintyReader {
             ? (setter.dimensions.first ?? .number).example(currency: currency) : setter.example
         for (part, value) in zip(parts, values) where !setter.allows(value) {
             error(.outOfRange, location, path,
-                  "'\(part)' is outside the key's allowed values: a value \(ModelDecoder.rule(setter.bounds, setter.dimensions))",
+                  "'\(part)' is outside the key's allowed values: a value "
+                    + ModelDecoder.rule(setter.bounds, setter.dimensions),
                   hint: "keep both ends (and the mode) inside them, e.g. '\(shown)'")
             return nil
         }

@@ -28,8 +28,8 @@ public enum MemoCharts {
         let cumulative = CumulativeCostChart.svg(
             series: base.strategies.map { .cumulative(name: $0.name, monthly: $0.monthly.cost) },
             start: model.start, currency: model.currency,
-            subtitle: bookValue ? "Base scenario · \(model.currency) · the last month counts the servers' book value back"
-                : subtitle)
+            subtitle: bookValue
+                ? "Base scenario · \(model.currency) · the last month counts the servers' book value back" : subtitle)
         let perMillion = CostPerMillionTokensChart.svg(
             bars: base.strategies.map { ChartBar(name: $0.name, value: $0.levelizedCostPerMillionTokens) },
             currency: model.currency, subtitle: subtitle)

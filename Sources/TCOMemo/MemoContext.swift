@@ -178,7 +178,8 @@ public enum MemoContext {
         let todo = inputs.filter { $0.source?.uppercased().hasPrefix("TODO") == true }.map(\.path)
         guard !todo.isEmpty else { return [] }
         let named = todo.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (todo.count > 3 ? ", …" : "")
-        return ["**\(todo.count) figure\(todo.count == 1 ? "" : "s") not yet sourced.** \(todo.count == 1 ? "Its" : "Their") "
+        let figures = "\(todo.count) figure\(todo.count == 1 ? "" : "s")", their = todo.count == 1 ? "Its" : "Their"
+        return ["**\(figures) not yet sourced.** \(their) "
             + "source comment still says TODO (\(named)): the results rest on placeholders until each is "
             + "replaced by where the figure comes from."]
     }
@@ -246,16 +247,20 @@ public enum MemoContext {
         // only for one with its own servers; one with one-time costs has them modelled.
         if let strategy = model.strategy(named: winner) {
             let kinds = model.workloads.flatMap { w in
-                strategy.effectiveRoute(for: w.name).activeShares.compactMap { model.servingOption(named: $0.option)?.kind }
+                strategy.effectiveRoute(for: w.name).activeShares.compactMap {
+                    model.servingOption(named: $0.option)?.kind
+                }
             }
             let ownsServers = kinds.contains { if case .selfHosted = $0 { return true } else { return false } }
             let inHouse = ownsServers || kinds.contains { if case .rented = $0 { return true } else { return false } }
             let ready = "The in-house model is assumed production-ready from the first month"
                 + (ownsServers ? " (after the hardware lead time)" : "")
             if inHouse, strategy.oneTimeCosts.isEmpty {
-                risks.append("**Modelled, not promised.** \(ready), with no one-time costs for fine-tuning, evaluation or migration; add them as capex or staff if they apply.")
+                risks.append("**Modelled, not promised.** \(ready), with no one-time costs for fine-tuning, "
+                    + "evaluation or migration; add them as capex or staff if they apply.")
             } else if inHouse {
-                risks.append("**Modelled, not promised.** \(ready); its one-time costs are the ones in the model, and overruns on them are not modelled.")
+                risks.append("**Modelled, not promised.** \(ready); its one-time costs are the ones in the model, "
+                    + "and overruns on them are not modelled.")
             }
         }
         if results.first?.strategy(named: winner)?.capex ?? 0 > 0 {

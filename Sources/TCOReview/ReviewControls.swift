@@ -28,8 +28,9 @@ enum ReviewControls {
             let input = written[path]
             // A searched path that names no input (a typo) says so instead of offering a box.
             guard change != nil || known.contains(path), WhatIfChange.mayChange(path) || change != nil else {
-                let near = Suggestion.nearest(to: path, in: known.filter(WhatIfChange.mayChange).sorted()).map { " Did you mean "
-                    + "<code>\(HTML.escaped($0))</code>?" } ?? ""
+                let candidates = known.filter(WhatIfChange.mayChange).sorted()
+                let near = Suggestion.nearest(to: path, in: candidates)
+                    .map { " Did you mean <code>\(HTML.escaped($0))</code>?" } ?? ""
                 let why = WhatIfChange.mayChange(path) ? "No input of this model has this key path."
                     : "A what-if cannot change this (as a scenario cannot)."
                 html += "<tr class=\"control unknown\"><th><code>\(HTML.escaped(path))</code></th>"

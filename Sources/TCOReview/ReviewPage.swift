@@ -98,7 +98,8 @@ public enum ReviewPage {
         let currency = snapshot.loaded.base.currency
         let names = snapshot.loaded.base.strategies.map(\.name)
         let model = snapshot.loaded.base
-        var html = "<section><h2>\(snapshot.npvName) by strategy and scenario</h2><table class=\"matrix\" id=\"matrix\">"
+        var html = "<section><h2>\(snapshot.npvName) by strategy and scenario</h2>"
+            + "<table class=\"matrix\" id=\"matrix\">"
         html += "<thead><tr><th>Strategy</th>"
         for result in snapshot.results { html += "<th>\(HTML.escaped(result.name))</th>" }
         html += "</tr></thead><tbody>"
@@ -120,10 +121,12 @@ public enum ReviewPage {
         }
         let years = Double(model.horizonMonths) / 12
         let horizon = years == years.rounded() ? "\(Int(years)) years" : "\(model.horizonMonths) months"
-        let rate = MoneyFormat.grouped(model.discountRate * 100, decimals: model.discountRate * 100 == (model.discountRate * 100).rounded() ? 0 : 1)
+        let percent = model.discountRate * 100
+        let rate = MoneyFormat.grouped(percent, decimals: percent == percent.rounded() ? 0 : 2)
         return html + "</tbody></table><p class=\"note\">★ cheapest in the scenario. NPV of cash cost"
             + (snapshot.isTaxed ? " after tax (less the tax shield on P&amp;L cost)" : "")
-            + " over \(horizon) from \(model.start), discounted at \(rate) % a year (a scenario may change these).</p></section>"
+            + " over \(horizon) from \(model.start), discounted at \(rate) % a year (a scenario may change the "
+            + "rate).</p></section>"
     }
 
     static func charts(_ snapshot: ReviewSnapshot) -> String {
@@ -161,7 +164,8 @@ public enum ReviewPage {
             title: "What moves \(challenger)'s NPV savings against \(baseline)",
             subtitle: "Each input 20 % lower and higher, the others at the forecast · base scenario · \(currency)")
         // The memo's name for the same ±20 % view; "What decides it" is the uncertainty ranges' (memo, simulate).
-        return "<section class=\"charts\" id=\"tornado\"><h2>What drives the result</h2><figure>\(HTML.inline(svg: svg))</figure>"
+        return "<section class=\"charts\" id=\"tornado\"><h2>What drives the result</h2>"
+            + "<figure>\(HTML.inline(svg: svg))</figure>"
             + "</section>"
     }
 }

@@ -57,8 +57,9 @@ public actor ReviewSession {
             // Never the file's own numbers under what-ifs the page lists as applied: the last good
             // solve of these what-ifs if there is one, else the file's with a word that they are not in it.
             if changes.isEmpty || solvedWhatIfs[changes] != nil {
-                return ReviewView(snapshot: solvedWhatIfs[changes] ?? lastGood, changes: changes,
-                                  fileProblems: fileProblems, whatIfProblems: nil, version: version, modelPath: modelPath)
+                return ReviewView(
+                    snapshot: solvedWhatIfs[changes] ?? lastGood, changes: changes, fileProblems: fileProblems,
+                    whatIfProblems: nil, version: version, modelPath: modelPath)
             }
             return ReviewView(snapshot: lastGood, changes: changes, fileProblems: fileProblems,
                               whatIfProblems: Self.unsolvable, version: version, modelPath: modelPath)

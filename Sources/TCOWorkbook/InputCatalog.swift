@@ -84,7 +84,8 @@ struct InputCatalog {
         _ key: String, _ nameParts: [String], _ label: String, _ unit: String, _ format: CellStyle.NumberFormat,
         range: AllowedRange = .any, source: String? = nil, value: (Model) -> Double?
     ) {
-        add(key, nameParts, label, unit, format, range: range, source: source, values: scenarios.map { value($0.model) })
+        add(key, nameParts, label, unit, format, range: range, source: source,
+            values: scenarios.map { value($0.model) })
     }
 
     /// An input with its value in each scenario (`nil` where a scenario does not have it: shown as 0);

@@ -24,7 +24,8 @@ struct RiskSheet {
         let result = risk.result
         sheet.write("Risk: how sure is the recommendation?", row: 0, column: 0, style: .title)
         sheet.write(
-            "\(result.runs) run\(result.runs == 1 ? "" : "s"), seed \(result.seed): each run draws every input of the uncertainty block once and "
+            "\(result.runs) run\(result.runs == 1 ? "" : "s"), seed \(result.seed): each run draws every input of "
+                + "the uncertainty block once and "
                 + "solves every strategy of every scenario with the same draws. NPV of cost after tax. Values, not "
                 + "formulas: the runs are listed below, so any one can be re-solved by typing its draws on Inputs.",
             row: 1, column: 0, style: .note)

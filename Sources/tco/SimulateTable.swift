@@ -8,7 +8,9 @@ enum SimulateTable {
         func money(_ x: Double) -> String { MoneyFormat.full(x, currency: cur) }
         func percent(_ p: Double) -> String { MoneyFormat.grouped(p * 100, decimals: 1) + "%" }
         let basis = model.finance.taxRate > 0 ? "NPV of cost after tax" : "NPV of cost"
-        func plural(_ n: Int, _ word: String) -> String { "\(MoneyFormat.grouped(Double(n))) \(word)\(n == 1 ? "" : "s")" }
+        func plural(_ n: Int, _ word: String) -> String {
+            "\(MoneyFormat.grouped(Double(n))) \(word)\(n == 1 ? "" : "s")"
+        }
         var blocks = ["\(model.title) — \(plural(result.runs, "run")), seed \(result.seed), "
             + "\(plural(result.inputs.count, "uncertain input")); \(basis)"]
         for scenario in result.scenarios {

@@ -1,22 +1,3 @@
-/// Owns the memory of one `PlanWorker`'s monthly buffers: one allocation of amounts and one of
-/// server counts, freed with the worker. Only `RunBuffers` points into it.
-final class RunStorage {
-    let amounts: UnsafeMutablePointer<Double>
-    let counts: UnsafeMutablePointer<Int>
-
-    init(amounts amountCount: Int, counts countCount: Int) {
-        amounts = .allocate(capacity: Swift.max(amountCount, 1))
-        amounts.initialize(repeating: 0, count: Swift.max(amountCount, 1))
-        counts = .allocate(capacity: Swift.max(countCount, 1))
-        counts.initialize(repeating: 0, count: Swift.max(countCount, 1))
-    }
-
-    deinit {
-        amounts.deallocate()
-        counts.deallocate()
-    }
-}
-
 /// Where each monthly buffer of a `PlanWorker` lies in its `RunStorage`: every buffer is `months`
 /// long at a place fixed when the worker is made. A run reads and writes them through these
 /// pointers, so its monthly loops do no reference counting (when they were arrays of arrays,
@@ -122,10 +103,13 @@ struct RunBuffers {
     func staffTrend(_ r: Int) -> UnsafeMutableBufferPointer<Double> { buffer(staffTrendsAt, r) }
     /// Trend of option `o`'s price change (API and rented options).
     func priceFactor(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(priceFactorsAt, o) }
-    /// API option `o`'s four prices by month at the scale of its trend.
+    /// API option `o`'s input price by month at the scale of its trend.
     func apiInput(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(apiInputAt, o) }
+    /// API option `o`'s output price by month at the scale of its trend.
     func apiOutput(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(apiOutputAt, o) }
+    /// API option `o`'s cached input price by month at the scale of its trend.
     func apiCachedInput(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(apiCachedInputAt, o) }
+    /// API option `o`'s cache write price by month at the scale of its trend.
     func apiCacheWrite(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(apiCacheWriteAt, o) }
     /// Rented option `o`'s on-demand GPU-hour price by month at the scale of its trend.
     func gpuHourLevels(_ o: Int) -> UnsafeMutableBufferPointer<Double> { buffer(gpuHourLevelsAt, o) }
