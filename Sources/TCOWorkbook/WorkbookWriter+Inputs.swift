@@ -194,7 +194,7 @@ extension WorkbookWriter {
     /// Whether scenario `s` writes an override of `key` (or of a map holding it): its column then
     /// holds its own value, even one equal to the base, so changing the base leaves it alone, as
     /// changing the base in the model file would.
-    private func overrides(_ s: Int, _ key: String) -> Bool {
+    func overrides(_ s: Int, _ key: String) -> Bool {
         loaded.scenarios[s].overrides.contains { key == $0.path || key.hasPrefix($0.path + ".") }
     }
 

@@ -96,16 +96,30 @@ extension WorkbookWriter {
         sheet.write(scenarioText(block), row: written, column: 2)
         let range = block.range.text(format: block.format)
         let changed = block.scenarios.contains(0) ? changedSchedules[block.key] ?? [:] : [:]
+        let followed = followedRow(of: block)
         for m in 1...schedules.months {
             let c = first + m - 1
-            if let value = changed[m] ?? block.steps.first(where: { $0.month == m })?.value {
+            if let followed {
+                // A default that copies another schedule (a cache price after the input price): each
+                // month is that schedule's written cell, so editing it carries over.
+                let there = CellReference.a1(row: followed, column: c)
+                if let value = block.steps.first(where: { $0.month == m })?.value {
+                    sheet.write(formula: "=IF(\(there)=\"\",\"\",\(there))", cached: value, row: written, column: c,
+                                style: .calc(block.format))
+                } else {
+                    sheet.write(formula: "=IF(\(there)=\"\",\"\",\(there))", cachedText: "", row: written, column: c,
+                                style: .calc(block.format))
+                }
+            } else if let value = changed[m] ?? block.steps.first(where: { $0.month == m })?.value {
                 sheet.write(value, row: written, column: c, style: .input(block.format))
             } else {
                 sheet.writeBlank(row: written, column: c, style: .input(block.format))
             }
-            sheet.validateNumber(
-                row: written, column: c, range: block.range,
-                message: "\(block.label): \(range); empty where the value does not change")
+            if followed == nil {
+                sheet.validateNumber(
+                    row: written, column: c, range: block.range,
+                    message: "\(block.label): \(range); empty where the value does not change")
+            }
             let here = CellReference.a1(row: written, column: c)
             sheet.write(
                 formula: "=IF(\(here)<>\"\",\(here),\(CellReference.a1(row: inForce, column: c - 1)))",
@@ -115,6 +129,17 @@ extension WorkbookWriter {
         manifest.timelineRows.append(
             .init(sheet: ScheduleCatalog.sheetName, row: inForce, label: "\(block.label), in force",
                   months: block.inForce, total: nil))
+    }
+
+    /// The written row of the schedule `block` copies as a default (`InputCatalog.Item.follows`),
+    /// when every scenario of the block takes it and reads it from one block; else `nil`.
+    private func followedRow(of block: ScheduleCatalog.Block) -> Int? {
+        guard let followed = catalog.item(block.key)?.follows,
+            block.scenarios.allSatisfy({ !overrides($0, block.key) })
+        else { return nil }
+        let rows = Set(block.scenarios.compactMap { schedules.block(followed, scenario: $0)?.writtenRow })
+        return rows.count == 1 && block.scenarios.allSatisfy({ schedules.block(followed, scenario: $0) != nil })
+            ? rows.first : nil
     }
 
     /// The schedules' part of scenario `s`'s live input fingerprint: `+weight × Σ value × month`

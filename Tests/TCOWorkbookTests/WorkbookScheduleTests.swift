@@ -99,6 +99,37 @@ struct WorkbookScheduleTests {
         #expect(stale == "1", "the fingerprint sees the edit: \(stale ?? "nothing")")
     }
 
+    /// A price the file leaves out copies the input price's schedule: on the Schedules sheet its
+    /// months are formulas on that schedule, so typing over an input price step moves it too.
+    @Test("a default copying a schedule follows it when a step is typed over")
+    func followedSchedule() throws {
+        let folder = try WorkbookTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // example-v2 without frontier's cache-write price: it copies {2027-01: 3, 2027-07: 2.5}, and
+        // contract-review writes 5 % of its input to the cache.
+        let base = try String(contentsOfFile: Self.exampleV2, encoding: .utf8)
+            .replacingOccurrences(of: "    price_cache_write: 3.75 USD/Mtok\n", with: "")
+        let model = folder.appendingPathComponent("follows.yaml")
+        try base.write(to: model, atomically: true, encoding: .utf8)
+        let original = "price_input: {2027-01: 3 USD/Mtok, 2027-07: 2.5 USD/Mtok}"
+        #expect(base.contains(original))
+        let changedModel = folder.appendingPathComponent("changed.yaml")
+        try base.replacingOccurrences(of: original, with: "price_input: {2027-01: 3 USD/Mtok, 2027-07: 2 USD/Mtok}")
+            .write(to: changedModel, atomically: true, encoding: .utf8)
+        let (changedLoaded, changedResults) = try WorkbookTests.solve(changedModel.path)
+        let expected = try WorkbookWriter.write(
+            changedLoaded, results: changedResults, to: folder.appendingPathComponent("expected.xlsx").path)
+        let (loaded, results) = try WorkbookTests.solve(model.path)
+        let file = folder.appendingPathComponent("book.xlsx")
+        // Month 7 is 2027-07.
+        _ = try WorkbookWriter.write(
+            loaded, results: results, to: file.path, changingInputs: [:],
+            changingSchedules: ["serving.frontier.price_input": [7: 2]])
+        let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
+        let problems = WorkbookTests.differences(sheets, expected).filter { !WorkbookTests.dependsOnExport($0) }
+        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+    }
+
     @Test("Schedules: the written values are the only constants; no formula holds a number but 0 and 1")
     func formulas() throws {
         let (folder, file, manifest) = try WorkbookTests.export(Self.exampleV2)
