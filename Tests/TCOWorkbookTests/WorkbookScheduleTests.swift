@@ -83,18 +83,10 @@ struct WorkbookScheduleTests {
         try text.replacingOccurrences(
             of: original, with: "requests: {2027-01: 300k/month, 2028-01: 800k/month, 2029-06: 500k/month}"
         ).write(to: changedModel, atomically: true, encoding: .utf8)
-        let (changedLoaded, changedResults) = try WorkbookTests.solve(changedModel.path)
-        let expected = try WorkbookWriter.write(
-            changedLoaded, results: changedResults, to: folder.appendingPathComponent("expected.xlsx").path)
-        let (loaded, results) = try WorkbookTests.solve(Self.exampleV2)
-        let file = folder.appendingPathComponent("book.xlsx")
         // Month 13 is 2028-01 (typed over), month 30 is 2029-06 (a new step).
-        _ = try WorkbookWriter.write(
-            loaded, results: results, to: file.path, changingInputs: [:],
-            changingSchedules: ["workloads.contract-review.requests": [13: 800_000, 30: 500_000]])
-        let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
-        let problems = WorkbookTests.differences(sheets, expected).filter { !WorkbookTests.dependsOnExport($0) }
-        #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+        let sheets = try Self.expectEdit(
+            of: Self.exampleV2, like: changedModel.path, in: folder,
+            schedules: ["workloads.contract-review.requests": [13: 800_000, 30: 500_000]])
         let stale = sheets["Checks"]?.cell(ChecksLayout.staleRow, ChecksLayout.firstScenarioColumn)
         #expect(stale == "1", "the fingerprint sees the edit: \(stale ?? "nothing")")
     }
@@ -116,18 +108,28 @@ struct WorkbookScheduleTests {
         let changedModel = folder.appendingPathComponent("changed.yaml")
         try base.replacingOccurrences(of: original, with: "price_input: {2027-01: 3 USD/Mtok, 2027-07: 2 USD/Mtok}")
             .write(to: changedModel, atomically: true, encoding: .utf8)
-        let (changedLoaded, changedResults) = try WorkbookTests.solve(changedModel.path)
+        // Month 7 is 2027-07.
+        _ = try Self.expectEdit(of: model.path, like: changedModel.path, in: folder,
+                                schedules: ["serving.frontier.price_input": [7: 2]])
+    }
+
+    /// Writes `model`'s workbook with `schedules` typed over on the Schedules sheet, recalculates it
+    /// and expects every cell to equal the solver's values for `changed` (the same edit in the file);
+    /// returns the recalculated sheets.
+    static func expectEdit(
+        of model: String, like changed: String, in folder: URL, schedules: [String: [Int: Double]]
+    ) throws -> [String: [[String]]] {
+        let (changedLoaded, changedResults) = try WorkbookTests.solve(changed)
         let expected = try WorkbookWriter.write(
             changedLoaded, results: changedResults, to: folder.appendingPathComponent("expected.xlsx").path)
-        let (loaded, results) = try WorkbookTests.solve(model.path)
+        let (loaded, results) = try WorkbookTests.solve(model)
         let file = folder.appendingPathComponent("book.xlsx")
-        // Month 7 is 2027-07.
-        _ = try WorkbookWriter.write(
-            loaded, results: results, to: file.path, changingInputs: [:],
-            changingSchedules: ["serving.frontier.price_input": [7: 2]])
+        _ = try WorkbookWriter.write(loaded, results: results, to: file.path, changingInputs: [:],
+                                     changingSchedules: schedules)
         let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
         let problems = WorkbookTests.differences(sheets, expected).filter { !WorkbookTests.dependsOnExport($0) }
         #expect(problems.isEmpty, "\(problems.count) differences: \(problems.prefix(8).joined(separator: "\n"))")
+        return sheets
     }
 
     @Test("Schedules: the written values are the only constants; no formula holds a number but 0 and 1")
