@@ -24,7 +24,8 @@ extension WorkbookWriter {
         sheet.write(
             "Each check shows OK (0) or FAIL (1) per scenario; the failures add up below and in Master_Check on "
             + "Summary. A failed check means the workbook no longer computes what the model says: fix the input, or "
-            + "change the model file and export again.",
+            + "change the model file and export again. 'Solver values current' is not counted there: an edited "
+            + "input only makes the solver's values stale (Summary says so beside Master_Check).",
             row: 1, column: 0, style: .subtitle)
         sheet.write("Failed checks, all scenarios", row: ChecksLayout.totalRow, column: 0, style: .label)
         for (c, text) in ["Check", "Failures"].enumerated() {
@@ -66,8 +67,9 @@ extension WorkbookWriter {
             }
             row += 1
         }
+        // The integrity checks only: the stale row below the fingerprints is reported on its own.
         let failures =
-            CellReference.absolute(row: ChecksLayout.staleRow, column: ChecksLayout.failuresColumn) + ":"
+            CellReference.absolute(row: ChecksLayout.firstCheckRow, column: ChecksLayout.failuresColumn) + ":"
             + CellReference.absolute(row: row, column: ChecksLayout.failuresColumn)
         sheet.write(
             formula: "=SUM(\(failures))", cached: 0, row: ChecksLayout.totalRow, column: ChecksLayout.failuresColumn,

@@ -197,6 +197,13 @@ extension WorkbookWriter {
         sheet.highlight(row: row, columns: 1...1, whenEqual: true, to: 0, style: .good)
         sheet.highlight(row: row, columns: 1...1, whenEqual: false, to: 0, style: .bad)
         sheet.link(to: "Checks!A1", text: "see the Checks sheet", row: row, column: 2)
+        // Apart from the checks: an edited input leaves the workbook right but the solver's values
+        // (volume break-even, Risk sheet) from the export.
+        let stale = "Checks!" + CellReference.absolute(row: ChecksLayout.staleRow, column: ChecksLayout.failuresColumn)
+        sheet.write(
+            formula: "=IF(\(stale)=0,\"Solver values: current\",\"Solver values: stale in \"&\(stale)&\" scenario(s)"
+                + " since inputs were edited; export again to refresh them\")",
+            cachedText: "Solver values: current", row: row, column: 4, style: .remark)
         try book.defineName("Master_Check", refersTo: "=Summary!" + CellReference.absolute(row: row, column: 1))
         manifest.cells.append(
             .init(
