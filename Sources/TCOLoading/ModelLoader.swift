@@ -72,8 +72,9 @@ public struct ModelLoader: Sendable {
         for (index, (name, overrides, nameLocation)) in written.enumerated() {
             diagnostics += overrideProblems[index]
             guard let (model, scenarioDiagnostics) = decoded[index + 1] else { continue }
-            // Problems of the base model are reported once; new ones belong to the scenario.
-            for diagnostic in scenarioDiagnostics where diagnostic.severity == .error {
+            // Problems of the base model are reported once; new ones belong to the scenario (errors,
+            // and the warning about steep growth: a scenario's own rate can be the monthly slip).
+            for diagnostic in scenarioDiagnostics where diagnostic.severity == .error || diagnostic.code == .steepGrowth {
                 let key = "\(diagnostic.location.map(String.init(describing:)) ?? "")|\(diagnostic.message)"
                 guard !baseErrors.contains(key) else { continue }
                 var located = diagnostic

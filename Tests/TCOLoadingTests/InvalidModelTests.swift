@@ -224,6 +224,16 @@ struct InvalidModelTests {
         #expect(warning.message
             == "growth compounds to 591-fold over the horizon (requests from 1,000,000 to 590,668,229 a month)")
         #expect(warning.hint == "growth compounds: '20%/month' is 792%/year; if a yearly rate was meant, write '20%/year'")
+        // In a scenario the same rate is the scenario's warning, at its override.
+        let scenario = text.replacingOccurrences(
+            of: "\nscenarios:\n", with: "\nscenarios:\n  boom:\n    workloads.chat.growth: 20%/month\n")
+        let scenarioPath = path + ".scenario.yaml"
+        try scenario.write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: scenarioPath) }
+        let inScenario = try ModelLoader().load(scenarioPath).result.get()
+        #expect(inScenario.warnings.contains {
+            $0.code == .steepGrowth && $0.keyPath == "scenarios.boom.workloads.chat.growth"
+        })
         // The file's own 20 %/year grows 1.2^(35/12) = 1.70-fold: no warning.
         let plain = try ModelLoader().load(Self.fixtures.appendingPathComponent("valid/small.yaml").path).result.get()
         #expect(!plain.warnings.contains { $0.code == .steepGrowth })
