@@ -49,6 +49,22 @@ extension CalcSheet {
                 },
                 values: values.settlement, total: .sum,
                 note: "Balances still owed after the last month's payment are paid then (principal only)."))
+        // The corkscrew a reviewer follows month by month: what is owed after each month.
+        var owed = 0.0
+        let balance = nextRow
+        _ = add(
+            Row(
+                label: "\(s) · \(o): loan balance owed at month end", unit: model.currency, format: .money,
+                formula: { c in
+                    "\(f.ref(balance, c - 1))+\(f.ref(drawn, c))-(\(f.ref(payments, c))-\(f.ref(interest, c)))"
+                        + "-\(f.ref(settlement, c))"
+                },
+                values: (0..<months).map { m in
+                    owed += values.drawn[m] - (values.payments[m] - values.interest[m]) - values.settlement[m]
+                    return owed
+                },
+                note: "Last month's balance + loans drawn − principal repaid (payment less interest) − settlement: "
+                    + "0 once every loan is paid back or settled at the horizon."))
         out.loans.append(LoanRows(drawn: drawn, payments: payments, interest: interest, settlement: settlement))
         out.financing.append(
             add(
