@@ -89,9 +89,10 @@ public struct ModelComparison: Sendable {
         }
         // A matched strategy's inputs are compared under A's name: `strategies.own-gpus.route.x` of B
         // is `strategies.hybrid.route.x` of A, not an input absent in A and another added in B.
-        // Not when B still has a strategy of A's name: its paths would collide with the renamed ones.
-        let namesB = Set(b.base.strategies.map(\.name))
-        let oldNames = Dictionary(matches.filter { !namesB.contains($0.old) }.map { ($0.new, $0.old) },
+        // Not when B keeps a strategy of A's name that is not itself renamed: its paths would collide
+        // with the renamed ones.
+        let keptNamesB = Set(b.base.strategies.map(\.name)).subtracting(matches.map(\.new))
+        let oldNames = Dictionary(matches.filter { !keptNamesB.contains($0.old) }.map { ($0.new, $0.old) },
                                   uniquingKeysWith: { first, _ in first })
         func renamed(_ path: String) -> String {
             var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

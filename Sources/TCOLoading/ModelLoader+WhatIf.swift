@@ -24,7 +24,8 @@ public struct WhatIfChange: Sendable, Hashable {
         let isStep = parts.last.map { last in
             last.count == 7 && last.dropFirst(4).first == "-" && last.allSatisfy { $0.isNumber || $0 == "-" }
         }
-        let inRoute = parts.dropLast().last == "route"
+        // `strategies.S.route.O` and `strategies.S.workloads.W.route.O` (not a workload named "route").
+        let inRoute = section == "strategies" && parts.count >= 4 && parts.dropLast().last == "route"
         return !ModelSchema.notOverridable.contains(String(section)) && parts.last != "kind" && isStep != true
             && !inRoute
     }

@@ -77,6 +77,12 @@ public struct ModelLoader: Sendable {
             for diagnostic in scenarioDiagnostics where diagnostic.severity == .error || diagnostic.code == .steepGrowth {
                 let key = "\(diagnostic.location.map(String.init(describing:)) ?? "")|\(diagnostic.message)"
                 guard !baseErrors.contains(key) else { continue }
+                // The growth warning only where the scenario writes the growth: the base's own is
+                // reported once, whatever else the scenario changes (its requests change the message).
+                let atOverride = overrides.contains {
+                    diagnostic.keyPath.hasPrefix($0.path) || $0.value.location == diagnostic.location
+                }
+                if diagnostic.code == .steepGrowth, !atOverride { continue }
                 var located = diagnostic
                 if let override = overrides.first(where: { diagnostic.keyPath.hasPrefix($0.path) || $0.value.location == diagnostic.location }) {
                     located.keyPath = "scenarios.\(name).\(override.path)"

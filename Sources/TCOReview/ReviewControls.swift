@@ -78,7 +78,8 @@ enum ReviewControls {
     }
 
     static func scenariosKey(inFile text: String) -> ScenariosKey {
-        for line in text.split(separator: "\n") where line.hasPrefix("scenarios:") {
+        // By any line break: a file written on Windows ends its lines with "\r\n", one Character.
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("scenarios:") {
             let rest = line.dropFirst("scenarios:".count).trimmingCharacters(in: .whitespaces)
             return rest.isEmpty || rest.hasPrefix("#") ? .block : .oneLine
         }

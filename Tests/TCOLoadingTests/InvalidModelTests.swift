@@ -234,6 +234,12 @@ struct InvalidModelTests {
         #expect(inScenario.warnings.contains {
             $0.code == .steepGrowth && $0.keyPath == "scenarios.boom.workloads.chat.growth"
         })
+        // The base's warning is not repeated for a scenario that changes only the requests.
+        let monthly = text.replacingOccurrences(of: "growth: 20%/year", with: "growth: 20%/month")
+            .replacingOccurrences(of: "\nscenarios:\n", with: "\nscenarios:\n  busy:\n    workloads.chat.requests: 2M/month\n")
+        try monthly.write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+        let once = try ModelLoader().load(scenarioPath).result.get()
+        #expect(once.warnings.filter { $0.code == .steepGrowth }.count == 1)
         // The file's own 20 %/year grows 1.2^(35/12) = 1.70-fold: no warning.
         let plain = try ModelLoader().load(Self.fixtures.appendingPathComponent("valid/small.yaml").path).result.get()
         #expect(!plain.warnings.contains { $0.code == .steepGrowth })

@@ -178,6 +178,8 @@ struct WorkbookTests {
         let sheets = try LibreOffice.sheets(of: file, names: expected.sheets)
         let problems = Self.differences(sheets, expected).filter { !Self.dependsOnExport($0) }
         #expect(problems.isEmpty, "\(problems.count) differences, first: \(problems.prefix(8).joined(separator: "\n"))")
+        // An edit leaves every integrity check passing: only the solver's values are stale.
+        #expect(sheets["Summary"]?.cell(expected.masterCheck.row, expected.masterCheck.column) == "0")
         // And the decision moved: base NPV of buy differs from the unchanged model's.
         let strategy = model == Self.exampleV2 ? "own" : "buy"
         let before = try #require(results[0].strategy(named: strategy)?.npvCost)
