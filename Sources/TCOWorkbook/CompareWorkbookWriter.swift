@@ -35,10 +35,12 @@ public enum CompareWorkbookWriter {
             let sheet = try book.addWorksheet("Compare")
             sheet.write("Results of A and B (solver values) with live differences", row: 0, column: 0, style: .title)
             let npv = c.afterTax ? "NPV after tax" : "NPV"
+            let rents = c.results.contains { $0.old.rentedGPUsMax > 0 || $0.new.rentedGPUsMax > 0 }
+            let capacity = rents ? "servers (+ rented GPUs)" : "servers"
             let headers = [
                 "Scenario", "Strategy", "\(npv) A", "\(npv) B", "Δ \(npv) (B − A)",
                 "Cost/Mtok A", "Cost/Mtok B", "Δ cost/Mtok",
-                "Capex A", "Capex B", "Peak servers A", "Peak servers B", "Payback A", "Payback B",
+                "Capex A", "Capex B", "Peak \(capacity) A", "Peak \(capacity) B", "Payback A", "Payback B",
             ]
             for (col, title) in headers.enumerated() { sheet.write(title, row: 2, column: col, style: .header) }
             for (i, r) in c.results.enumerated() {
