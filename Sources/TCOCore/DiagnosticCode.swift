@@ -122,7 +122,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .invalidExtends: "invalid extends"
         case .unusedDefinition: "definition not used"
         case .baseSettingKept: "a base file's setting still applies"
-        case .steepGrowth: "growth compounds to more than a hundredfold"
+        case .steepGrowth: "growth above 200 % a year"
         }
     }
 }

@@ -42,7 +42,8 @@ extension Solver {
         addAPICosts(of: strategy, routes: routes, hasServers: hasServers,
                     volumeFactor: volumeFactor, apiPriceFactor: apiPriceFactor, into: &lines, details: &details)
 
-        let paid = paidStaff(of: strategy)
+        // From the routes already at hand: a break-even search solves here many times.
+        let paid = paidStaff(of: strategy, routes: routes)
         if !paid.isEmpty {
             for m in 0..<months { lines.staff[m] = paid.reduce(0.0) { $0 + staffCosts[$1][m] } }
         }
@@ -143,10 +144,13 @@ extension Solver {
     /// The staff roles `strategy` pays, by index in role order: those paid by every strategy, by
     /// name, or by strategies that run something in-house when it does (calculations.md, "Staff").
     public func paidStaff(of strategy: Strategy) -> [Int] {
-        let usesInHouse = model.workloads.contains { workload in
-            strategy.effectiveRoute(for: workload.name).activeShares.contains {
-                model.servingOption(named: $0.option)?.isInHouse == true
-            }
+        paidStaff(of: strategy, routes: model.workloads.map { strategy.effectiveRoute(for: $0.name).activeShares })
+    }
+
+    /// `paidStaff(of:)` given the strategy's active routes by workload.
+    func paidStaff(of strategy: Strategy, routes: [[(option: String, share: Double)]]) -> [Int] {
+        let usesInHouse = routes.contains { route in
+            route.contains { model.servingOption(named: $0.option)?.isInHouse == true }
         }
         return model.staff.indices.filter { model.staff[$0].payers.include(strategy.name, usesInHouse: usesInHouse) }
     }

@@ -197,17 +197,20 @@ extension ModelDecoder {
         }
     }
 
-    /// A workload whose growth compounds to more than a hundredfold over the horizon: valid, but most
-    /// often a monthly rate written where a yearly one was meant (30 %/month is 2,230 %/year), and
-    /// every cost then follows it. Growth only: a `requests` schedule's planned ramp (a pilot, then a
-    /// launch) is not flagged. A warning: a plan may mean it.
+    /// A workload whose growth averages more than 200 % a year over the horizon (tripling every
+    /// year): valid, but most often a monthly rate written where a yearly one was meant (30 %/month
+    /// is 2,230 %/year), and every cost then follows it. Growth only: a `requests` schedule's
+    /// planned ramp (a pilot, then a launch) is not flagged. A warning: a plan may mean it.
     func warnSteepGrowth(_ model: Model, requests: [[Double]]) {
-        for (w, workload) in model.workloads.enumerated() where w < requests.count {
-            let trend = workload.growth.trend(months: model.horizonMonths)
-            guard let growth = trend.last, growth > 100, let first = requests[w].first, let last = requests[w].last
+        let months = model.horizonMonths
+        for (w, workload) in model.workloads.enumerated() where w < requests.count && months > 1 {
+            let trend = workload.growth.trend(months: months)
+            guard let growth = trend.last, growth > 0, let first = requests[w].first, let last = requests[w].last
             else { continue }
+            let yearly = Double.pow(growth, 12 / Double(months - 1))
+            guard yearly > 3 else { continue }
             let path = "workloads.\(workload.name).growth"
-            let fold = MoneyFormat.grouped(growth.rounded())
+            let average = MoneyFormat.grouped(((yearly - 1) * 100).rounded())
             let from = MoneyFormat.grouped(first.rounded()), to = MoneyFormat.grouped(last.rounded())
             var hint = "check the growth rates; if this is the plan, the warning can be left"
             if let monthly = workload.growth.steps.map(\.value).first(where: { $0.isMonthly && $0.value > 0 }) {
@@ -217,7 +220,7 @@ extension ModelDecoder {
                     + "if a yearly rate was meant, write '\(rate)%/year'"
             }
             warning(.steepGrowth, location(of: path) ?? location(of: "workloads.\(workload.name)"), path,
-                    "growth compounds to \(fold)-fold over the horizon (requests from \(from) to \(to) a month)",
+                    "growth averages \(average)%/year over the horizon (requests from \(from) to \(to) a month)",
                     hint: hint)
         }
     }

@@ -209,7 +209,7 @@ struct InvalidModelTests {
         #expect(warning.message == "serving option 'spare-api' is not used by any strategy")
     }
 
-    @Test("growth compounding to more than a hundredfold is a warning that converts a monthly rate")
+    @Test("growth averaging above 200 % a year is a warning that converts a monthly rate")
     func steepGrowthIsWarning() throws {
         // small.yaml: 1M requests a month over 36 months. At 20 %/month month 36 has
         // 1M × 1.2^35 = 590,668,229 requests: 591-fold; 20 %/month is 1.2^12 − 1 = 792 %/year.
@@ -221,8 +221,9 @@ struct InvalidModelTests {
         let loaded = try ModelLoader().load(path).result.get()
         let warning = try #require(loaded.warnings.first { $0.code == .steepGrowth })
         #expect(warning.keyPath.hasSuffix(".growth"))
+        // Over the 35 months from month 1 to 36: (1.2^35)^(12/35) = 1.2^12 = 8.916 a year, +792 %.
         #expect(warning.message
-            == "growth compounds to 591-fold over the horizon (requests from 1,000,000 to 590,668,229 a month)")
+            == "growth averages 792%/year over the horizon (requests from 1,000,000 to 590,668,229 a month)")
         #expect(warning.hint == "growth compounds: '20%/month' is 792%/year; if a yearly rate was meant, write '20%/year'")
         // In a scenario the same rate is the scenario's warning, at its override.
         let scenario = text.replacingOccurrences(
