@@ -56,12 +56,11 @@ struct ChunkWorker {
     /// one the scenario would compute.
     static func sources(of plans: [SimulationPlan]) -> [[Int?]] {
         let reads = plans.map { plan in plan.strategies.map { $0.reads(in: plan.model) } }
-        let described = reads.map { $0.map { String(describing: $0) } }
         return plans.indices.map { s in
             plans[s].strategies.indices.map { k in
                 (0..<s).first { earlier in
                     plans[earlier].drawn == plans[s].drawn && k < reads[earlier].count
-                        && reads[earlier][k] == reads[s][k] && described[earlier][k] == described[s][k]
+                        && reads[earlier][k].isIdentical(to: reads[s][k])
                 }
             }
         }

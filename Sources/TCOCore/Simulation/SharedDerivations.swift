@@ -30,13 +30,11 @@ struct SharedDerivations: Sendable {
               model.workloads.count == baseModel.workloads.count, model.serving.count == baseModel.serving.count,
               model.staff.count == baseModel.staff.count
         else { return }
-        // By `==` and by description: `==` takes −0 for +0, which could change the sign of a zero.
-        func same<T: Equatable>(_ a: T, _ b: T) -> Bool { a == b && String(describing: a) == String(describing: b) }
-        discount = same(model.discountRate, baseModel.discountRate)
-        facility = same(model.facility, baseModel.facility)
-        workloads = model.workloads.indices.map { same(model.workloads[$0], baseModel.workloads[$0]) }
-        options = model.serving.indices.map { same(model.serving[$0], baseModel.serving[$0]) }
-        staff = model.staff.indices.map { same(model.staff[$0], baseModel.staff[$0]) }
+        discount = model.discountRate.isIdentical(to: baseModel.discountRate)
+        facility = model.facility.isIdentical(to: baseModel.facility)
+        workloads = model.workloads.indices.map { model.workloads[$0].isIdentical(to: baseModel.workloads[$0]) }
+        options = model.serving.indices.map { model.serving[$0].isIdentical(to: baseModel.serving[$0]) }
+        staff = model.staff.indices.map { model.staff[$0].isIdentical(to: baseModel.staff[$0]) }
     }
 
     /// The same flags in arrays of its own (`map`): a worker reads them every run, and arrays shared
