@@ -33,17 +33,25 @@ struct SimulationFastPathTests {
     static func expectIdentical(
         _ scenarios: [(name: String, model: Model)], inputs: [UncertainInput], runs: Int, kept: Set<Int> = []
     ) {
+        expectIdentical(scenarios.map { ($0.name, $0.model, kept) }, inputs: inputs, runs: runs)
+    }
+
+    /// `expectIdentical` on scenarios that each keep their own inputs.
+    static func expectIdentical(
+        _ scenarios: [(name: String, model: Model, kept: Set<Int>)], inputs: [UncertainInput], runs: Int
+    ) {
         let plans = scenarios.map { scenario in
-            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept),
-                           inputs: inputs)
+            SimulationPlan(
+                scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: scenario.kept),
+                inputs: inputs)
         }
         var worker = ChunkWorker(plans: plans, sources: ChunkWorker.sources(of: plans),
-                                 shared: ChunkWorker.shared(of: plans))
+                                 shared: ChunkWorker.shared(of: plans), parts: ChunkWorker.parts(of: plans))
         for run in 0..<runs {
             let values = Simulation.draws(inputs, seed: 3, run: run)
             let fast = worker.npvs(run: run, seed: 3)
             for (s, scenario) in scenarios.enumerated() {
-                let model = Simulation.drawn(scenario.model, inputs, values, keeping: kept)
+                let model = Simulation.drawn(scenario.model, inputs, values, keeping: scenario.kept)
                 let fresh = Simulation.npvs(of: model).map(\.bitPattern)
                 #expect(fast[s].map(\.bitPattern) == fresh, "scenario \(scenario.name), run \(run)")
                 if fast[s].map(\.bitPattern) != fresh { return }
@@ -100,6 +108,54 @@ struct SimulationFastPathTests {
         keeping[2] = SimulationPlan(
             scenario: SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: [0]), inputs: inputs)
         #expect(ChunkWorker.sources(of: keeping)[2] == [nil, nil, nil])
+    }
+
+    @Test("example-v2: a scenario copies from the base scenario the parts of a strategy it leaves alone")
+    func sharedParts() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        // As the CLI: price-collapse keeps the input it overrides (frontier's price change, input 1).
+        let plans = loaded.scenarios.map { scenario in
+            SimulationPlan(scenario: SimulationScenario(name: scenario.name, model: scenario.model,
+                                                        keptInputs: scenario.name == "price-collapse" ? [1] : []),
+                           inputs: inputs)
+        }
+        let parts = ChunkWorker.parts(of: plans)
+        let everything = StrategyParts(StrategyParts.each)
+        // Strategies api, own, rent. New API prices (kept, not drawn) leave the fleet, its loans,
+        // the rented GPUs and the staff; the terminal value rule and the loan touch only theirs; the
+        // rented option's scaling only the rented GPUs. (Parts a strategy does not have are "shared":
+        // there is nothing of them to work out.)
+        #expect(parts[0] == [[], [], []])
+        #expect(parts[1] == [everything.subtracting(.api), everything.subtracting(.api), everything.subtracting(.api)])
+        #expect(parts[2][1] == everything.subtracting(.terminalValue))
+        #expect(parts[3][1] == everything.subtracting(.loans))
+        #expect(parts[4][2] == everything.subtracting(.rented))
+    }
+
+    @Test("example-v2: scenarios each changing one input of the registry, drawn or not, give a fresh solve's NPVs")
+    func scenarioChangingEachInput() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        let inputs = try #require(loaded.uncertainty).inputs
+        let base = loaded.base
+        // Whatever a scenario changes, a part of a strategy it copies from the base scenario must be
+        // one the change leaves alone: every input the registry knows, as the only change of a scenario.
+        var scenarios: [(name: String, model: Model, kept: Set<Int>)] = [("base", base, [])]
+        for input in InputRegistry.inputs(of: base) {
+            guard let value = input.value(in: base), let access = input.key.access else { continue }
+            var model = base
+            switch access.kind {
+            case .flag: access.set(value == 0 ? 1 : 0, in: &model, of: input.owner)
+            case .whole: access.set(value + 1, in: &model, of: input.owner)
+            case .continuous: access.set(value == 0 ? 0.01 : value * 0.8, in: &model, of: input.owner)
+            }
+            scenarios.append((input.path, model, Set(inputs.indices.filter { inputs[$0].path == input.path })))
+        }
+        // A scenario that sets a drawn input to the value the base scenario has keeps it undrawn:
+        // its model is the base's, yet no part the input reaches is the same.
+        for index in inputs.indices { scenarios.append(("keeps \(inputs[index].path)", base, [index])) }
+        #expect(scenarios.count > 60)
+        Self.expectIdentical(scenarios, inputs: inputs, runs: 12)
     }
 
     @Test("example-v2: a scenario copies from the base scenario the drawn lines of the parts it leaves alone")

@@ -12,9 +12,18 @@ struct ChunkWorker {
     /// The simulation's inputs (every scenario draws the same).
     private let inputs: [UncertainInput]
 
-    init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations]) {
+    init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations], parts: [[StrategyParts]] = []) {
         workers = plans.map { PlanWorker(plan: $0) }
         for s in workers.indices where s < shared.count { workers[s].shared = shared[s].ownCopy }
+        for s in workers.indices.dropFirst() where s < parts.count {
+            // A strategy another scenario's NPV is taken from is not solved: nothing to copy.
+            workers[s].copiedParts = parts[s].indices.map { k in sources[s][k] == nil ? parts[s][k] : [] }
+        }
+        let copying = workers.dropFirst().contains { $0.copiedParts.contains { !$0.isEmpty } }
+        if copying, let base = plans.first {
+            workers[0].keptLines = KeptLines(strategies: base.strategies.count,
+                                             legs: base.strategies.map(\.legs.count).max() ?? 0, months: base.months)
+        }
         self.sources = sources
         inputs = plans.first?.inputs ?? []
         values = inputs.map { _ in 0 }
@@ -47,6 +56,17 @@ struct ChunkWorker {
         guard let base = plans.first else { return [] }
         return plans.indices.map { s in
             s == 0 ? SharedDerivations(nothingOf: base.model) : SharedDerivations(plan: plans[s], base: base)
+        }
+    }
+
+    /// For each scenario and strategy, the parts it copies from the base scenario's worker in every
+    /// run (`StrategyPlan.sharedParts`; none for the base scenario).
+    static func parts(of plans: [SimulationPlan]) -> [[StrategyParts]] {
+        guard let base = plans.first else { return [] }
+        return plans.indices.map { s in
+            plans[s].strategies.indices.map { k in
+                s == 0 ? [] : StrategyPlan.sharedParts(of: k, in: plans[s], base: base)
+            }
         }
     }
 

@@ -3,31 +3,71 @@ extension PlanWorker {
     /// `Solver.addCosts` added in its order (in-house options in serving order, API flows, staff,
     /// one-time costs), then the same monthly sum. Volume and API price factors are 1 in a run, and
     /// the solver's products by them are left out: `x × 1 = x` exactly.
-    mutating func npvCostAfterTax(of strategy: StrategyPlan) -> Double {
-        let buffers = buffers
-        for (_, index) in strategy.lineSlots { buffers.line(at: index).update(repeating: 0) }
-        // By index: the plan's structures are read in place, not copied per strategy and run.
-        for slot in strategy.legs.indices {
-            writeDemand(of: strategy.legs[slot])
-            switch strategy.legs[slot].kind {
-            case .rented(let rented):
-                addRentedCosts(of: strategy.legs[slot].option, rented)
-            case .selfHosted(let hardware, let loan):
-                addFleetCosts(hardware: hardware, loan: loan, slot: slot)
+    ///
+    /// `copied` parts (`StrategyParts`) are taken from `source`, the base scenario's lines of this
+    /// run, instead of being worked out: their lines, and the fleet plans when a part that reads
+    /// them is worked out here. With `keptLines` set (the base scenario's worker), the lines and
+    /// fleet plans are kept there for the other scenarios.
+    mutating func npvCostAfterTax(
+        of strategy: StrategyPlan, copying copied: StrategyParts = [], from source: KeptLines? = nil
+    ) -> Double {
+        let buffers = buffers, k = strategy.index
+        let copied = source == nil ? [] : copied
+        for (line, index) in strategy.lineSlots {
+            if let source, copied.contains(StrategyParts.writing(line)) {
+                _ = buffers.line(at: index).update(fromContentsOf: source.line(k, at: index))
+            } else {
+                buffers.line(at: index).update(repeating: 0)
             }
         }
-        for w in strategy.workloads.indices {
-            addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
+        // By index: the plan's structures are read in place, not copied per strategy and run.
+        for slot in strategy.legs.indices {
+            switch strategy.legs[slot].kind {
+            case .rented(let rented):
+                guard !copied.contains(.rented) else { continue }
+                writeDemand(of: strategy.legs[slot])
+                addRentedCosts(of: strategy.legs[slot].option, rented)
+            case .selfHosted(let hardware, let loan):
+                // Nothing of this fleet is worked out here when every part reading it is copied.
+                guard !copied.isSuperset(of: StrategyParts.fleetReaders) else { continue }
+                if let source, copied.contains(.fleetPlans) {
+                    _ = buffers.average.update(fromContentsOf: source.average(k, slot: slot))
+                    _ = buffers.entering.update(fromContentsOf: source.entering(k, slot: slot))
+                    _ = buffers.inService(slot).update(fromContentsOf: source.inService(k, slot: slot))
+                } else {
+                    writeDemand(of: strategy.legs[slot])
+                    let gpus = terms.hardware[hardware]
+                    planFleet(gpus: gpus.gpus, leadTime: gpus.leadTimeMonths, life: gpus.lifeMonths, slot: slot)
+                }
+                addFleetCosts(hardware: hardware, loan: loan, slot: slot, skipping: copied)
+                if let keptLines {
+                    _ = keptLines.average(k, slot: slot).update(fromContentsOf: buffers.average)
+                    _ = keptLines.entering(k, slot: slot).update(fromContentsOf: buffers.entering)
+                    _ = keptLines.inService(k, slot: slot).update(fromContentsOf: buffers.inService(slot))
+                }
+            }
+        }
+        if !copied.contains(.api) {
+            for w in strategy.workloads.indices {
+                addAPICosts(of: w, strategy.workloads[w], strategy: strategy.index)
+            }
         }
         // Role by role into the zeroed line: each month adds its roles' costs to +0 in role order,
         // as the solver's sum does, in loops over months that the compiler vectorises.
-        let staff = buffers.staff
-        for r in strategy.paidStaff {
-            let cost = buffers.staffCost(r)
-            for m in 0..<months { staff[m] += cost[m] }
+        if !copied.contains(.staff) {
+            let staff = buffers.staff
+            for r in strategy.paidStaff {
+                let cost = buffers.staffCost(r)
+                for m in 0..<months { staff[m] += cost[m] }
+            }
         }
         for (i, item) in strategy.oneTime.enumerated() {
-            addOneTimeCost(item, cost: terms.oneTimeCosts[terms.oneTimeStart[strategy.index] + i])
+            addOneTimeCost(item, cost: terms.oneTimeCosts[terms.oneTimeStart[strategy.index] + i], skipping: copied)
+        }
+        if let keptLines {
+            for (_, index) in strategy.lineSlots {
+                _ = keptLines.line(k, at: index).update(fromContentsOf: buffers.line(at: index))
+            }
         }
         // `MonthlyLines.npvCostAfterTax(…, over: strategy.lines)` on this worker's lines: the same
         // kernels in the same order, so the same bits.
@@ -135,16 +175,19 @@ extension PlanWorker {
         return costs
     }
 
-    /// `Solver.addOneTimeCosts` for one item costing `cost` in this run.
-    func addOneTimeCost(_ item: StrategyPlan.OneTime, cost: Double) {
-        let j = item.month
+    /// `Solver.addOneTimeCosts` for one item costing `cost` in this run, into the lines of the parts
+    /// not `copied`.
+    func addOneTimeCost(_ item: StrategyPlan.OneTime, cost: Double, skipping copied: StrategyParts) {
+        let j = item.month, hardwareLines = !copied.contains(.hardwareLines)
         guard let life = item.capitalizeMonths, life >= 1 else {
-            buffers.oneTime[j - 1] += cost
+            if hardwareLines { buffers.oneTime[j - 1] += cost }
             return
         }
-        buffers.capex[j - 1] += cost
-        for m in j...Swift.min(months, j + life - 1) { buffers.depreciation[m - 1] += cost / Double(life) }
-        if j + life - 1 > months, terms.countsTerminalValue {
+        if hardwareLines {
+            buffers.capex[j - 1] += cost
+            for m in j...Swift.min(months, j + life - 1) { buffers.depreciation[m - 1] += cost / Double(life) }
+        }
+        if j + life - 1 > months, terms.countsTerminalValue, !copied.contains(.terminalValue) {
             buffers.terminalValue[months - 1] += cost * (1 - Double(months - j + 1) / Double(life))
         }
     }

@@ -1,17 +1,18 @@
 extension PlanWorker {
-    /// `Solver.addFleetCosts` of one self-hosted leg: the fleet plan (`FleetPlan`, in this worker's
-    /// buffers), capex, loans, residual and terminal value by cohort, then the monthly lines of the
-    /// servers in service. Servers in service are left in `inService[slot]` for the API flows.
-    mutating func addFleetCosts(hardware h: Int, loan l: Int?, slot: Int) {
+    /// `Solver.addFleetCosts` of one self-hosted leg whose fleet plan is in `entering` and
+    /// `inService(slot)` and busy GPUs in `average`: capex, loans, residual and terminal value by
+    /// cohort, then the monthly lines of the servers in service, into the lines of the parts not
+    /// `copied`.
+    func addFleetCosts(hardware h: Int, loan l: Int?, slot: Int, skipping copied: StrategyParts) {
         let hardware = terms.hardware[h]
-        planFleet(gpus: hardware.gpus, leadTime: hardware.leadTimeMonths, life: hardware.lifeMonths, slot: slot)
+        let hardwareLines = !copied.contains(.hardwareLines), terminalValue = !copied.contains(.terminalValue)
         let price = hardware.price
         let residualValue = hardware.residual * price
         let depreciationPerMonth = (price - residualValue) / Double(hardware.lifeMonths)
         let maintenancePerMonth = price * hardware.maintenancePerYear / 12
         let pue = terms.pue
-        let loan = l.map { terms.loans[$0] }
-        let countsTerminalValue = terms.countsTerminalValue
+        let loan = copied.contains(.loans) ? nil : l.map { terms.loans[$0] }
+        let countsTerminalValue = terms.countsTerminalValue && terminalValue
         // The loan's monthly rate and annuity factor are the same for every server: worked out once
         // per run (`RunTerms`) with the very calls `Solver.addLoan`'s callers make for each loan.
         let monthlyRate = loan?.monthlyRate ?? 0
@@ -22,7 +23,7 @@ extension PlanWorker {
             let count = entering[index], firstMonth = index + 1
             let servers = Double(count)
             let orderMonth = firstMonth - hardware.leadTimeMonths
-            buffers.capex[orderMonth - 1] += servers * price
+            if hardwareLines { buffers.capex[orderMonth - 1] += servers * price }
             if let loan {
                 let perServer = loan.share * price
                 if count <= Solver.serversFinancedOneByOne {
@@ -39,13 +40,14 @@ extension PlanWorker {
             }
             let lastMonth = firstMonth + hardware.lifeMonths - 1
             if lastMonth <= months {
-                buffers.residual[lastMonth - 1] += servers * residualValue
+                if hardwareLines { buffers.residual[lastMonth - 1] += servers * residualValue }
             } else if countsTerminalValue {
                 let monthsInService = Double(months - firstMonth + 1)
                 let netBookValue = price - (price - residualValue) * monthsInService / Double(hardware.lifeMonths)
                 buffers.terminalValue[months - 1] += servers * netBookValue
             }
         }
+        guard hardwareLines else { return }
         let inService = buffers.inService(slot), colocation = buffers.colocation, average = buffers.average
         let electricityLevels = buffers.electricityLevels, electricityFactors = buffers.electricityFactors
         let depreciation = buffers.depreciation, maintenance = buffers.maintenance

@@ -39,6 +39,12 @@ struct PlanWorker {
     var stamp = 0
     /// The drawn lines this worker copies from the base scenario's worker (`SharedDerivations`).
     var shared: SharedDerivations
+    /// The parts of each strategy this worker copies from the base scenario's worker, by strategy
+    /// (`StrategyParts`; none for the base scenario's worker).
+    var copiedParts: [StrategyParts]
+    /// Where the base scenario's worker keeps its lines for the other scenarios' workers (nil when
+    /// none copies a part).
+    var keptLines: KeptLines?
 
     /// The API terms a request's cost reads besides the price lines.
     struct APITerms {
@@ -101,6 +107,7 @@ struct PlanWorker {
         terms = RunTerms(plan: plan)
         costStamps = [Int](repeating: -1, count: workloads * apiCount)
         shared = SharedDerivations(nothingOf: plan.model)
+        copiedParts = plan.strategies.map { _ in [] }
         for o in serving.indices { readTerms(of: o) }
     }
 
@@ -132,7 +139,8 @@ struct PlanWorker {
         terms.read(model, plan: plan)
         stamp += 1
         for k in npvs.count..<plan.strategies.count {
-            npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k]))
+            npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k], copying: copiedParts[k],
+                                                    from: source?.keptLines))
         }
         return npvs
     }

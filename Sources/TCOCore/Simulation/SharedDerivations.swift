@@ -50,15 +50,17 @@ struct SharedDerivations: Sendable {
 
 extension PlanWorker {
     /// What another scenario's worker copies from this one (`SharedDerivations`): its buffers and
-    /// each option's scalars of the run.
+    /// each option's scalars and every strategy's lines of the run.
     struct DerivedSource {
         let buffers: RunBuffers
         let gpuServing: [GPUServing]
         let apiTerms: [APITerms]
+        /// The lines of every strategy of the run (`StrategyParts`).
+        let keptLines: KeptLines?
     }
 
     var derivedSource: DerivedSource {
-        DerivedSource(buffers: buffers, gpuServing: gpuServing, apiTerms: apiTerms)
+        DerivedSource(buffers: buffers, gpuServing: gpuServing, apiTerms: apiTerms, keptLines: keptLines)
     }
 
     /// Copies `from`'s drawn line into `to` (both `months` long).

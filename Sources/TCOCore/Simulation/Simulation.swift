@@ -88,6 +88,7 @@ public enum Simulation {
         var done = 0
         let compiled = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
         let sources = ChunkWorker.sources(of: compiled), shared = ChunkWorker.shared(of: compiled)
+        let parts = ChunkWorker.parts(of: compiled)
         let slots = Swift.max(1, Swift.min(concurrency, chunks.count))
         // One set of plans per task solving at once, compiled by that task and handed on to the
         // next chunk it solves: the plans' arrays are never retained from both cores at once.
@@ -101,7 +102,7 @@ public enum Simulation {
                 group.addTask {
                     let plans = compiled ?? scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
                     // One worker per scenario and chunk: its buffers serve every run of the chunk.
-                    var worker = ChunkWorker(plans: plans, sources: sources, shared: shared)
+                    var worker = ChunkWorker(plans: plans, sources: sources, shared: shared, parts: parts)
                     var solved = plans.map { _ in [[Double]]() }
                     for run in range {
                         for (s, npvs) in worker.npvs(run: run, seed: seed).enumerated() { solved[s].append(npvs) }
