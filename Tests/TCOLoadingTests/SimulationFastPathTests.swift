@@ -158,6 +158,21 @@ struct SimulationFastPathTests {
         Self.expectIdentical(scenarios, inputs: inputs, runs: 12)
     }
 
+    @Test("a −0 in a scenario's model makes parts compare by description too; −25 %/year is not one")
+    func negativeZero() throws {
+        let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        #expect(!loaded.base.mayHoldNegativeZero)
+        var signed = loaded.base
+        signed.finance.taxRate = -0.0
+        #expect(signed.mayHoldNegativeZero)
+        let inputs = try #require(loaded.uncertainty).inputs
+        let plans = [loaded.base, signed].map {
+            SimulationPlan(scenario: SimulationScenario(name: "s", model: $0, keptInputs: []), inputs: inputs)
+        }
+        #expect(!ChunkWorker.zerosUnsigned(plans))
+        #expect(0.0.isIdentical(to: -0.0, zerosUnsigned: true) && !0.0.isIdentical(to: -0.0, zerosUnsigned: false))
+    }
+
     @Test("example-v2: a scenario copies from the base scenario the drawn lines of the parts it leaves alone")
     func sharedDerivations() throws {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")

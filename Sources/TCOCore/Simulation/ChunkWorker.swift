@@ -52,20 +52,27 @@ struct ChunkWorker {
     }
 
     /// What each scenario's worker copies from the base scenario's (`SharedDerivations`).
-    static func shared(of plans: [SimulationPlan]) -> [SharedDerivations] {
+    /// `zerosUnsigned`: no model holds a −0 (nil: find out).
+    static func shared(of plans: [SimulationPlan], zerosUnsigned: Bool? = nil) -> [SharedDerivations] {
         guard let base = plans.first else { return [] }
+        let unsigned = zerosUnsigned ?? Self.zerosUnsigned(plans)
         return plans.indices.map { s in
-            s == 0 ? SharedDerivations(nothingOf: base.model) : SharedDerivations(plan: plans[s], base: base)
+            s == 0 ? SharedDerivations(nothingOf: base.model)
+                : SharedDerivations(plan: plans[s], base: base, zerosUnsigned: unsigned)
         }
     }
 
+    /// Whether no scenario's model holds a −0, so that their parts compare by `==` alone.
+    static func zerosUnsigned(_ plans: [SimulationPlan]) -> Bool { !plans.contains { $0.model.mayHoldNegativeZero } }
+
     /// For each scenario and strategy, the parts it copies from the base scenario's worker in every
     /// run (`StrategyPlan.sharedParts`; none for the base scenario).
-    static func parts(of plans: [SimulationPlan]) -> [[StrategyParts]] {
+    static func parts(of plans: [SimulationPlan], zerosUnsigned: Bool? = nil) -> [[StrategyParts]] {
         guard let base = plans.first else { return [] }
+        let unsigned = zerosUnsigned ?? Self.zerosUnsigned(plans)
         return plans.indices.map { s in
             plans[s].strategies.indices.map { k in
-                s == 0 ? [] : StrategyPlan.sharedParts(of: k, in: plans[s], base: base)
+                s == 0 ? [] : StrategyPlan.sharedParts(of: k, in: plans[s], base: base, zerosUnsigned: unsigned)
             }
         }
     }
@@ -74,13 +81,14 @@ struct ChunkWorker {
     /// run by run (same reads, same kept inputs), or nil. Reads are compared by their description
     /// as well as by `==`: it tells −0 from +0, which `==` does not, so a shared NPV is always the
     /// one the scenario would compute.
-    static func sources(of plans: [SimulationPlan]) -> [[Int?]] {
+    static func sources(of plans: [SimulationPlan], zerosUnsigned: Bool? = nil) -> [[Int?]] {
+        let unsigned = zerosUnsigned ?? Self.zerosUnsigned(plans)
         let reads = plans.map { plan in plan.strategies.map { $0.reads(in: plan.model) } }
         return plans.indices.map { s in
             plans[s].strategies.indices.map { k in
                 (0..<s).first { earlier in
                     plans[earlier].drawn == plans[s].drawn && k < reads[earlier].count
-                        && reads[earlier][k].isIdentical(to: reads[s][k])
+                        && reads[earlier][k].isIdentical(to: reads[s][k], zerosUnsigned: unsigned)
                 }
             }
         }

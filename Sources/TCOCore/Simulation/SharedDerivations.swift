@@ -23,18 +23,24 @@ struct SharedDerivations: Sendable {
     }
 
     /// What `plan`'s worker can copy from the worker of `base`, the base scenario's plan.
-    init(plan: SimulationPlan, base: SimulationPlan) {
+    /// `zerosUnsigned`: no model of the simulation holds a −0 (`Model.mayHoldNegativeZero`).
+    init(plan: SimulationPlan, base: SimulationPlan, zerosUnsigned: Bool = false) {
         self.init(nothingOf: plan.model)
         let model = plan.model, baseModel = base.model
         guard plan.drawn == base.drawn, plan.months == base.months,
               model.workloads.count == baseModel.workloads.count, model.serving.count == baseModel.serving.count,
               model.staff.count == baseModel.staff.count
         else { return }
-        discount = model.discountRate.isIdentical(to: baseModel.discountRate)
-        facility = model.facility.isIdentical(to: baseModel.facility)
-        workloads = model.workloads.indices.map { model.workloads[$0].isIdentical(to: baseModel.workloads[$0]) }
-        options = model.serving.indices.map { model.serving[$0].isIdentical(to: baseModel.serving[$0]) }
-        staff = model.staff.indices.map { model.staff[$0].isIdentical(to: baseModel.staff[$0]) }
+        let unsigned = zerosUnsigned
+        discount = model.discountRate.isIdentical(to: baseModel.discountRate, zerosUnsigned: unsigned)
+        facility = model.facility.isIdentical(to: baseModel.facility, zerosUnsigned: unsigned)
+        workloads = model.workloads.indices.map {
+            model.workloads[$0].isIdentical(to: baseModel.workloads[$0], zerosUnsigned: unsigned)
+        }
+        options = model.serving.indices.map {
+            model.serving[$0].isIdentical(to: baseModel.serving[$0], zerosUnsigned: unsigned)
+        }
+        staff = model.staff.indices.map { model.staff[$0].isIdentical(to: baseModel.staff[$0], zerosUnsigned: unsigned) }
     }
 
     /// The same flags in arrays of its own (`map`): a worker reads them every run, and arrays shared

@@ -87,8 +87,10 @@ public enum Simulation {
         var byChunk = [[[[Double]]]](repeating: [], count: chunks.count)
         var done = 0
         let compiled = scenarios.map { SimulationPlan(scenario: $0, inputs: inputs) }
-        let sources = ChunkWorker.sources(of: compiled), shared = ChunkWorker.shared(of: compiled)
-        let parts = ChunkWorker.parts(of: compiled)
+        let unsigned = ChunkWorker.zerosUnsigned(compiled)
+        let sources = ChunkWorker.sources(of: compiled, zerosUnsigned: unsigned)
+        let shared = ChunkWorker.shared(of: compiled, zerosUnsigned: unsigned)
+        let parts = ChunkWorker.parts(of: compiled, zerosUnsigned: unsigned)
         let slots = Swift.max(1, Swift.min(concurrency, chunks.count))
         // One set of plans per task solving at once, compiled by that task and handed on to the
         // next chunk it solves: the plans' arrays are never retained from both cores at once.

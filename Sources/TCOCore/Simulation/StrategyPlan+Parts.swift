@@ -86,14 +86,18 @@ extension StrategyPlan {
     /// The parts of this strategy's runs in scenario `plan` that are the same, bit for bit, as in the
     /// base scenario's plan `base` in every run: the same layout, the same reads, and no input drawn
     /// in one but kept in the other that can change what the part reads.
-    static func sharedParts(of k: Int, in plan: SimulationPlan, base: SimulationPlan) -> StrategyParts {
+    /// `zerosUnsigned`: neither model holds a −0 (`Model.mayHoldNegativeZero`).
+    static func sharedParts(
+        of k: Int, in plan: SimulationPlan, base: SimulationPlan, zerosUnsigned: Bool
+    ) -> StrategyParts {
         guard plan.months == base.months, k < plan.strategies.count, k < base.strategies.count else { return [] }
         let mine = plan.strategies[k], theirs = base.strategies[k]
         guard mine.layout == theirs.layout else { return [] }
         let differentlyDrawn = Set(plan.drawn).symmetricDifference(base.drawn).sorted().map { plan.inputs[$0] }
         var shared: StrategyParts = []
         for part in StrategyParts.each {
-            guard mine.reads(of: part, in: plan.model) == theirs.reads(of: part, in: base.model)
+            guard mine.reads(of: part, in: plan.model)
+                .isIdentical(to: theirs.reads(of: part, in: base.model), zerosUnsigned: zerosUnsigned)
             else { continue }
             let untouched = differentlyDrawn.allSatisfy { input in
                 !input.canChange({ mine.reads(of: part, in: $0) }, in: plan.model)
@@ -110,7 +114,7 @@ extension StrategyPlan {
 extension UncertainInput {
     /// Whether writing a drawn value of this input into `model` can change `reads` of it: probed with
     /// a value far below any range, one far above (so that no clamp of `enforceLinkedBounds` hides a
-    /// change) and the median.
+    /// change) and the median. The far ones change any number the part reads, so `==` tells it.
     func canChange<Reads: Equatable>(_ reads: (Model) -> Reads, in model: Model) -> Bool {
         let before = reads(model)
         return [-1e9, 1e9, value(at: 0.5)].contains { probe in
