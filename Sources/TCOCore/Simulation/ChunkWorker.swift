@@ -5,8 +5,8 @@
 struct ChunkWorker {
     private var workers: [PlanWorker]
     private var trends = TrendCache()
-    /// `sources[scenario][strategy]`: the earlier scenario to take the NPV from, or nil.
-    private let sources: [[Int?]]
+    /// Each NPV a scenario takes from an earlier scenario's worker, in scenario order (`sources`).
+    private let takes: [(scenario: Int, strategy: Int, from: Int)]
     /// The run's value of every input: every scenario draws the same, so the chunk draws them once.
     private var values: [Double]
     /// The simulation's inputs (every scenario draws the same).
@@ -24,31 +24,43 @@ struct ChunkWorker {
             workers[0].keptLines = KeptLines(strategies: base.strategies.count,
                                              legs: base.strategies.map(\.legs.count).max() ?? 0, months: base.months)
         }
-        self.sources = sources
+        takes = sources.indices.flatMap { s in
+            sources[s].indices.compactMap { k in sources[s][k].map { (s, k, $0) } }
+        }
+        for s in workers.indices where s < sources.count { workers[s].taken = sources[s].map { $0 != nil } }
         inputs = plans.first?.inputs ?? []
         values = inputs.map { _ in 0 }
     }
 
-    /// NPV of cost after tax of every strategy of every scenario in run `run`: `[scenario][strategy]`.
-    mutating func npvs(run: Int, seed: UInt64) -> [[Double]] {
-        var npvs: [[Double]] = []
-        npvs.reserveCapacity(workers.count)
+    /// Solves run `run` on every scenario: `npv(scenario:strategy:)` then gives its NPVs.
+    mutating func solve(run: Int, seed: UInt64) {
         PlanWorker.drawValues(of: inputs, run: run, seed: seed, into: &values)
         trends.startRun()
-        let values = values, sources = sources
+        let values = values, takes = takes
         // Through a buffer pointer: a worker is used in place, never copied out of the array (a copy
         // of a worker is a copy of its model and every array it holds).
         workers.withUnsafeMutableBufferPointer { workers in
+            var next = 0
             for s in workers.indices {
-                let sources = sources[s]
+                while next < takes.count, takes[next].scenario == s {
+                    let take = takes[next]
+                    workers[s].solved[take.strategy] = workers[take.from].solved[take.strategy]
+                    next += 1
+                }
                 // The base scenario's worker solves every strategy, so derives every drawn line, each run.
                 let base = s == 0 ? nil : workers[0].derivedSource
-                npvs.append(workers[s].npvs(run: run, seed: seed, trends: &trends, drawn: values, from: base) { k in
-                    sources[k].map { npvs[$0][k] }
-                })
+                workers[s].solve(run: run, seed: seed, trends: &trends, drawn: values, from: base)
             }
         }
-        return npvs
+    }
+
+    /// NPV of cost after tax of strategy `k` in scenario `s` in the run last solved.
+    func npv(scenario s: Int, strategy k: Int) -> Double { workers[s].solved[k] }
+
+    /// NPV of cost after tax of every strategy of every scenario in run `run`: `[scenario][strategy]`.
+    mutating func npvs(run: Int, seed: UInt64) -> [[Double]] {
+        solve(run: run, seed: seed)
+        return workers.map(\.solved)
     }
 
     /// What each scenario's worker copies from the base scenario's (`SharedDerivations`).

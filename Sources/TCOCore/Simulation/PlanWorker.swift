@@ -45,6 +45,13 @@ struct PlanWorker {
     /// Where the base scenario's worker keeps its lines for the other scenarios' workers (nil when
     /// none copies a part).
     var keptLines: KeptLines?
+    /// NPV of cost after tax of every strategy in the run last solved, in file order.
+    var solved: [Double]
+    /// The strategies whose NPV is taken from another scenario's worker, and whether that is all of them.
+    var taken: [Bool] {
+        didSet { takesAll = !taken.contains(false) }
+    }
+    private(set) var takesAll = false
 
     /// The API terms a request's cost reads besides the price lines.
     struct APITerms {
@@ -108,28 +115,25 @@ struct PlanWorker {
         costStamps = [Int](repeating: -1, count: workloads * apiCount)
         shared = SharedDerivations(nothingOf: plan.model)
         copiedParts = plan.strategies.map { _ in [] }
+        solved = plan.strategies.map { _ in 0 }
+        taken = plan.strategies.map { _ in false }
         for o in serving.indices { readTerms(of: o) }
     }
 
-    /// NPV of cost after tax of every strategy, in file order, in run `run` of a simulation seeded
-    /// with `seed`: `Simulation.npvs(of:)` of the scenario's model with the run's draws, bit for bit.
-    /// `trends` may be shared with the workers of the other scenarios solving the same runs;
-    /// `known(k)` is strategy k's NPV when another scenario's worker already has it for this run.
+    /// Solves run `run` of a simulation seeded with `seed`: `solved` then holds the NPV of cost after
+    /// tax of every strategy, in file order, `Simulation.npvs(of:)` of the scenario's model with the
+    /// run's draws, bit for bit. Strategies marked `taken` are not solved: the caller has put their
+    /// NPV of this run (another scenario's) in `solved` first.
+    /// `trends` may be shared with the workers of the other scenarios solving the same runs.
     /// `drawn`, when given, is this run's value of every input (`drawValues`), drawn once for all
     /// the scenarios of the run: each would draw the same values from the same stream. `source`
-    /// is the base scenario's worker's lines of this run, for the lines this one shares (`shared`).
-    mutating func npvs(
-        run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil, from source: DerivedSource? = nil,
-        known: (Int) -> Double? = { _ in nil }
-    ) -> [Double] {
-        var npvs: [Double] = []
-        npvs.reserveCapacity(plan.strategies.count)
-        for k in plan.strategies.indices {
-            guard let npv = known(k) else { break }
-            npvs.append(npv)
-        }
-        // Every NPV known: no draw needed (the next run that solves writes all its draws anew).
-        if npvs.count == plan.strategies.count { return npvs }
+    /// is the base scenario's worker's lines of this run, for the lines this one shares (`shared`,
+    /// `copiedParts`).
+    mutating func solve(
+        run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil, from source: DerivedSource? = nil
+    ) {
+        // Every NPV taken: no draw needed (the next run that solves writes all its draws anew).
+        if takesAll { return }
         if let drawn {
             write(drawn)
         } else {
@@ -138,11 +142,16 @@ struct PlanWorker {
         deriveDrawnLines(trends: &trends, from: source)
         terms.read(model, plan: plan)
         stamp += 1
-        for k in npvs.count..<plan.strategies.count {
-            npvs.append(known(k) ?? npvCostAfterTax(of: plan.strategies[k], copying: copiedParts[k],
-                                                    from: source?.keptLines))
+        let kept = source?.keptLines
+        for k in plan.strategies.indices where !taken[k] {
+            solved[k] = npvCostAfterTax(of: plan.strategies[k], copying: copiedParts[k], from: kept)
         }
-        return npvs
+    }
+
+    /// `solve`, for a worker that takes no NPV from another: the NPVs of the run.
+    mutating func npvs(run: Int, seed: UInt64, trends: inout TrendCache) -> [Double] {
+        solve(run: run, seed: seed, trends: &trends)
+        return solved
     }
 
     /// Draws every input (`Simulation.draws`) and writes those the scenario does not keep into the model.

@@ -7,10 +7,11 @@ extension Simulation {
     ) -> ScenarioSimulation {
         var worker = PlanWorker(plan: SimulationPlan(scenario: scenario, inputs: inputs))
         var trends = TrendCache()
-        let npvs = (0..<runs).map { run in
+        var columns = scenario.model.strategies.map { _ in [Double](repeating: 0, count: runs) }
+        for run in 0..<runs {
             trends.startRun()
-            return worker.npvs(run: run, seed: seed, trends: &trends)
+            for (k, npv) in worker.npvs(run: run, seed: seed, trends: &trends).enumerated() { columns[k][run] = npv }
         }
-        return summarize(scenario, npvs: npvs, inputs: inputs, baseline: baseline)
+        return summarize(scenario, npvs: columns, inputs: inputs, baseline: baseline)
     }
 }

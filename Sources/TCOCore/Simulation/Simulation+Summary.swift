@@ -2,15 +2,17 @@ extension Simulation {
     /// "`x` is no dearer than `y`": `x ≤ y + 10^-9 × max(|y|, 1)` (calculations.md, Comparison).
     static func noDearer(_ x: Double, _ y: Double) -> Bool { x <= y + 1e-9 * Swift.max(abs(y), 1) }
 
-    /// The scenario's statistics from its runs' NPVs (`npvs[run][strategy]`), and its tornado.
+    /// The scenario's statistics from its runs' NPVs (`npvs[strategy][run]`), and its tornado.
     static func summarize(
         _ scenario: SimulationScenario, npvs: [[Double]], inputs: [UncertainInput], baseline: String
     ) -> ScenarioSimulation {
         let names = scenario.model.strategies.map(\.name)
-        let runs = Double(npvs.count)
+        let runCount = npvs.first?.count ?? 0, runs = Double(runCount)
         var cheapestCount = [Int](repeating: 0, count: names.count)
         var regret = [Double](repeating: 0, count: names.count)
-        for run in npvs {
+        var run = [Double](repeating: 0, count: names.count)
+        for r in 0..<runCount {
+            for s in names.indices { run[s] = npvs[s][r] }
             let lowest = run.min() ?? 0
             // The first strategy in file order that is no dearer than the run's lowest wins the run.
             if let winner = run.firstIndex(where: { noDearer($0, lowest) }) { cheapestCount[winner] += 1 }
@@ -18,14 +20,14 @@ extension Simulation {
         }
         let strategies = names.indices.map { s in
             ScenarioSimulation.Strategy(
-                name: names[s], npvCost: Spread(npvs.map { $0[s] }), pLowest: Double(cheapestCount[s]) / runs,
+                name: names[s], npvCost: Spread(npvs[s]), pLowest: Double(cheapestCount[s]) / runs,
                 expectedRegret: regret[s] / runs)
         }
         var comparisons: [ScenarioSimulation.Comparison] = []
         if let b = names.firstIndex(of: baseline) {
             for s in names.indices where s != b {
-                let savings = npvs.map { $0[b] - $0[s] }
-                let noDearerRuns = npvs.filter { noDearer($0[s], $0[b]) }.count
+                let savings = zip(npvs[b], npvs[s]).map { $0 - $1 }
+                let noDearerRuns = zip(npvs[s], npvs[b]).filter { noDearer($0, $1) }.count
                 comparisons.append(ScenarioSimulation.Comparison(
                     strategy: names[s], npvSavings: Spread(savings), pNoDearer: Double(noDearerRuns) / runs))
             }

@@ -24,6 +24,8 @@ extension Simulation {
                                   seed: seed, concurrency: concurrency)
         let allDraws = (0..<runs).map { Simulation.draws(inputs, seed: seed, run: $0) }
         let kept = scenarios.map { scenario in inputs.indices.map { scenario.keptInputs.contains($0) } }
-        return (result, SimulationRuns(draws: allDraws, npvs: allNPVs, kept: kept))
+        // Run by run, as a reviewer reads them (the solver's columns are by strategy).
+        let byRun = allNPVs.map { columns in (0..<runs).map { run in columns.map { $0[run] } } }
+        return (result, SimulationRuns(draws: allDraws, npvs: byRun, kept: kept))
     }
 }
