@@ -114,7 +114,7 @@ extension Schedule where Value == Rate {
     /// `T(m) = T(m − 1) × f(m)` with `f(j)` from the rate in force in month `j`. Computed in closed
     /// form over each run of one rate: from month `a` (the month before the run, at least 1),
     /// `T(m) = T(a) × (1 + x)^((m − a)/12)`, or `(1 + x)^(m − a)` for a monthly rate. For a single
-    /// rate this is version 1's `(1 + x)^((m − 1)/12)` exactly.
+    /// rate this is version 1's `(1 + x)^((m − 1)/12)`, to a rounding or two (`writeTrend`).
     public func trend(months: Int) -> [Double] {
         var trend = [Double](repeating: 1, count: Swift.max(months, 0))
         writeTrend(into: &trend)

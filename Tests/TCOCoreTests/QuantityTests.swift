@@ -155,3 +155,31 @@ struct ExtremeNumberTests {
         #expect(Calendar.tolerantCeiling(-2) == 0)
     }
 }
+
+@Suite("Trends of rates of change")
+struct TrendTests {
+    @Test("25 %/year: whole years and the first year are the formula's powers; other months within a rounding")
+    func yearlyRate() {
+        let trend = Schedule(Rate(0.25)).trend(months: 60)
+        // Month 13 is a year on: 1.25; month 25 two years: 1.25² = 1.5625; month 7 half a year: √1.25.
+        #expect(trend[0] == 1 && trend[12] == 1.25 && trend[24] == 1.5625)
+        #expect(trend[6] == 1.25.squareRoot())
+        // Month 19, a year and a half on: 1.25 × √1.25 = 1.3975424859373686.
+        #expect(abs(trend[18] - 1.3975424859373686) <= 2 * trend[18].ulp)
+        for m in 1...60 {
+            let formula = Calendar.changeFactor(Rate(0.25), month: m)
+            #expect(abs(trend[m - 1] - formula) <= 2 * formula.ulp, "month \(m)")
+        }
+    }
+
+    @Test("a step in 2028 grows from the month before it: 10 %/year, then −20 %/year from month 13")
+    func steppedRate() throws {
+        let schedule = try #require(Schedule<Rate>(entries: [(1, Rate(0.1)), (13, Rate(-0.2))]))
+        let trend = schedule.trend(months: 36)
+        // Month 12 is 1.1^(11/12); month 24 is T(12) × 0.8^(12/12) and month 36 T(12) × 0.8^2.
+        let t12 = Calendar.changeFactor(Rate(0.1), month: 12)
+        #expect(abs(trend[11] - t12) <= t12.ulp)
+        #expect(trend[23] == trend[11] * 0.8)
+        #expect(trend[35] == trend[11] * (0.8 * 0.8))
+    }
+}

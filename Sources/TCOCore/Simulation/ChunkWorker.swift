@@ -19,7 +19,12 @@ struct ChunkWorker {
             // A strategy another scenario's NPV is taken from is not solved: nothing to copy.
             workers[s].copiedParts = parts[s].indices.map { k in sources[s][k] == nil ? parts[s][k] : [] }
         }
-        let copying = workers.dropFirst().contains { $0.copiedParts.contains { !$0.isEmpty } }
+        for s in workers.indices.dropFirst() {
+            for k in workers[s].copiedParts.indices where k < workers[0].keptParts.count {
+                workers[0].keptParts[k].formUnion(workers[s].copiedParts[k])
+            }
+        }
+        let copying = workers.first?.keptParts.contains { !$0.isEmpty } ?? false
         if copying, let base = plans.first {
             workers[0].keptLines = KeptLines(strategies: base.strategies.count,
                                              legs: base.strategies.map(\.legs.count).max() ?? 0, months: base.months)

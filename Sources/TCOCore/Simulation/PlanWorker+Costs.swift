@@ -13,12 +13,9 @@ extension PlanWorker {
     ) -> Double {
         let buffers = buffers, k = strategy.index
         let copied = source == nil ? [] : copied
-        for (line, index) in strategy.lineSlots {
-            if let source, copied.contains(StrategyParts.writing(line)) {
-                _ = buffers.line(at: index).update(fromContentsOf: source.line(k, at: index))
-            } else {
-                buffers.line(at: index).update(repeating: 0)
-            }
+        // A copied line is read where the base scenario's worker keeps it; the others start at zero.
+        for (line, index) in strategy.lineSlots where !copied.contains(StrategyParts.writing(line)) {
+            buffers.line(at: index).update(repeating: 0)
         }
         // By index: the plan's structures are read in place, not copied per strategy and run.
         for slot in strategy.legs.indices {
@@ -40,7 +37,7 @@ extension PlanWorker {
                     planFleet(gpus: gpus.gpus, leadTime: gpus.leadTimeMonths, life: gpus.lifeMonths, slot: slot)
                 }
                 addFleetCosts(hardware: hardware, loan: loan, slot: slot, skipping: copied)
-                if let keptLines {
+                if let keptLines, keptParts[k].contains(.fleetPlans) {
                     _ = keptLines.average(k, slot: slot).update(fromContentsOf: buffers.average)
                     _ = keptLines.entering(k, slot: slot).update(fromContentsOf: buffers.entering)
                     _ = keptLines.inService(k, slot: slot).update(fromContentsOf: buffers.inService(slot))
@@ -65,7 +62,7 @@ extension PlanWorker {
             addOneTimeCost(item, cost: terms.oneTimeCosts[terms.oneTimeStart[strategy.index] + i], skipping: copied)
         }
         if let keptLines {
-            for (_, index) in strategy.lineSlots {
+            for (line, index) in strategy.lineSlots where keptParts[k].contains(StrategyParts.writing(line)) {
                 _ = keptLines.line(k, at: index).update(fromContentsOf: buffers.line(at: index))
             }
         }
@@ -75,7 +72,9 @@ extension PlanWorker {
         cash.update(repeating: 0)
         pnl.update(repeating: 0)
         for (line, index) in strategy.lineSlots {
-            MonthlyLines.accumulate(UnsafeBufferPointer(buffers.line(at: index)), of: line, cash: cash, pnl: pnl)
+            var values = buffers.line(at: index)
+            if let source, copied.contains(StrategyParts.writing(line)) { values = source.line(k, at: index) }
+            MonthlyLines.accumulate(UnsafeBufferPointer(values), of: line, cash: cash, pnl: pnl)
         }
         return MonthlyLines.npvAfterTax(cash: cash, pnl: pnl, taxRate: terms.taxRate,
                                         discount: UnsafeBufferPointer(buffers.discount))

@@ -31,6 +31,8 @@ struct PlanWorker {
     var terms: RunTerms
     /// Each option's place among the API options (−1 for an in-house option), and how many there are.
     let apiSlots: [Int]
+    /// Each option's kind, without its terms (a match on the model's would copy them).
+    let optionKinds: [OptionKind]
     let apiCount: Int
     /// The run each cost per request (`buffers.costPerRequest`, by workload × API options + API
     /// slot) was worked out for.
@@ -45,6 +47,9 @@ struct PlanWorker {
     /// Where the base scenario's worker keeps its lines for the other scenarios' workers (nil when
     /// none copies a part).
     var keptLines: KeptLines?
+    /// The parts of each strategy the other scenarios' workers copy from this one (the base
+    /// scenario's): only their lines are kept.
+    var keptParts: [StrategyParts]
     /// NPV of cost after tax of every strategy in the run last solved, in file order.
     var solved: [Double]
     /// The strategies whose NPV is taken from another scenario's worker, and whether that is all of them.
@@ -52,6 +57,10 @@ struct PlanWorker {
         didSet { takesAll = !taken.contains(false) }
     }
     private(set) var takesAll = false
+
+    enum OptionKind {
+        case api, rented, selfHosted
+    }
 
     /// The API terms a request's cost reads besides the price lines.
     struct APITerms {
@@ -75,6 +84,13 @@ struct PlanWorker {
             return apiCount
         }
         self.apiCount = apiCount
+        optionKinds = serving.map { option in
+            switch option.kind {
+            case .api: .api
+            case .rented: .rented
+            case .selfHosted: .selfHosted
+            }
+        }
         let workloads = plan.model.workloads.count, roles = plan.model.staff.count
         let legs = plan.strategies.map(\.legs.count).max() ?? 0
         let sizes = RunBuffers.sizes(months: months, workloads: workloads, options: serving.count, roles: roles,
@@ -115,6 +131,7 @@ struct PlanWorker {
         costStamps = [Int](repeating: -1, count: workloads * apiCount)
         shared = SharedDerivations(nothingOf: plan.model)
         copiedParts = plan.strategies.map { _ in [] }
+        keptParts = copiedParts
         solved = plan.strategies.map { _ in 0 }
         taken = plan.strategies.map { _ in false }
         for o in serving.indices { readTerms(of: o) }
@@ -202,12 +219,20 @@ struct PlanWorker {
         }
         for o in redo.options.indices where redo.options[o] > .none {
             if let from, let source, shared.options[o] {
-                Self.copy(from.priceFactor(o), into: buffers.priceFactor(o))
-                Self.copy(from.apiInput(o), into: buffers.apiInput(o))
-                Self.copy(from.apiOutput(o), into: buffers.apiOutput(o))
-                Self.copy(from.apiCachedInput(o), into: buffers.apiCachedInput(o))
-                Self.copy(from.apiCacheWrite(o), into: buffers.apiCacheWrite(o))
-                Self.copy(from.gpuHourLevels(o), into: buffers.gpuHourLevels(o))
+                // The lines `deriveLines` writes for the option's kind: a self-hosted option has none.
+                switch optionKinds[o] {
+                case .api:
+                    Self.copy(from.priceFactor(o), into: buffers.priceFactor(o))
+                    Self.copy(from.apiInput(o), into: buffers.apiInput(o))
+                    Self.copy(from.apiOutput(o), into: buffers.apiOutput(o))
+                    Self.copy(from.apiCachedInput(o), into: buffers.apiCachedInput(o))
+                    Self.copy(from.apiCacheWrite(o), into: buffers.apiCacheWrite(o))
+                case .rented:
+                    Self.copy(from.priceFactor(o), into: buffers.priceFactor(o))
+                    Self.copy(from.gpuHourLevels(o), into: buffers.gpuHourLevels(o))
+                case .selfHosted:
+                    break
+                }
                 gpuServing[o] = source.gpuServing[o]
                 apiTerms[o] = source.apiTerms[o]
                 continue
