@@ -189,12 +189,19 @@ struct SimulationFastPathTests {
                                           [true, true, true, false]])
         #expect(shared.dropFirst().allSatisfy { $0.workloads == [true, true] && $0.staff == [true, true, true] })
         #expect(shared.dropFirst().allSatisfy { $0.facility && $0.discount })
-        // Keeping an input the base scenario draws: nothing is copied.
+        // Inputs: deal-room-qa's growth, frontier's price change, slm-70b's decode throughput, own's
+        // escalation rate, ml-engineer's cost, the PUE. The finance scenarios copy the lines the
+        // first, second, third and fifth reach, so they write only the escalation rate and the PUE.
+        #expect(shared[2].unwritten == [0, 1, 2, 4] && shared[3].unwritten == [0, 1, 2, 4])
+        // Keeping an input the base scenario draws (deal-room-qa's growth): that workload's requests
+        // are derived by the scenario, the rest is still copied.
         var keeping = plans
         keeping[2] = SimulationPlan(
             scenario: SimulationScenario(name: "kept", model: loaded.scenarios[2].model, keptInputs: [0]),
             inputs: inputs)
-        #expect(ChunkWorker.shared(of: keeping)[2].options == [false, false, false, false])
+        let kept = ChunkWorker.shared(of: keeping)[2]
+        #expect(kept.workloads == [true, false] && kept.options == [true, true, true, true])
+        #expect(kept.unwritten == [1, 2, 4])
     }
 
     @Test("scenarios changing a drawn workload, role, facility or discount rate derive those lines themselves")

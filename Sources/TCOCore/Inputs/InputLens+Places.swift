@@ -188,6 +188,6 @@ extension InputLens {
 
 extension ServingOption.Kind {
     /// What a lens leaves in an option while it changes the option's terms (never seen outside).
-    fileprivate static let placeholder = ServingOption.Kind.selfHosted(
+    static let placeholder = ServingOption.Kind.selfHosted(
         GPUServing(decodeThroughput: 1, prefillThroughput: 1, maxUtilization: 1), hardware: "")
 }

@@ -14,7 +14,7 @@ struct ChunkWorker {
 
     init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations], parts: [[StrategyParts]] = []) {
         workers = plans.map { PlanWorker(plan: $0) }
-        for s in workers.indices where s < shared.count { workers[s].shared = shared[s].ownCopy }
+        for s in workers.indices.dropFirst() where s < shared.count { workers[s].share(shared[s]) }
         for s in workers.indices.dropFirst() where s < parts.count {
             // A strategy another scenario's NPV is taken from is not solved: nothing to copy.
             workers[s].copiedParts = parts[s].indices.map { k in sources[s][k] == nil ? parts[s][k] : [] }

@@ -13,7 +13,9 @@ struct PlanWorker {
     /// The setters of the drawn inputs (`plan.drawn` order) with their indices, and the two fields
     /// `enforceLinkedBounds` may lower, as the scenario has them: the worker's own copies, read every
     /// run without touching the plan, which the workers on the other core read too.
-    let setters: [(input: Int, apply: @Sendable (inout Model, Double) -> Void)]
+    /// A draw that reaches only lines copied from the base scenario's worker has no setter here
+    /// (`share`).
+    private(set) var setters: [(input: Int, apply: @Sendable (inout Model, Double) -> Void)]
     let scenarioIdlePower: [Double]
     let scenarioCacheWrite: [Double]
 
@@ -40,7 +42,7 @@ struct PlanWorker {
     /// Counts the runs this worker solved, so that a cost per request of an earlier run is not taken.
     var stamp = 0
     /// The drawn lines this worker copies from the base scenario's worker (`SharedDerivations`).
-    var shared: SharedDerivations
+    private(set) var shared: SharedDerivations
     /// The parts of each strategy this worker copies from the base scenario's worker, by strategy
     /// (`StrategyParts`; none for the base scenario's worker).
     var copiedParts: [StrategyParts]
@@ -135,6 +137,14 @@ struct PlanWorker {
         solved = plan.strategies.map { _ in 0 }
         taken = plan.strategies.map { _ in false }
         for o in serving.indices { readTerms(of: o) }
+    }
+
+    /// Copies the drawn lines `shared` names from the base scenario's worker from now on, and stops
+    /// writing the draws that reach nothing else into this worker's model (each setter copies
+    /// schedules and terms: a tenth of a run when every worker wrote every draw).
+    mutating func share(_ shared: SharedDerivations) {
+        self.shared = shared.ownCopy
+        setters = setters.filter { !shared.unwritten.contains($0.input) }
     }
 
     /// Solves run `run` of a simulation seeded with `seed`: `solved` then holds the NPV of cost after

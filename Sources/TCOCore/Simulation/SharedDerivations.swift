@@ -1,10 +1,10 @@
 /// The derived lines a scenario's worker copies, run by run, from the base scenario's worker
 /// instead of deriving them again (`PlanWorker.deriveDrawnLines`): those whose part of the model
 /// (a workload, an option, a staff role, the facility, the discount rate) the scenario does not
-/// change, when it also draws the same inputs. The same part with the same draws written in by
-/// the same setters gives the same line, bit for bit; a copy of sixty numbers is cheaper than a
-/// line's levels, let alone its trend's `pow` calls (example-v2: four scenarios of five copy all
-/// or most of their lines).
+/// change, and which no input drawn in one of the two scenarios but kept in the other can reach.
+/// The same part with the same draws written in by the same setters gives the same line, bit for
+/// bit; a copy of sixty numbers is cheaper than a line's levels, let alone its trend's `pow` calls
+/// (example-v2: every scenario copies all or most of its lines).
 ///
 /// The base scenario's worker derives every drawn line in every run (no strategy of it is taken
 /// from another scenario), so what is copied is always the current run's.
@@ -14,6 +14,9 @@ struct SharedDerivations: Sendable {
     var workloads: [Bool]
     var options: [Bool]
     var staff: [Bool]
+    /// Drawn inputs (indices into the simulation's inputs) that reach nothing of the worker's model
+    /// but the sources of the copied lines (`unsharedReads`): the worker does not write them.
+    var unwritten: Set<Int> = []
 
     /// Nothing shared: the base scenario's own.
     init(nothingOf model: Model) {
@@ -27,20 +30,53 @@ struct SharedDerivations: Sendable {
     init(plan: SimulationPlan, base: SimulationPlan, zerosUnsigned: Bool = false) {
         self.init(nothingOf: plan.model)
         let model = plan.model, baseModel = base.model
-        guard plan.drawn == base.drawn, plan.months == base.months,
+        guard plan.months == base.months,
               model.workloads.count == baseModel.workloads.count, model.serving.count == baseModel.serving.count,
               model.staff.count == baseModel.staff.count
         else { return }
-        let unsigned = zerosUnsigned
-        discount = model.discountRate.isIdentical(to: baseModel.discountRate, zerosUnsigned: unsigned)
-        facility = model.facility.isIdentical(to: baseModel.facility, zerosUnsigned: unsigned)
-        workloads = model.workloads.indices.map {
-            model.workloads[$0].isIdentical(to: baseModel.workloads[$0], zerosUnsigned: unsigned)
+        let differentlyDrawn = Set(plan.drawn).symmetricDifference(base.drawn).sorted().map { plan.inputs[$0] }
+        /// The part `reads` is the same in both models and out of reach of the inputs drawn in one only.
+        func same<Part: Equatable>(_ reads: (Model) -> Part) -> Bool {
+            reads(model).isIdentical(to: reads(baseModel), zerosUnsigned: zerosUnsigned)
+                && !differentlyDrawn.contains { input in
+                    input.canChange(reads, in: model) || input.canChange(reads, in: baseModel)
+                }
         }
-        options = model.serving.indices.map {
-            model.serving[$0].isIdentical(to: baseModel.serving[$0], zerosUnsigned: unsigned)
+        discount = same { $0.discountRate }
+        facility = same { $0.facility }
+        workloads = model.workloads.indices.map { w in same { $0.workloads[w] } }
+        options = model.serving.indices.map { o in same { $0.serving[o] } }
+        staff = model.staff.indices.map { r in same { $0.staff[r] } }
+        let shared = self
+        unwritten = Set(plan.drawn.filter { !plan.inputs[$0].canChange({ shared.unsharedReads(of: $0) }, in: model) })
+    }
+
+    /// `model` with what a worker copying these lines never reads of its own model set to fixed
+    /// values: the sources of the copied lines (a workload's requests and growth, a copied option
+    /// whole, as its scalars are copied too, a staff role's count and costs, the facility's
+    /// electricity and colocation prices, the discount rate). A drawn input that changes nothing
+    /// else need not be written into the worker's model at all (`PlanWorker.setters`).
+    func unsharedReads(of model: Model) -> Model {
+        var model = model
+        if discount { model.discountRate = 0 }
+        if facility {
+            model.facility?.electricityPerKilowattHour = Schedule(0)
+            model.facility?.electricityChange = .zero
+            model.facility?.colocationPerKilowattMonth = Schedule(0)
         }
-        staff = model.staff.indices.map { model.staff[$0].isIdentical(to: baseModel.staff[$0], zerosUnsigned: unsigned) }
+        for w in model.workloads.indices where w < workloads.count && workloads[w] {
+            model.workloads[w].requests = Schedule(0)
+            model.workloads[w].growth = .zero
+        }
+        for o in model.serving.indices where o < options.count && options[o] {
+            model.serving[o] = ServingOption(name: "", kind: .placeholder)
+        }
+        for r in model.staff.indices where r < staff.count && staff[r] {
+            model.staff[r].count = Schedule(0)
+            model.staff[r].costPerYear = Schedule(0)
+            model.staff[r].costChange = .zero
+        }
+        return model
     }
 
     /// The same flags in arrays of its own (`map`): a worker reads them every run, and arrays shared
