@@ -9,8 +9,8 @@ struct ChunkWorker {
     private let takes: [(scenario: Int, strategy: Int, from: Int)]
     /// The run's value of every input: every scenario draws the same, so the chunk draws them once.
     private var values: [Double]
-    /// The simulation's inputs (every scenario draws the same).
-    private let inputs: [UncertainInput]
+    /// How each of the simulation's inputs is drawn (every scenario draws the same).
+    private let draws: [UncertainInput.Draw]
 
     init(plans: [SimulationPlan], sources: [[Int?]], shared: [SharedDerivations], parts: [[StrategyParts]] = []) {
         workers = plans.map { PlanWorker(plan: $0) }
@@ -25,35 +25,35 @@ struct ChunkWorker {
             }
         }
         let copying = workers.first?.keptParts.contains { !$0.isEmpty } ?? false
-        if copying, let base = plans.first {
-            workers[0].keptLines = KeptLines(strategies: base.strategies.count,
-                                             legs: base.strategies.map(\.legs.count).max() ?? 0, months: base.months)
-        }
+        if copying { workers[0].keepLines() }
         takes = sources.indices.flatMap { s in
             sources[s].indices.compactMap { k in sources[s][k].map { (s, k, $0) } }
         }
         for s in workers.indices where s < sources.count { workers[s].taken = sources[s].map { $0 != nil } }
-        inputs = plans.first?.inputs ?? []
-        values = inputs.map { _ in 0 }
+        draws = plans.first?.inputs.map(\.draw) ?? []
+        values = draws.map { _ in 0 }
     }
 
     /// Solves run `run` on every scenario: `npv(scenario:strategy:)` then gives its NPVs.
     mutating func solve(run: Int, seed: UInt64) {
-        PlanWorker.drawValues(of: inputs, run: run, seed: seed, into: &values)
+        PlanWorker.drawValues(of: draws, run: run, seed: seed, into: &values)
         trends.startRun()
         let values = values, takes = takes
         // Through a buffer pointer: a worker is used in place, never copied out of the array (a copy
         // of a worker is a copy of its model and every array it holds).
         workers.withUnsafeMutableBufferPointer { workers in
+            guard !workers.isEmpty else { return }
+            // The base scenario's worker solves every strategy, so derives every drawn line, each run.
+            workers[0].solve(run: run, seed: seed, trends: &trends, drawn: values)
+            guard workers.count > 1 else { return }
+            let base = workers[0].derivedSource
             var next = 0
-            for s in workers.indices {
+            for s in workers.indices.dropFirst() {
                 while next < takes.count, takes[next].scenario == s {
                     let take = takes[next]
                     workers[s].solved[take.strategy] = workers[take.from].solved[take.strategy]
                     next += 1
                 }
-                // The base scenario's worker solves every strategy, so derives every drawn line, each run.
-                let base = s == 0 ? nil : workers[0].derivedSource
                 workers[s].solve(run: run, seed: seed, trends: &trends, drawn: values, from: base)
             }
         }

@@ -10,6 +10,8 @@ struct PlanWorker {
     var model: Model
     /// This run's value of every input, in input order.
     var values: [Double]
+    /// How each input is drawn.
+    let draws: [UncertainInput.Draw]
     /// The setters of the drawn inputs (`plan.drawn` order) with their indices, and the two fields
     /// `enforceLinkedBounds` may lower, as the scenario has them: the worker's own copies, read every
     /// run without touching the plan, which the workers on the other core read too.
@@ -27,8 +29,10 @@ struct PlanWorker {
     /// scratch, all in `storage`: a run overwrites them in place.
     let buffers: RunBuffers
     /// Throughputs of in-house options, and terms of API options, by option index.
-    var gpuServing: [GPUServing]
-    var apiTerms: [APITerms]
+    /// (In memory this worker owns, lent by pointer to the other scenarios' workers.)
+    let gpuServing: UnsafeMutableBufferPointer<GPUServing>
+    let apiTerms: UnsafeMutableBufferPointer<APITerms>
+    private let scalars: (OwnedBuffer<GPUServing>, OwnedBuffer<APITerms>)
     /// The run's scalars (`RunTerms`), read once the draws are written.
     var terms: RunTerms
     /// Each option's place among the API options (−1 for an in-house option), and how many there are.
@@ -48,7 +52,8 @@ struct PlanWorker {
     var copiedParts: [StrategyParts]
     /// Where the base scenario's worker keeps its lines for the other scenarios' workers (nil when
     /// none copies a part).
-    var keptLines: KeptLines?
+    private(set) var keptLines: KeptLines?
+    private var keptStorage: RunStorage?
     /// The parts of each strategy the other scenarios' workers copy from this one (the base
     /// scenario's): only their lines are kept.
     var keptParts: [StrategyParts]
@@ -76,6 +81,7 @@ struct PlanWorker {
         self.months = months
         model = plan.model
         values = plan.inputs.map { _ in 0 }
+        draws = plan.inputs.map(\.draw)
         setters = plan.drawn.map { ($0, plan.inputs[$0].apply) }
         scenarioIdlePower = plan.model.hardware.map(\.idlePower)
         scenarioCacheWrite = plan.model.workloads.map(\.cacheWrite)
@@ -126,9 +132,12 @@ struct PlanWorker {
         start(buffers.electricityLevels, base.electricityLevels)
         start(buffers.electricityFactors, base.electricityFactors)
         start(buffers.colocation, base.colocation)
-        gpuServing = serving.map { $0.gpuServing ?? GPUServing(decodeThroughput: 1, prefillThroughput: 1,
-                                                                 maxUtilization: 1) }
-        apiTerms = serving.map { _ in APITerms() }
+        let placeholder = GPUServing(decodeThroughput: 1, prefillThroughput: 1, maxUtilization: 1)
+        scalars = (OwnedBuffer(repeating: placeholder, count: serving.count),
+                   OwnedBuffer(repeating: APITerms(), count: serving.count))
+        gpuServing = scalars.0.pointer
+        apiTerms = scalars.1.pointer
+        for (o, option) in serving.enumerated() { gpuServing[o] = option.gpuServing ?? placeholder }
         terms = RunTerms(plan: plan)
         costStamps = [Int](repeating: -1, count: workloads * apiCount)
         shared = SharedDerivations(nothingOf: plan.model)
@@ -137,6 +146,14 @@ struct PlanWorker {
         solved = plan.strategies.map { _ in 0 }
         taken = plan.strategies.map { _ in false }
         for o in serving.indices { readTerms(of: o) }
+    }
+
+    /// Keeps the lines of the parts in `keptParts` for the other scenarios' workers from now on.
+    mutating func keepLines() {
+        let legs = plan.strategies.map(\.legs.count).max() ?? 0
+        let storage = KeptLines.storage(strategies: plan.strategies.count, legs: legs, months: months)
+        keptStorage = storage
+        keptLines = KeptLines(storage: storage, legs: legs, months: months)
     }
 
     /// Copies the drawn lines `shared` names from the base scenario's worker from now on, and stops
@@ -183,14 +200,14 @@ struct PlanWorker {
 
     /// Draws every input (`Simulation.draws`) and writes those the scenario does not keep into the model.
     mutating func draw(run: Int, seed: UInt64) {
-        Self.drawValues(of: plan.inputs, run: run, seed: seed, into: &values)
+        Self.drawValues(of: draws, run: run, seed: seed, into: &values)
         write(values)
     }
 
     /// Run `run`'s value of every input, in input order, into `values`.
-    static func drawValues(of inputs: [UncertainInput], run: Int, seed: UInt64, into values: inout [Double]) {
+    static func drawValues(of draws: [UncertainInput.Draw], run: Int, seed: UInt64, into values: inout [Double]) {
         var random = RunRandom(seed: seed, run: run)
-        for index in inputs.indices { values[index] = inputs[index].value(at: random.unit()) }
+        for index in draws.indices { values[index] = draws[index].value(at: random.unit()) }
     }
 
     /// Writes the drawn `values` of the inputs the scenario does not keep into the model.

@@ -36,6 +36,7 @@ public struct RunRandom: Sendable {
         Swift.min((Double(bits >> 11) + 0.5) / 9_007_199_254_740_992, belowOne)
     }
 
-    /// The largest Double below 1, 1 − 2^−53.
-    static let belowOne = 1.0.nextDown
+    /// The largest Double below 1, 1 − 2^−53 (`1.0.nextDown`, written as a literal so that reading
+    /// it is not a lazy global's check on every draw).
+    static let belowOne = 0x1.fffffffffffffp-1
 }

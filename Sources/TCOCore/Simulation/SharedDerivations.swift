@@ -95,8 +95,8 @@ extension PlanWorker {
     /// each option's scalars and every strategy's lines of the run.
     struct DerivedSource {
         let buffers: RunBuffers
-        let gpuServing: [GPUServing]
-        let apiTerms: [APITerms]
+        let gpuServing: UnsafeMutableBufferPointer<GPUServing>
+        let apiTerms: UnsafeMutableBufferPointer<APITerms>
         /// The lines of every strategy of the run (`StrategyParts`).
         let keptLines: KeptLines?
     }

@@ -23,8 +23,20 @@ public struct UncertainInput: Sendable {
     }
 
     /// The value at cumulative probability `p`, clamped into the allowed range.
-    public func value(at p: Double) -> Double {
-        Swift.min(Swift.max(distribution.quantile(p), lowest), highest)
+    public func value(at p: Double) -> Double { draw.value(at: p) }
+
+    /// What drawing this input takes, without its setter.
+    var draw: Draw { Draw(distribution: distribution, lowest: lowest, highest: highest) }
+
+    /// The distribution and clamp of an input: plain numbers, which a worker drawing every run reads
+    /// without the reference counting a copy of the input (its setter is a closure) would cost.
+    struct Draw: Sendable {
+        var distribution: Distribution
+        var lowest: Double
+        var highest: Double
+
+        /// The value at cumulative probability `p`, clamped into the allowed range.
+        func value(at p: Double) -> Double { Swift.min(Swift.max(distribution.quantile(p), lowest), highest) }
     }
 }
 
