@@ -131,6 +131,18 @@ struct SimulationFastPathTests {
         #expect(parts[2][1] == everything.subtracting(.terminalValue))
         #expect(parts[3][1] == everything.subtracting(.loans))
         #expect(parts[4][2] == everything.subtracting(.rented))
+        // What each scenario's worker derives: the finance scenarios work out only own's terminal
+        // value or loans, from copied fleet plans, so they derive no drawn line at all.
+        let sources = ChunkWorker.sources(of: plans)
+        let needs = plans.indices.map { s in
+            var worker = PlanWorker(plan: plans[s])
+            worker.copiedParts = parts[s]
+            worker.taken = sources[s].map { $0 != nil }
+            worker.workOutNeeds()
+            return [worker.needs.demand, worker.needs.facility, worker.needs.staff]
+        }
+        #expect(needs == [[true, true, true], [true, false, false], [false, false, false], [false, false, false],
+                          [true, false, false]])
     }
 
     @Test("example-v2: scenarios each changing one input of the registry, drawn or not, give a fresh solve's NPVs")

@@ -30,6 +30,7 @@ struct ChunkWorker {
             sources[s].indices.compactMap { k in sources[s][k].map { (s, k, $0) } }
         }
         for s in workers.indices where s < sources.count { workers[s].taken = sources[s].map { $0 != nil } }
+        for s in workers.indices { workers[s].workOutNeeds() }
         draws = plans.first?.inputs.map(\.draw) ?? []
         values = draws.map { _ in 0 }
     }

@@ -53,6 +53,8 @@ struct PlanWorker {
     /// Where the base scenario's worker keeps its lines for the other scenarios' workers (nil when
     /// none copies a part).
     private(set) var keptLines: KeptLines?
+    /// The drawn lines this worker derives or copies in a run.
+    private(set) var needs = DerivedNeeds()
     private var keptStorage: RunStorage?
     /// The parts of each strategy the other scenarios' workers copy from this one (the base
     /// scenario's): only their lines are kept.
@@ -148,6 +150,28 @@ struct PlanWorker {
         for o in serving.indices { readTerms(of: o) }
     }
 
+    /// Which drawn lines the parts this worker works out itself read (`StrategyParts`): the others
+    /// are not derived, nor copied, in a run (example-v2's loan and terminal value scenarios read
+    /// none: their only own part is worked out from copied fleet plans and the run's scalars).
+    struct DerivedNeeds {
+        /// Requests, option prices and throughputs: for fleet plans, rented GPUs and API flows.
+        var demand = true
+        /// Electricity and colocation prices: for the hardware lines.
+        var facility = true
+        /// Staff costs.
+        var staff = true
+    }
+
+    /// Works out `needs` from the parts this worker copies and the strategies it takes whole.
+    mutating func workOutNeeds() {
+        var computed: StrategyParts = []
+        for k in plan.strategies.indices where !taken[k] {
+            computed.formUnion(StrategyParts(StrategyParts.each).subtracting(copiedParts[k]))
+        }
+        needs = DerivedNeeds(demand: !computed.isDisjoint(with: [.fleetPlans, .rented, .api]),
+                             facility: computed.contains(.hardwareLines), staff: computed.contains(.staff))
+    }
+
     /// Keeps the lines of the parts in `keptParts` for the other scenarios' workers from now on.
     mutating func keepLines() {
         let legs = plan.strategies.map(\.legs.count).max() ?? 0
@@ -234,7 +258,7 @@ struct PlanWorker {
             }
         }
         let levels = buffers.levels
-        for w in redo.workloads.indices where redo.workloads[w] > .none {
+        for w in redo.workloads.indices where needs.demand && redo.workloads[w] > .none {
             let trend = buffers.workloadTrend(w), requests = buffers.requests(w)
             if let from, shared.workloads[w] {
                 Self.copy(from.requests(w), into: requests)
@@ -244,7 +268,7 @@ struct PlanWorker {
             model.workloads[w].requests.writeLevels(over: UnsafeBufferPointer(trend), into: levels)
             for m in 0..<months { requests[m] = levels[m] * trend[m] }
         }
-        for o in redo.options.indices where redo.options[o] > .none {
+        for o in redo.options.indices where needs.demand && redo.options[o] > .none {
             if let from, let source, shared.options[o] {
                 // The lines `deriveLines` writes for the option's kind: a self-hosted option has none.
                 switch optionKinds[o] {
@@ -267,7 +291,7 @@ struct PlanWorker {
             deriveLines(of: o, trend: redo.options[o] == .trend, trends: &trends)
             readTerms(of: o)
         }
-        if let facility = model.facility {
+        if needs.facility, let facility = model.facility {
             if let from, shared.facility {
                 if redo.electricity > .none {
                     Self.copy(from.electricityFactors, into: buffers.electricityFactors)
@@ -286,7 +310,7 @@ struct PlanWorker {
             }
         }
         let counts = buffers.values
-        for r in redo.staff.indices where redo.staff[r] > .none {
+        for r in redo.staff.indices where needs.staff && redo.staff[r] > .none {
             let trend = buffers.staffTrend(r), costs = buffers.staffCost(r)
             if let from, shared.staff[r] {
                 Self.copy(from.staffCost(r), into: costs)
