@@ -32,6 +32,20 @@ struct OrderStatisticsTests {
         #expect(OrderStatistics.smallest(up.reversed(), ranks: [1, 5000]) == [1, 5000])
     }
 
+    @Test("long lists (selected from a sample's brackets) equal sorting, also when the sample misleads")
+    func bracketedSelection() {
+        // Every 8th value (the sample's) is 0, the others 1…7168: the brackets miss, selection falls back.
+        let misleading = (0..<8192).map { $0 % 8 == 0 ? 0.0 : Double($0) }
+        // A lognormal-like skew with ties, and a constant list.
+        let skewed = Self.values(count: 50_000, distinct: 300, seed: 9).map { $0 * $0 * $0 }
+        let constant = [Double](repeating: 2.5, count: 6000)
+        for values in [misleading, skewed, constant] {
+            let sorted = values.sorted(), n = values.count
+            let ranks = [Swift.max(1, n / 20), n / 2, n * 95 / 100]
+            #expect(OrderStatistics.smallest(values, ranks: ranks) == ranks.map { sorted[$0 - 1] })
+        }
+    }
+
     @Test("Spread: nearest-rank percentiles of 1…100 are 5, 50 and 95; the mean is 50.5")
     func spreadOfOneToHundred() {
         // ⌈5·100/100⌉ = 5th smallest = 5; ⌈50⌉ = 50; ⌈95⌉ = 95; mean = 5050 / 100 = 50.5.
