@@ -81,6 +81,12 @@ public struct Schedule<Value: Sendable & Hashable>: Sendable, Hashable {
     public func valuesByMonth(_ months: Int) -> [Value] { stepsByMonth(months).map(\.value) }
 
     /// The same months with every value transformed.
+    /// Each step's value changed by `transform`, months kept: `map` in place, which allocates
+    /// nothing when the steps are not shared (a Monte Carlo worker writes a draw every run).
+    mutating func updateValues(_ transform: (Value) -> Value) {
+        for index in steps.indices { steps[index].value = transform(steps[index].value) }
+    }
+
     public func map<T>(_ transform: (Value) -> T) -> Schedule<T> {
         var result = Schedule<T>(transform(steps[0].value))
         result.steps = steps.map { Schedule<T>.Step(month: $0.month, value: transform($0.value)) }

@@ -111,7 +111,11 @@ extension Schedule where Value == Double {
     /// what-if keeps the schedule's shape (a single value is simply replaced).
     mutating func move(to value: Double) {
         let factor = first == 0 ? 1 : value / first
-        self = isConstant ? Schedule(value) : map { $0 * factor }
+        if isConstant {
+            updateValues { _ in value }
+        } else {
+            updateValues { $0 * factor }
+        }
     }
 }
 
@@ -120,8 +124,10 @@ extension Schedule where Value == Rate {
     /// kept above −100 %.
     mutating func move(to value: Double) {
         let factor = first.value == 0 ? 1 : value / first.value
-        self = isConstant
-            ? Schedule(Rate(value, monthly: first.isMonthly))
-            : map { Rate(Swift.max($0.value * factor, Rate.lowestValue), monthly: $0.isMonthly) }
+        if isConstant {
+            updateValues { Rate(value, monthly: $0.isMonthly) }
+        } else {
+            updateValues { Rate(Swift.max($0.value * factor, Rate.lowestValue), monthly: $0.isMonthly) }
+        }
     }
 }

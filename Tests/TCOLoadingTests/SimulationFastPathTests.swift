@@ -177,6 +177,10 @@ struct SimulationFastPathTests {
         var signed = loaded.base
         signed.finance.taxRate = -0.0
         #expect(signed.mayHoldNegativeZero)
+        // In a later step of a schedule too.
+        var stepped = loaded.base
+        stepped.workloads[0].growth = try #require(Schedule(entries: [(1, Rate(0.6)), (13, Rate(-0.0))]))
+        #expect(stepped.mayHoldNegativeZero)
         let inputs = try #require(loaded.uncertainty).inputs
         let plans = [loaded.base, signed].map {
             SimulationPlan(scenario: SimulationScenario(name: "s", model: $0, keptInputs: []), inputs: inputs)

@@ -13,16 +13,21 @@ extension Equatable {
 }
 
 extension Model {
-    /// Whether a number of the model may be −0: its description shows `-0.0` not followed by a digit
-    /// (−0.05 is not one). Described once per simulation, so that the scenarios' parts can be compared
-    /// by `==` when no model has one.
+    /// Whether a number of the model may be −0: a value of an input of the registry (schedules
+    /// step by step). Those are every number a file writes that reaches a cost; the others (route
+    /// shares) count only when above zero, where −0 and +0 are alike. Checked once per simulation,
+    /// so that the scenarios' parts can be compared by `==` when no model has one.
     var mayHoldNegativeZero: Bool {
-        let text = Array(String(describing: self).utf8), pattern = Array("-0.0".utf8)
-        guard text.count >= pattern.count else { return false }
-        for start in 0...(text.count - pattern.count) where text[start..<(start + pattern.count)].elementsEqual(pattern) {
-            let next = start + pattern.count
-            if next == text.count || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[next]) { return true }
+        func negativeZero(_ x: Double) -> Bool { x == 0 && x.sign == .minus }
+        return InputRegistry.inputs(of: self).contains { input in
+            guard let access = input.key.access else { return false }
+            if let levels = access.schedule(in: self, of: input.owner) {
+                return levels.steps.contains { negativeZero($0.value) }
+            }
+            if let rates = access.rateSchedule(in: self, of: input.owner) {
+                return rates.steps.contains { negativeZero($0.value.value) }
+            }
+            return input.value(in: self).map(negativeZero) ?? false
         }
-        return false
     }
 }

@@ -6,6 +6,11 @@ enum OrderStatistics {
     /// the same values a sort would put at those places.
     static func smallest(_ values: [Double], ranks: [Int]) -> [Double] {
         if values.count >= 4 * sampleSize, let found = bracketed(values, ranks: ranks) { return found }
+        return selected(values, ranks: ranks)
+    }
+
+    /// `smallest` by quickselect, rank after rank.
+    private static func selected(_ values: [Double], ranks: [Int]) -> [Double] {
         var work = values
         return work.withUnsafeMutableBufferPointer { buffer in
             var found: [Double] = []
@@ -28,19 +33,20 @@ enum OrderStatistics {
     /// `smallest` in one pass, as Floyd and Rivest select: a sorted sample of every `count /
     /// sampleSize`-th value gives, for each rank, two bounds that almost surely bracket it; the
     /// pass counts the values below each lower bound and collects those between the bounds, and
-    /// sorting the few collected (a tenth of the values) gives the exact value at the rank. nil
+    /// selecting among the few collected (a tenth of the values) gives the exact value at the rank. nil
     /// when a bracket missed or a value is NaN: the caller then selects the usual way.
     private static func bracketed(_ values: [Double], ranks: [Int]) -> [Double]? {
         let count = values.count, step = count / sampleSize
-        var sample = (0..<sampleSize).map { values[$0 * step] }
-        sample.sort()
+        let sample = (0..<sampleSize).map { values[$0 * step] }
         // The rank's place in the sample wanders by about √(1024 × p(1 − p)) ≤ 16: ±40 is 2.5 times that.
         let margin = 40
-        let bounds = ranks.map { rank -> (low: Double, high: Double) in
-            let place = Int(Double(rank) / Double(count) * Double(sampleSize))
-            let low = place - margin < 0 ? -Double.infinity : sample[place - margin]
-            let high = place + margin >= sampleSize ? Double.infinity : sample[place + margin]
-            return (low, high)
+        let places = ranks.map { Int(Double($0) / Double(count) * Double(sampleSize)) }
+        // The sample's values at the bracket ends, selected (not sorted) in ascending order of place.
+        let ends = Array(Set(places.flatMap { [$0 - margin, $0 + margin] }.filter { (0..<sampleSize).contains($0) }))
+            .sorted()
+        let endValues = Dictionary(uniqueKeysWithValues: zip(ends, selected(sample, ranks: ends.map { $0 + 1 })))
+        let bounds = places.map { place -> (low: Double, high: Double) in
+            (endValues[place - margin] ?? -Double.infinity, endValues[place + margin] ?? Double.infinity)
         }
         var below = [Int](repeating: 0, count: ranks.count)
         var between = ranks.map { _ -> [Double] in [] }
@@ -58,8 +64,7 @@ enum OrderStatistics {
         for j in ranks.indices {
             let place = ranks[j] - below[j]
             guard place >= 1, place <= between[j].count else { return nil }
-            between[j].sort()
-            found.append(between[j][place - 1])
+            found.append(contentsOf: selected(between[j], ranks: [place]))
         }
         return found
     }

@@ -60,8 +60,12 @@ extension Simulation {
                 var model = scenario.model
                 input.apply(&model, Swift.min(Swift.max(value, input.lowest), input.highest))
                 model.enforceLinkedBounds()
-                let npvs = npvs(of: model)
-                return npvs[a] - npvs[s]
+                // The two strategies compared, as `npvs(of:)` solves each (the same bits).
+                let solver = Solver(model: model)
+                func npv(_ k: Int) -> Double {
+                    solver.timeline(of: model.strategies[k], volumeFactor: 1, apiPriceFactor: 1).comparedNPV
+                }
+                return npv(a) - npv(s)
             }
             rows.append(.init(path: input.path, savingsLow: savings(lowValue), savingsHigh: savings(highValue)))
         }

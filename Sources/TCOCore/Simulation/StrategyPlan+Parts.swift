@@ -73,14 +73,31 @@ extension StrategyPlan {
     /// How the strategy's run is laid out (legs, flows, payers, one-time costs, lines), without the
     /// values its parts read: two plans of one strategy whose parts are copied between them must
     /// have the same layout, slot by slot.
-    var layout: String {
-        let legLayout = legs.map { leg -> String in
+    struct Layout: Equatable {
+        struct Leg: Equatable {
+            var option: Int
+            var rented: Bool
+            var hardware: Int?
+            var loan: Int?
+            var shares: [Double]
+        }
+
+        var legs: [Leg]
+        var workloads: [WorkloadFlows]
+        var paidStaff: [Int]
+        var oneTime: [OneTime]
+        var lines: [CostLine]
+    }
+
+    var layout: Layout {
+        let legLayout = legs.map { leg -> Layout.Leg in
             switch leg.kind {
-            case .rented: "\(leg.option) rented \(leg.shares)"
-            case .selfHosted(let h, let l): "\(leg.option) self-hosted \(h) \(String(describing: l)) \(leg.shares)"
+            case .rented: Layout.Leg(option: leg.option, rented: true, shares: leg.shares)
+            case .selfHosted(let h, let l): Layout.Leg(option: leg.option, rented: false, hardware: h, loan: l,
+                                                      shares: leg.shares)
             }
         }
-        return String(describing: (legLayout, workloads, paidStaff, oneTime, lines))
+        return Layout(legs: legLayout, workloads: workloads, paidStaff: paidStaff, oneTime: oneTime, lines: lines)
     }
 
     /// The parts of this strategy's runs in scenario `plan` that are the same, bit for bit, as in the

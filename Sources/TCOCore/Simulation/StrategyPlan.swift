@@ -55,7 +55,7 @@ final class StrategyPlan: Sendable {
 
     /// A self-hosted option a workload sends a share to, and the leg whose servers serve it
     /// (`nil`: no fleet, every month goes to the fallback).
-    struct SelfHostedShare: Sendable {
+    struct SelfHostedShare: Sendable, Equatable {
         let share: Double
         let leg: Int?
     }
@@ -63,7 +63,7 @@ final class StrategyPlan: Sendable {
     /// Requests per month from one workload to one API option (`Solver.addAPICosts`' flows).
     /// `escalated` holds when the workload escalates to this option; whether the run's drawn rate
     /// is above zero is checked in the run.
-    struct Flow: Sendable {
+    struct Flow: Sendable, Equatable {
         let option: Int
         let direct: Double
         let escalated: Bool
@@ -72,11 +72,11 @@ final class StrategyPlan: Sendable {
 
     /// Where a workload's escalation rate is in the model: none, the strategy's, or the workload
     /// override at this index.
-    enum EscalationSource: Sendable {
+    enum EscalationSource: Sendable, Equatable {
         case none, strategy, workload(Int)
     }
 
-    struct WorkloadFlows: Sendable {
+    struct WorkloadFlows: Sendable, Equatable {
         /// Sum of the shares routed to rented options (served in-house in every month).
         let rentedShare: Double
         let selfHosted: [SelfHostedShare]
@@ -85,7 +85,7 @@ final class StrategyPlan: Sendable {
     }
 
     /// A one-time cost by its index in the strategy's list (its cost may be drawn).
-    struct OneTime: Sendable {
+    struct OneTime: Sendable, Equatable {
         let item: Int
         let month: Int
         let capitalizeMonths: Int?
