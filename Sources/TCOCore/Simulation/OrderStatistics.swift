@@ -30,11 +30,11 @@ enum OrderStatistics {
     /// Values in the sample `bracketed` takes.
     static let sampleSize = 1024
 
-    /// `smallest` in one pass, as Floyd and Rivest select: a sorted sample of every `count /
-    /// sampleSize`-th value gives, for each rank, two bounds that almost surely bracket it; the
-    /// pass counts the values below each lower bound and collects those between the bounds, and
-    /// selecting among the few collected (a tenth of the values) gives the exact value at the rank. nil
-    /// when a bracket missed or a value is NaN: the caller then selects the usual way.
+    /// `smallest` as Floyd and Rivest select: the sample of every `count / sampleSize`-th value gives,
+    /// for each rank, two bounds that almost surely bracket it; a pass counts the values below the
+    /// lower bound and collects those between the bounds, and selecting among the few collected
+    /// (a tenth of the values) gives the exact value at the rank. nil when a bracket missed or a
+    /// value is NaN: the caller then selects the usual way.
     private static func bracketed(_ values: [Double], ranks: [Int]) -> [Double]? {
         let count = values.count, step = count / sampleSize
         let sample = (0..<sampleSize).map { values[$0 * step] }
@@ -48,23 +48,26 @@ enum OrderStatistics {
         let bounds = places.map { place -> (low: Double, high: Double) in
             (endValues[place - margin] ?? -Double.infinity, endValues[place + margin] ?? Double.infinity)
         }
-        var below = [Int](repeating: 0, count: ranks.count)
-        var between = ranks.map { _ -> [Double] in [] }
-        for value in values {
-            if value.isNaN { return nil }
-            for j in bounds.indices {
-                if value < bounds[j].low {
-                    below[j] += 1
-                } else if value <= bounds[j].high {
-                    between[j].append(value)
+        var found: [Double] = []
+        var between: [Double] = []
+        between.reserveCapacity(count / 8)
+        // A tight pass per rank (a single pass appending to one list per rank was slower).
+        for (rank, bound) in zip(ranks, bounds) {
+            var below = 0, above = 0
+            between.removeAll(keepingCapacity: true)
+            for value in values {
+                if value < bound.low {
+                    below += 1
+                } else if value <= bound.high {
+                    between.append(value)
+                } else if value > bound.high {
+                    above += 1
                 }
             }
-        }
-        var found: [Double] = []
-        for j in ranks.indices {
-            let place = ranks[j] - below[j]
-            guard place >= 1, place <= between[j].count else { return nil }
-            found.append(contentsOf: selected(between[j], ranks: [place]))
+            // A NaN is in none of the three.
+            let place = rank - below
+            guard below + between.count + above == count, place >= 1, place <= between.count else { return nil }
+            found.append(contentsOf: selected(between, ranks: [place]))
         }
         return found
     }
