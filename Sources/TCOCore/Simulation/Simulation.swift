@@ -96,6 +96,8 @@ public enum Simulation {
         // One set of plans per task solving at once, compiled by that task and handed on to the
         // next chunk it solves: the plans' arrays are never retained from both cores at once.
         var plansBySlot = [[SimulationPlan]?](repeating: nil, count: slots)
+        // The first task takes the plans compiled here (the others compile their own).
+        if !plansBySlot.isEmpty { plansBySlot[0] = compiled }
         await withTaskGroup(of: (Int, Int, [[[Double]]], [SimulationPlan]).self) { group in
             var next = 0
             func submit(slot: Int) {
