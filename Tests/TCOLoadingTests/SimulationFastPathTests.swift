@@ -170,6 +170,35 @@ struct SimulationFastPathTests {
         Self.expectIdentical(scenarios, inputs: inputs, runs: 12)
     }
 
+    @Test("every tornado row of every scenario is two fresh solves' savings, bit for bit", arguments: [
+        "Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml", "Models/support-copilot.yaml",
+    ])
+    func tornadoRowsAreFreshSolves(path: String) throws {
+        let loaded = try Self.load(path)
+        let plan = try #require(loaded.uncertainty)
+        for scenario in loaded.simulationScenarios(plan) {
+            let summary = Simulation.runSerially(inputs: plan.inputs, scenario: scenario,
+                                                 baseline: loaded.base.baseline, runs: 40, seed: 5)
+            let tornado = try #require(summary.tornado)
+            let names = scenario.model.strategies.map(\.name)
+            let s = try #require(names.firstIndex(of: tornado.strategy))
+            let a = try #require(names.firstIndex(of: tornado.against))
+            for row in tornado.inputs {
+                let input = try #require(plan.inputs.first { $0.path == row.path })
+                let (low, high) = input.distribution.tornadoEnds
+                func savings(_ value: Double) -> Double {
+                    var model = scenario.model
+                    input.apply(&model, Swift.min(Swift.max(value, input.lowest), input.highest))
+                    model.enforceLinkedBounds()
+                    let npvs = Simulation.npvs(of: model)
+                    return npvs[a] - npvs[s]
+                }
+                #expect(row.savingsLow.bitPattern == savings(low).bitPattern, "\(scenario.name) \(row.path)")
+                #expect(row.savingsHigh.bitPattern == savings(high).bitPattern, "\(scenario.name) \(row.path)")
+            }
+        }
+    }
+
     @Test("a −0 in a scenario's model makes parts compare by description too; −25 %/year is not one")
     func negativeZero() throws {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")

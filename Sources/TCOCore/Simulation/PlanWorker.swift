@@ -216,6 +216,18 @@ struct PlanWorker {
         }
     }
 
+    /// NPV of cost after tax of strategies `ks` of `model`: the scenario's model with other values of
+    /// its drawn inputs written in, and nothing else changed (a tornado's end of one input). The
+    /// same bits as `Simulation.npvs(of: model)`, as a run's.
+    mutating func npvs(of model: Model, strategies ks: [Int]) -> [Double] {
+        self.model = model
+        var trends = TrendCache()
+        deriveDrawnLines(trends: &trends)
+        terms.read(self.model, plan: plan)
+        stamp += 1
+        return ks.map { npvCostAfterTax(of: plan.strategies[$0]) }
+    }
+
     /// `solve`, for a worker that takes no NPV from another: the NPVs of the run.
     mutating func npvs(run: Int, seed: UInt64, trends: inout TrendCache) -> [Double] {
         solve(run: run, seed: seed, trends: &trends)
