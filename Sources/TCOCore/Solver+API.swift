@@ -30,7 +30,7 @@ extension Solver {
                 let trend = priceFactors[flow.option] ?? []
                 // The batch share pays the option's batch price (version 1: no batch, a factor of exactly 1).
                 let batchFactor = 1 - workload.batch * pricing.batchDiscount
-                var record = details.map { _ in
+                let record = details.map { _ in
                     StrategyDetails.APIFlow(workload: workload.name, option: flow.option,
                                             requests: [Double](repeating: 0, count: months),
                                             cost: [Double](repeating: 0, count: months))

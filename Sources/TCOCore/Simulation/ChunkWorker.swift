@@ -96,9 +96,9 @@ struct ChunkWorker {
     }
 
     /// For each scenario and strategy, an earlier scenario whose NPVs of that strategy it can take
-    /// run by run (same reads, same kept inputs), or nil. Reads are compared by their description
-    /// as well as by `==`: it tells −0 from +0, which `==` does not, so a shared NPV is always the
-    /// one the scenario would compute.
+    /// run by run (same reads, same kept inputs), or nil. When a model may hold a −0, reads are
+    /// compared by their description as well as by `==`: it tells −0 from +0, which `==` does not,
+    /// so a shared NPV is always the one the scenario would compute.
     static func sources(of plans: [SimulationPlan], zerosUnsigned: Bool? = nil) -> [[Int?]] {
         let unsigned = zerosUnsigned ?? Self.zerosUnsigned(plans)
         let reads = plans.map { plan in plan.strategies.map { $0.reads(in: plan.model) } }
