@@ -44,7 +44,20 @@ extension LoadedModel {
                 let path = plan.inputs[index].path
                 return scenario.overrides.contains { path == $0.path || path.hasPrefix($0.path + ".") }
             })
-            return SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept)
+            // A key the scenario writes is not a default that follows a drawn input (uncertainty.md:
+            // "defaults follow the draws"): the scenario's value holds, with a setter of its own.
+            let overridden = Set(scenario.overrides.map(\.path))
+            var setters: [Int: @Sendable (inout Model, Double) -> Void] = [:]
+            for (index, input) in plan.inputs.enumerated() where !kept.contains(index) {
+                guard let found = InputRegistry.input(at: input.path, in: base),
+                      !InputRegistry.followers(of: found, written: writtenPaths)
+                          .filter({ overridden.contains($0.path) }).isEmpty,
+                      case .success(let setter) = InputSetter.make(
+                          path: input.path, in: base, written: writtenPaths.union(overridden))
+                else { continue }
+                setters[index] = setter.apply
+            }
+            return SimulationScenario(name: scenario.name, model: scenario.model, keptInputs: kept, setters: setters)
         }
     }
 }

@@ -199,6 +199,52 @@ struct SimulationFastPathTests {
         }
     }
 
+    @Test("a scenario that writes a key defaulting to a drawn input keeps its value (uncertainty.md)")
+    func scenarioWritesAFollower() async throws {
+        // private-frontier leaves price_cache_write out: it follows price_input, drawn here. The
+        // scenario `cache-deal` writes it, so there the draw moves price_input alone.
+        let example = Self.repository.appendingPathComponent("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")
+        var text = try String(contentsOf: example, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  peak-rent:\n", with: """
+              cache-deal:
+                serving.private-frontier.price_cache_write: 1 USD/Mtok
+              peak-rent:
+
+            """)
+        text = text.replacingOccurrences(of: "    facility.pue: 1.15 to 1.6\n", with: """
+                facility.pue: 1.15 to 1.6
+                serving.private-frontier.price_input: 2 USD/Mtok to 5 USD/Mtok
+
+            """)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("follower-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard case .success(let loaded) = ModelLoader().load(file.path).result else {
+            Issue.record("the model does not load")
+            return
+        }
+        let plan = try #require(loaded.uncertainty)
+        let scenarios = loaded.simulationScenarios(plan)
+        let s = try #require(scenarios.firstIndex { $0.name == "cache-deal" })
+        let drawnPrice = plan.inputs.count - 1
+        #expect(scenarios[s].setters.keys.sorted() == [drawnPrice])
+        #expect(scenarios.indices.allSatisfy { $0 == s || scenarios[$0].setters.isEmpty })
+        let (_, runs) = await Simulation.runKeepingRuns(inputs: plan.inputs, scenarios: scenarios,
+                                                        baseline: loaded.base.baseline, runs: 60, seed: 3)
+        let option = try #require(loaded.base.serving.firstIndex { $0.name == "private-frontier" })
+        for run in 0..<60 {
+            for (index, scenario) in scenarios.enumerated() {
+                let model = Simulation.drawn(scenario.model, scenario.inputs(plan.inputs), runs.draws[run],
+                                             keeping: scenario.keptInputs)
+                #expect(Simulation.npvs(of: model).map(\.bitPattern) == runs.npvs[index][run].map(\.bitPattern))
+                guard case .api(let pricing) = model.serving[option].kind else { continue }
+                // The scenario's 1 USD/Mtok holds; elsewhere the cache write price is the drawn input price.
+                let expected = index == s ? 1.0 : runs.draws[run][drawnPrice]  // USD/Mtok, as stored
+                #expect(pricing.priceCacheWrite.first == expected, "\(scenario.name) run \(run)")
+            }
+        }
+    }
+
     @Test("a −0 in a scenario's model makes parts compare by description too; −25 %/year is not one")
     func negativeZero() throws {
         let loaded = try Self.load("Tests/TCOLoadingTests/Fixtures/valid/example-v2.yaml")

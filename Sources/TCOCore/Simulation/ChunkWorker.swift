@@ -105,7 +105,7 @@ struct ChunkWorker {
         return plans.indices.map { s in
             plans[s].strategies.indices.map { k in
                 (0..<s).first { earlier in
-                    plans[earlier].drawn == plans[s].drawn && k < reads[earlier].count
+                    plans[s].differentlyDrawn(from: plans[earlier]).isEmpty && k < reads[earlier].count
                         && reads[earlier][k].isIdentical(to: reads[s][k], zerosUnsigned: unsigned)
                 }
             }

@@ -34,12 +34,12 @@ struct SharedDerivations: Sendable {
               model.workloads.count == baseModel.workloads.count, model.serving.count == baseModel.serving.count,
               model.staff.count == baseModel.staff.count
         else { return }
-        let differentlyDrawn = Set(plan.drawn).symmetricDifference(base.drawn).sorted().map { plan.inputs[$0] }
-        /// The part `reads` is the same in both models and out of reach of the inputs drawn in one only.
+        let differentlyDrawn = plan.differentlyDrawn(from: base)
+        /// The part `reads` is the same in both models and out of reach of the inputs that may differ.
         func same<Part: Equatable>(_ reads: (Model) -> Part) -> Bool {
             reads(model).isIdentical(to: reads(baseModel), zerosUnsigned: zerosUnsigned)
-                && !differentlyDrawn.contains { input in
-                    input.canChange(reads, in: model) || input.canChange(reads, in: baseModel)
+                && !differentlyDrawn.contains { i in
+                    plan.inputs[i].canChange(reads, in: model) || base.inputs[i].canChange(reads, in: baseModel)
                 }
         }
         discount = same { $0.discountRate }

@@ -54,6 +54,7 @@ extension Simulation {
             let a = strategies.firstIndex(where: { $0.name == against })
         else { return nil }
         var rows: [ScenarioSimulation.TornadoInput] = []
+        let inputs = scenario.inputs(inputs)
         // Solved by a Monte Carlo worker of the scenario, which gives `npvs(of:)`'s bits for the
         // scenario's model with other values of its drawn inputs, far faster than a new solver.
         var worker = PlanWorker(plan: SimulationPlan(scenario: scenario, inputs: inputs))

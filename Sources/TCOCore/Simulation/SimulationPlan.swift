@@ -11,10 +11,13 @@ struct SimulationPlan: Sendable {
     /// The scenario's model (its overrides applied, no draw).
     let model: Model
     let months: Int
-    /// Every input of the simulation: each run draws all of them, in order, from one stream.
+    /// Every input of the simulation: each run draws all of them, in order, from one stream (with
+    /// the scenario's own setters).
     let inputs: [UncertainInput]
     /// Indices of the inputs written into the model (those the scenario does not keep), in order.
     let drawn: [Int]
+    /// Drawn inputs written by the scenario's own setter (`SimulationScenario.setters`).
+    let ownSetters: Set<Int>
     /// The scenario's own solver: the derived lines of a run start as its lines.
     let base: Solver
     /// Every strategy, in file order.
@@ -29,11 +32,22 @@ struct SimulationPlan: Sendable {
         let model = scenario.model
         self.model = model
         months = model.horizonMonths
-        self.inputs = inputs
+        self.inputs = scenario.inputs(inputs)
         drawn = inputs.indices.filter { !scenario.keptInputs.contains($0) }
+        ownSetters = Set(drawn.filter { scenario.setters[$0] != nil })
         let base = Solver(model: model)
         self.base = base
         strategies = model.strategies.indices.map { StrategyPlan(strategy: $0, solver: base) }
         redo = Redo(paths: drawn.map { inputs[$0].path }, model: model)
+    }
+
+    /// The inputs that may take other values in this scenario's model than in `other`'s in a run:
+    /// drawn in one and kept in the other, or written by a scenario's own setter in either. Every
+    /// other drawn input goes into both through the same setter with the same value.
+    func differentlyDrawn(from other: SimulationPlan) -> [Int] {
+        let common = Set(drawn).intersection(other.drawn)
+        let differing = Set(drawn).symmetricDifference(other.drawn)
+            .union(common.filter { ownSetters.contains($0) || other.ownSetters.contains($0) })
+        return differing.sorted()
     }
 }

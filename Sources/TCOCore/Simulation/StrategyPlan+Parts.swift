@@ -101,8 +101,8 @@ extension StrategyPlan {
     }
 
     /// The parts of this strategy's runs in scenario `plan` that are the same, bit for bit, as in the
-    /// base scenario's plan `base` in every run: the same layout, the same reads, and no input drawn
-    /// in one but kept in the other that can change what the part reads.
+    /// base scenario's plan `base` in every run: the same layout, the same reads, and no input that
+    /// may differ between them (`SimulationPlan.differentlyDrawn`) can change what the part reads.
     /// `zerosUnsigned`: neither model holds a −0 (`Model.mayHoldNegativeZero`).
     static func sharedParts(
         of k: Int, in plan: SimulationPlan, base: SimulationPlan, zerosUnsigned: Bool
@@ -110,15 +110,15 @@ extension StrategyPlan {
         guard plan.months == base.months, k < plan.strategies.count, k < base.strategies.count else { return [] }
         let mine = plan.strategies[k], theirs = base.strategies[k]
         guard mine.layout == theirs.layout else { return [] }
-        let differentlyDrawn = Set(plan.drawn).symmetricDifference(base.drawn).sorted().map { plan.inputs[$0] }
+        let differentlyDrawn = plan.differentlyDrawn(from: base)
         var shared: StrategyParts = []
         for part in StrategyParts.each {
             guard mine.reads(of: part, in: plan.model)
                 .isIdentical(to: theirs.reads(of: part, in: base.model), zerosUnsigned: zerosUnsigned)
             else { continue }
-            let untouched = differentlyDrawn.allSatisfy { input in
-                !input.canChange({ mine.reads(of: part, in: $0) }, in: plan.model)
-                    && !input.canChange({ theirs.reads(of: part, in: $0) }, in: base.model)
+            let untouched = differentlyDrawn.allSatisfy { i in
+                !plan.inputs[i].canChange({ mine.reads(of: part, in: $0) }, in: plan.model)
+                    && !base.inputs[i].canChange({ theirs.reads(of: part, in: $0) }, in: base.model)
             }
             if untouched { shared.insert(part) }
         }

@@ -47,10 +47,26 @@ public struct SimulationScenario: Sendable {
     public var model: Model
     /// Indices into the simulation's inputs of those the scenario overrides.
     public var keptInputs: Set<Int>
+    /// The scenario's own setter of an input (by index) where it writes a key that would otherwise
+    /// take the drawn value as its default (a scenario's `price_cached_input` under a drawn
+    /// `price_input`): the scenario's value of that key holds.
+    public var setters: [Int: @Sendable (inout Model, Double) -> Void]
 
-    public init(name: String, model: Model, keptInputs: Set<Int>) {
+    public init(
+        name: String, model: Model, keptInputs: Set<Int>,
+        setters: [Int: @Sendable (inout Model, Double) -> Void] = [:]
+    ) {
         self.name = name
         self.model = model
         self.keptInputs = keptInputs
+        self.setters = setters
+    }
+
+    /// `inputs` with this scenario's own setters.
+    public func inputs(_ inputs: [UncertainInput]) -> [UncertainInput] {
+        guard !setters.isEmpty else { return inputs }
+        var own = inputs
+        for (index, setter) in setters where own.indices.contains(index) { own[index].apply = setter }
+        return own
     }
 }
