@@ -83,10 +83,8 @@ extension Schedule where Value == Rate {
                     // Month index + 1 is `span` months after the anchor (`Calendar.changeFactor`'s m − 1).
                     let span = index + 1 - anchor
                     let factor: Double
-                    if rate.value == 0 {
-                        factor = 1
-                    } else if rate.isMonthly {
-                        factor = Double.pow(growth, Double(span))
+                    if rate.value == 0 || rate.isMonthly {
+                        factor = Calendar.changeFactor(rate, month: span + 1)
                     } else {
                         let (q, r) = span.quotientAndRemainder(dividingBy: 12)
                         while known <= r {

@@ -34,13 +34,8 @@ struct SharedDerivations: Sendable {
               model.workloads.count == baseModel.workloads.count, model.serving.count == baseModel.serving.count,
               model.staff.count == baseModel.staff.count
         else { return }
-        let differentlyDrawn = plan.differentlyDrawn(from: base)
-        /// The part `reads` is the same in both models and out of reach of the inputs that may differ.
         func same<Part: Equatable>(_ reads: (Model) -> Part) -> Bool {
-            reads(model).isIdentical(to: reads(baseModel), zerosUnsigned: zerosUnsigned)
-                && !differentlyDrawn.contains { i in
-                    plan.inputs[i].canChange(reads, in: model) || base.inputs[i].canChange(reads, in: baseModel)
-                }
+            plan.holdsTheSame(reads, as: base, reads: reads, zerosUnsigned: zerosUnsigned)
         }
         discount = same { $0.discountRate }
         facility = same { $0.facility }

@@ -50,4 +50,17 @@ struct SimulationPlan: Sendable {
             .union(common.filter { ownSetters.contains($0) || other.ownSetters.contains($0) })
         return differing.sorted()
     }
+
+    /// Whether a part of the model is the same in every run in this scenario and in `other`: what
+    /// `reads` sees of this plan's model is identical to what `otherReads` sees of `other`'s, and no
+    /// input that may differ between them (`differentlyDrawn`) can change either (probed through
+    /// each plan's own setter). `zerosUnsigned`: neither model holds a −0.
+    func holdsTheSame<Reads: Equatable>(
+        _ reads: (Model) -> Reads, as other: SimulationPlan, reads otherReads: (Model) -> Reads, zerosUnsigned: Bool
+    ) -> Bool {
+        guard reads(model).isIdentical(to: otherReads(other.model), zerosUnsigned: zerosUnsigned) else { return false }
+        return !differentlyDrawn(from: other).contains { i in
+            inputs[i].canChange(reads, in: model) || other.inputs[i].canChange(otherReads, in: other.model)
+        }
+    }
 }

@@ -110,17 +110,11 @@ extension StrategyPlan {
         guard plan.months == base.months, k < plan.strategies.count, k < base.strategies.count else { return [] }
         let mine = plan.strategies[k], theirs = base.strategies[k]
         guard mine.layout == theirs.layout else { return [] }
-        let differentlyDrawn = plan.differentlyDrawn(from: base)
         var shared: StrategyParts = []
-        for part in StrategyParts.each {
-            guard mine.reads(of: part, in: plan.model)
-                .isIdentical(to: theirs.reads(of: part, in: base.model), zerosUnsigned: zerosUnsigned)
-            else { continue }
-            let untouched = differentlyDrawn.allSatisfy { i in
-                !plan.inputs[i].canChange({ mine.reads(of: part, in: $0) }, in: plan.model)
-                    && !base.inputs[i].canChange({ theirs.reads(of: part, in: $0) }, in: base.model)
-            }
-            if untouched { shared.insert(part) }
+        for part in StrategyParts.each
+        where plan.holdsTheSame({ mine.reads(of: part, in: $0) }, as: base, reads: { theirs.reads(of: part, in: $0) },
+                                zerosUnsigned: zerosUnsigned) {
+            shared.insert(part)
         }
         // A part worked out from the fleet plans is copied only with them.
         if !shared.contains(.fleetPlans) { shared.subtract(.fleetReaders) }
