@@ -61,11 +61,8 @@ struct PlanWorker {
     var keptParts: [StrategyParts]
     /// NPV of cost after tax of every strategy in the run last solved, in file order.
     var solved: [Double]
-    /// The strategies whose NPV is taken from another scenario's worker, and whether that is all of them.
-    var taken: [Bool] {
-        didSet { takesAll = !taken.contains(false) }
-    }
-    private(set) var takesAll = false
+    /// The strategies whose NPV is taken from another scenario's worker.
+    var taken: [Bool]
 
     enum OptionKind {
         case api, rented, selfHosted
@@ -201,15 +198,13 @@ struct PlanWorker {
         run: Int, seed: UInt64, trends: inout TrendCache, drawn: [Double]? = nil, from source: DerivedSource? = nil
     ) {
         // Every NPV taken: no draw needed (the next run that solves writes all its draws anew).
-        if takesAll { return }
+        if !taken.contains(false) { return }
         if let drawn {
             write(drawn)
         } else {
             draw(run: run, seed: seed)
         }
-        deriveDrawnLines(trends: &trends, from: source)
-        terms.read(model, plan: plan)
-        stamp += 1
+        readModel(trends: &trends, from: source)
         let kept = source?.keptLines
         for k in plan.strategies.indices where !taken[k] {
             solved[k] = npvCostAfterTax(of: plan.strategies[k], copying: copiedParts[k], from: kept)
@@ -222,10 +217,17 @@ struct PlanWorker {
     mutating func npvs(of model: Model, strategies ks: [Int]) -> [Double] {
         self.model = model
         var trends = TrendCache()
-        deriveDrawnLines(trends: &trends)
-        terms.read(self.model, plan: plan)
-        stamp += 1
+        readModel(trends: &trends)
         return ks.map { npvCostAfterTax(of: plan.strategies[$0]) }
+    }
+
+    /// Reads what a run's costs need from `model`, once its values are written: the drawn lines
+    /// (`deriveDrawnLines`), the scalars (`RunTerms`), and a new stamp, so that no cost per request
+    /// of an earlier model is taken.
+    private mutating func readModel(trends: inout TrendCache, from source: DerivedSource? = nil) {
+        deriveDrawnLines(trends: &trends, from: source)
+        terms.read(model, plan: plan)
+        stamp += 1
     }
 
     /// `solve`, for a worker that takes no NPV from another: the NPVs of the run.
